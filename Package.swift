@@ -1,0 +1,80 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ComfyKit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "ComfyKit", targets: ["ComfyKit"]),
+        .executable(name: "comfykit", targets: ["ComfyKitCLI"]),
+        .executable(name: "comfyui-double", targets: ["ComfyUIDoubleServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // The SDK: workflows, the title DSL, params, results, config, executors. No terminal code.
+        .target(
+            name: "ComfyKit",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
+            ]
+        ),
+        // `comfykit`: the scriptable command line over the SDK.
+        .executableTarget(
+            name: "ComfyKitCLI",
+            dependencies: [
+                "ComfyKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // A ComfyUI server double that replays the recorded transcripts, for tests and benchmarks.
+        .target(
+            name: "ComfyUITestDouble",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/Support/ComfyUITestDouble"
+        ),
+        .executableTarget(
+            name: "ComfyUIDoubleServer",
+            dependencies: [
+                "ComfyUITestDouble",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Support/ComfyUIDoubleServer"
+        ),
+        .testTarget(
+            name: "ComfyUITestDoubleTests",
+            dependencies: [
+                "ComfyUITestDouble",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
+            ]
+        ),
+        .testTarget(
+            name: "ComfyKitTests",
+            dependencies: [
+                "ComfyKit",
+                "ComfyUITestDouble",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ]
+)

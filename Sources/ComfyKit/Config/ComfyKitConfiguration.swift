@@ -1,0 +1,137 @@
+import Foundation
+
+/// Where and how ComfyKit runs workflows. Each setting comes from code, else the environment,
+/// else its default; an unset variable is unset, and a malformed one is an error.
+public struct ComfyKitConfiguration: Hashable, Sendable {
+    public var comfyUIBaseURL: URL
+    public var executor: ExecutorKind
+    /// The Comfy.org API-nodes key: sent as `Authorization: Bearer` to the ComfyUI origin only.
+    public var comfyUIAPIKey: Secret?
+    public var cookies: CookieSource?
+    public var runningHubBaseURL: URL
+    public var runningHubAPIKey: Secret?
+    /// How long a RunningHub task may take; `nil` waits as long as it runs.
+    public var runningHubTimeout: Duration?
+    /// Retries of RunningHub requests that are safe to repeat (never `create`).
+    public var runningHubRetryCount: Int
+    /// `plus` selects the 48 GB machines.
+    public var runningHubInstanceType: String?
+
+    public static let defaultComfyUIBaseURL = URL(string: "http://127.0.0.1:8188")!
+    public static let defaultRunningHubBaseURL = URL(string: "https://www.runninghub.ai")!
+
+    /// Settings given in code; `nil` means "not given here".
+    public struct Overrides: Hashable, Sendable {
+        public var comfyUIBaseURL: URL?
+        public var executor: ExecutorKind?
+        public var comfyUIAPIKey: Secret?
+        public var cookies: CookieSource?
+        public var runningHubBaseURL: URL?
+        public var runningHubAPIKey: Secret?
+        public var runningHubTimeout: Duration?
+        public var runningHubRetryCount: Int?
+        public var runningHubInstanceType: String?
+
+        public init(
+            comfyUIBaseURL: URL? = nil, executor: ExecutorKind? = nil, comfyUIAPIKey: Secret? = nil,
+            cookies: CookieSource? = nil, runningHubBaseURL: URL? = nil, runningHubAPIKey: Secret? = nil,
+            runningHubTimeout: Duration? = nil, runningHubRetryCount: Int? = nil, runningHubInstanceType: String? = nil
+        ) {
+            self.comfyUIBaseURL = comfyUIBaseURL
+            self.executor = executor
+            self.comfyUIAPIKey = comfyUIAPIKey
+            self.cookies = cookies
+            self.runningHubBaseURL = runningHubBaseURL
+            self.runningHubAPIKey = runningHubAPIKey
+            self.runningHubTimeout = runningHubTimeout
+            self.runningHubRetryCount = runningHubRetryCount
+            self.runningHubInstanceType = runningHubInstanceType
+        }
+    }
+
+    /// Resolves code > environment > default.
+    public static func resolve(
+        _ code: Overrides = Overrides(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigError) -> ComfyKitConfiguration {
+        let env = EnvironmentReader(environment)
+        let comfyURL = try url(code.comfyUIBaseURL, codeName: "comfyUIBaseURL", env: env, variable: "COMFYUI_BASE_URL") ?? defaultComfyUIBaseURL
+        let rhURL = try url(code.runningHubBaseURL, codeName: "runningHubBaseURL", env: env, variable: "RUNNINGHUB_BASE_URL") ?? defaultRunningHubBaseURL
+        var executor = code.executor ?? .websocket
+        if code.executor == nil, let text = env.value("COMFYUI_EXECUTOR_TYPE") {
+            guard let kind = ExecutorKind(parsing: text) else {
+                throw .invalid(variable: "COMFYUI_EXECUTOR_TYPE", value: text, expected: "websocket (or ws) or http")
+            }
+            executor = kind
+        }
+        var cookies = code.cookies
+        if cookies == nil, let text = env.value("COMFYUI_COOKIES") { cookies = try CookieSource(parsing: text) }
+        var timeout = code.runningHubTimeout
+        if let given = timeout, given <= .zero {
+            throw .invalid(variable: "runningHubTimeout", value: "\(given)", expected: "a positive duration (nil for no timeout)")
+        }
+        if timeout == nil, let text = env.value("RUNNINGHUB_TIMEOUT") {
+            guard let seconds = Double(text.trimmingWhitespace()), seconds.isFinite, seconds > 0 else {
+                throw .invalid(variable: "RUNNINGHUB_TIMEOUT", value: text, expected: "a positive number of seconds (unset it for no timeout)")
+            }
+            timeout = .milliseconds(Int64((seconds * 1000).rounded()))
+        }
+        var retries = code.runningHubRetryCount ?? 3
+        var retriesName = "runningHubRetryCount"
+        if code.runningHubRetryCount == nil, let text = env.value("RUNNINGHUB_RETRY_COUNT") {
+            retriesName = "RUNNINGHUB_RETRY_COUNT"
+            guard let n = Int(text.trimmingWhitespace()) else {
+                throw .invalid(variable: retriesName, value: text, expected: "a whole number from 0 to 20")
+            }
+            retries = n
+        }
+        guard (0...20).contains(retries) else {
+            throw .invalid(variable: retriesName, value: String(retries), expected: "a whole number from 0 to 20")
+        }
+        return ComfyKitConfiguration(
+            comfyUIBaseURL: comfyURL,
+            executor: executor,
+            comfyUIAPIKey: code.comfyUIAPIKey ?? env.value("COMFYUI_API_KEY").map(Secret.init),
+            cookies: cookies,
+            runningHubBaseURL: rhURL,
+            // No fallback to COMFYUI_API_KEY: that key must never be sent to RunningHub.
+            runningHubAPIKey: code.runningHubAPIKey ?? env.value("RUNNINGHUB_API_KEY").map(Secret.init),
+            runningHubTimeout: timeout,
+            runningHubRetryCount: retries,
+            runningHubInstanceType: code.runningHubInstanceType ?? env.value("RUNNINGHUB_INSTANCE_TYPE")
+        )
+    }
+
+    /// The code's URL, else the variable's, validated; `nil` when neither is set.
+    private static func url(_ given: URL?, codeName: String, env: EnvironmentReader, variable: String) throws(ConfigError) -> URL? {
+        if let given { return try baseURL(given.absoluteString, variable: codeName) }
+        if let text = env.value(variable) { return try baseURL(text, variable: variable) }
+        return nil
+    }
+
+    /// An http(s) base URL; `host:port` without a scheme means `http://host:port`.
+    static func baseURL(_ text: String, variable: String) throws(ConfigError) -> URL {
+        var trimmed = text.trimmingWhitespace()
+        if !trimmed.contains("://") { trimmed = "http://" + trimmed }
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let parts = URLComponents(string: trimmed),
+            let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = parts.host, !host.isEmpty, parts.query == nil, parts.fragment == nil,
+            let url = parts.url
+        else {
+            throw .invalid(variable: variable, value: text, expected: "an http(s) URL such as http://127.0.0.1:8188")
+        }
+        return url
+    }
+}
+
+/// Environment lookups where an empty value counts as unset.
+struct EnvironmentReader {
+    let environment: [String: String]
+    init(_ environment: [String: String]) { self.environment = environment }
+
+    func value(_ name: String) -> String? {
+        guard let v = environment[name], !v.trimmingWhitespace().isEmpty else { return nil }
+        return v
+    }
+}

@@ -1,0 +1,12 @@
+/// A setting that cannot be used. Names the variable (or the code setting) and what it expects;
+/// secrets are never echoed.
+public enum ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
+    case invalid(variable: String, value: String?, expected: String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let variable, let value?, let expected): "\(variable)=\"\(value)\" is not valid: expected \(expected)"
+        case .invalid(let variable, nil, let expected): "\(variable) is not valid: expected \(expected)"
+        }
+    }
+}

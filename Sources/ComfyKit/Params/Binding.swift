@@ -1,0 +1,35 @@
+/// Where a param's value is written: one input of one node. A param may have several (fan-out).
+public struct Binding: Hashable, Sendable {
+    public let nodeID: String
+    public let field: String
+    public let classType: String
+    /// The value is media: the marker has `~`, or the field is the file input of a loader
+    /// node (`LoadImage.image`, `LoadAudio.audio`, …).
+    public let isMedia: Bool
+    /// The node's current value of that input, if it has one (a literal or a link).
+    public let currentValue: JSONValue?
+
+    public init(nodeID: String, field: String, classType: String, isMedia: Bool, currentValue: JSONValue?) {
+        self.nodeID = nodeID
+        self.field = field
+        self.classType = classType
+        self.isMedia = isMedia
+        self.currentValue = currentValue
+    }
+
+    /// `node.field`, as shown to users.
+    public var path: String { "\(nodeID).\(field)" }
+
+    /// The file input of each loader node that takes uploaded media.
+    ///
+    /// The Python ComfyKit treated *every* param on these classes as media and dropped plain
+    /// strings (spec §7.1 bug 5); only the file input is media here.
+    public static let mediaInputs: [String: String] = [
+        "LoadImage": "image",
+        "LoadImageMask": "image",
+        "LoadAudio": "audio",
+        "LoadVideo": "file",
+        "VHS_LoadAudioUpload": "audio",
+        "VHS_LoadVideo": "video",
+    ]
+}

@@ -1,0 +1,99 @@
+/// How strictly params are bound.
+public struct BindOptions: Hashable, Sendable {
+    /// Ignore names the workflow does not declare instead of failing; for callers that pass one
+    /// set of params to several workflows.
+    public var allowUnknownParams: Bool
+    /// Apply the `seed: 0` rule after binding (spec §2.8).
+    public var randomizeSeeds: Bool
+
+    public init(allowUnknownParams: Bool = false, randomizeSeeds: Bool = true) {
+        self.allowUnknownParams = allowUnknownParams
+        self.randomizeSeeds = randomizeSeeds
+    }
+}
+
+/// Media that must be uploaded before the prompt is submitted; its bindings get the stored name.
+public struct PendingUpload: Hashable, Sendable {
+    public let param: String
+    public let reference: MediaReference
+    public let bindings: [Binding]
+}
+
+/// A workflow with params written in, ready to submit once its uploads are done.
+public struct BoundWorkflow: Hashable, Sendable {
+    public private(set) var workflow: Workflow
+    /// Local files and URLs to upload, one per param.
+    public let uploads: [PendingUpload]
+    /// The seed given to each node whose `seed` was 0.
+    public let randomizedSeeds: [String: Int]
+
+    /// Writes the server's name for an uploaded file into every binding of its param.
+    public mutating func resolve(_ upload: PendingUpload, storedAs name: String) {
+        for binding in upload.bindings {
+            workflow.setInput(node: binding.nodeID, field: binding.field, to: .string(name))
+        }
+    }
+}
+
+/// Writes param values into a copy of a workflow (spec §2.6, with the fixes listed in README).
+public enum ParamBinder {
+    public static func bind(
+        _ workflow: Workflow,
+        spec: WorkflowSpec,
+        values: [String: ParamValue],
+        options: BindOptions = BindOptions(),
+        fileExists: (String) -> Bool = MediaReference.isRegularFile
+    ) throws(BindError) -> BoundWorkflow {
+        var generator = SystemRandomNumberGenerator()
+        return try bind(workflow, spec: spec, values: values, options: options, fileExists: fileExists, using: &generator)
+    }
+
+    public static func bind(
+        _ workflow: Workflow,
+        spec: WorkflowSpec,
+        values: [String: ParamValue],
+        options: BindOptions = BindOptions(),
+        fileExists: (String) -> Bool = MediaReference.isRegularFile,
+        using generator: inout some RandomNumberGenerator
+    ) throws(BindError) -> BoundWorkflow {
+        if !options.allowUnknownParams {
+            let unknown = values.keys.filter { spec.param(named: $0) == nil }.sorted()
+            if !unknown.isEmpty { throw .unknownParams(unknown, valid: spec.params.map(\.name)) }
+        }
+        let missing = spec.params.filter { $0.isRequired && values[$0.name] == nil }
+        if !missing.isEmpty { throw .missingRequired(missing) }
+
+        var result = workflow
+        var uploads: [PendingUpload] = []
+        for param in spec.params {
+            if let given = values[param.name] {
+                if let upload = try write(given, of: param, into: &result, fileExists: fileExists) { uploads.append(upload) }
+            } else if let fallback = param.defaultValue {
+                // Defaults are written as they are, never uploaded: they already name server files.
+                for binding in param.bindings { result.setInput(node: binding.nodeID, field: binding.field, to: fallback) }
+            }
+        }
+        let seeds = options.randomizeSeeds ? SeedRandomizer.randomize(&result, using: &generator) : [:]
+        return BoundWorkflow(workflow: result, uploads: uploads, randomizedSeeds: seeds)
+    }
+
+    /// Writes one given value to every binding; media strings that need an upload are returned instead.
+    private static func write(_ value: ParamValue, of param: ParamSpec, into workflow: inout Workflow, fileExists: (String) -> Bool) throws(BindError) -> PendingUpload? {
+        let mediaBindings = param.bindings.filter(\.isMedia)
+        var pending: PendingUpload? = nil
+        if case .string(let text) = value, !mediaBindings.isEmpty {
+            switch try MediaReference.classify(text, param: param.name, fileExists: fileExists) {
+            case .serverFile(let name):
+                for binding in mediaBindings { workflow.setInput(node: binding.nodeID, field: binding.field, to: .string(name)) }
+            case let reference:
+                pending = PendingUpload(param: param.name, reference: reference, bindings: mediaBindings)
+            }
+        } else {
+            for binding in mediaBindings { workflow.setInput(node: binding.nodeID, field: binding.field, to: value.jsonValue) }
+        }
+        for binding in param.bindings where !binding.isMedia {
+            workflow.setInput(node: binding.nodeID, field: binding.field, to: value.jsonValue)
+        }
+        return pending
+    }
+}

@@ -1,0 +1,43 @@
+/// Why a workflow could not be loaded. Every case names where the problem is, so a user can fix it.
+public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
+    case fileNotFound(path: String)
+    case unreadable(source: String, reason: String)
+    case invalidJSON(source: String, JSONSyntaxError)
+    case notAnObject(source: String, found: String)
+    case noNodes(source: String)
+    case uiFormat(source: String)
+    case invalidNode(source: String, nodeID: String, problem: String)
+    case invalidRunningHubStub(source: String, problem: String)
+    case unsupportedSource(source: String, value: String)
+    case invalidRunningHubID(String)
+    case download(url: String, problem: String)
+
+    public var description: String {
+        switch self {
+        case .fileNotFound(let path):
+            "Workflow file does not exist: \(path)"
+        case .unreadable(let source, let reason):
+            "\(source): cannot read the workflow: \(reason)"
+        case .invalidJSON(let source, let error):
+            "\(source): invalid JSON: \(error.message) (line \(error.line), column \(error.column))"
+        case .notAnObject(let source, let found):
+            "\(source): expected a JSON object of nodes ({\"1\": {\"class_type\": …, \"inputs\": …}}), found \(found)"
+        case .noNodes(let source):
+            "\(source): the workflow has no nodes (Workflow data is missing)"
+        case .uiFormat(let source):
+            "\(source): this is a ComfyUI UI-format workflow (it has \"nodes\" and \"links\"), not the API format. "
+                + "In ComfyUI, open it and use Workflow → Export (API) (older versions: enable Dev mode in the "
+                + "settings, then 'Save (API Format)'), and use that file."
+        case .invalidNode(let source, let nodeID, let problem):
+            "\(source): node \(nodeID): \(problem)"
+        case .invalidRunningHubStub(let source, let problem):
+            "\(source): RunningHub workflow file: \(problem)"
+        case .unsupportedSource(let source, let value):
+            "\(source): unsupported \"_source\" \(value) (supported: \"runninghub\")"
+        case .invalidRunningHubID(let id):
+            "\"\(id)\" is not a RunningHub workflow id (ASCII digits only, e.g. 1987654321)"
+        case .download(let url, let problem):
+            "cannot download the workflow from \(url): \(problem)"
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ComfyKit
+import Foundation
+
+/// The recorded ComfyUI material in `shared/comfyui/`, which sits beside the repository
+/// (`COMFYKIT_SHARED_DIR` overrides where).
+enum Fixtures {
+    static let sharedDir: URL = {
+        if let dir = ProcessInfo.processInfo.environment["COMFYKIT_SHARED_DIR"] { return URL(fileURLWithPath: dir) }
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return repo.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
+
+    static let workflowsDir = sharedDir.appendingPathComponent("comfyui/workflows")
+    static let transcriptsDir = sharedDir.appendingPathComponent("comfyui/transcripts")
+
+    static func workflowPath(_ name: String) -> String {
+        workflowsDir.appendingPathComponent(name.hasSuffix(".json") ? name : name + ".json").path
+    }
+
+    static func workflow(_ name: String) throws -> Workflow {
+        guard case .workflow(let workflow) = try WorkflowLoader().loadFile(workflowPath(name)) else {
+            throw FixtureError("\(name) is not an API-format workflow")
+        }
+        return workflow
+    }
+
+    static func spec(_ name: String) throws -> WorkflowSpec { try WorkflowSpec(try workflow(name)) }
+
+    static var allWorkflowNames: [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: workflowsDir.path))?
+            .filter { $0.hasSuffix(".json") }.sorted() ?? []
+    }
+
+    /// A workflow built from a JSON literal, for small cases.
+    static func workflow(json text: String, name: String = "test") throws -> Workflow {
+        guard case .workflow(let workflow) = try WorkflowDocument.parse(Array(text.utf8), source: name, name: name) else {
+            throw FixtureError("not a workflow")
+        }
+        return workflow
+    }
+
+    /// A one-node workflow: `{"1": {"class_type": classType, "inputs": inputs, "_meta": {"title": title}}}`.
+    static func node(_ title: String, classType: String = "Foo", inputs: String = "{}") throws -> Workflow {
+        let escaped = String(decoding: JSONWriter.bytes(.string(title)), as: UTF8.self)
+        return try workflow(json: #"{"1": {"class_type": "\#(classType)", "inputs": \#(inputs), "_meta": {"title": \#(escaped)}}}"#)
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A generator with a fixed sequence, so seed randomisation is reproducible in tests.
+struct FixedRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64 = 42) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,3 @@
+import Testing
+import ComfyUITestDouble
+@Test func placeholderDouble() { #expect(Bool(true)) }
