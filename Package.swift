@@ -73,6 +73,7 @@ let package = Package(
                 "ComfyKit",
                 "ComfyUITestDouble",
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ComfyKit
 
@@ -12,6 +13,27 @@ struct ComfyKitCommand: AsyncParsableCommand {
             Settings come from flags, else the environment (COMFYUI_BASE_URL, COMFYUI_EXECUTOR_TYPE, \
             COMFYUI_API_KEY, COMFYUI_COOKIES, RUNNINGHUB_*), else defaults.
             """,
-        subcommands: [InspectCommand.self]
+        subcommands: [InspectCommand.self, RunCommand.self, DownloadCommand.self]
     )
+
+    /// Usage errors exit with 2 (ArgumentParser's default is 64); everything else as ArgumentParser decides.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as UsageError {
+            Terminal.error("Error: \(error.description)\n")
+            Foundation.exit(2)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Terminal.error(fullMessage(for: error) + "\n")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -10,7 +10,7 @@ public struct WorkflowLoader: Sendable {
     public var downloadTimeout: Duration
     private let httpClient: HTTPClient
 
-    public init(maxBytes: Int = 64 << 20, downloadTimeout: Duration = .seconds(30), httpClient: HTTPClient = .shared) {
+    public init(maxBytes: Int = 64 << 20, downloadTimeout: Duration = .seconds(30), httpClient: HTTPClient = .comfyKit) {
         self.maxBytes = maxBytes
         self.downloadTimeout = downloadTimeout
         self.httpClient = httpClient

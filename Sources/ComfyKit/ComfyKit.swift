@@ -1,0 +1,114 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+
+/// Runs DSL-annotated ComfyUI workflows and returns structured results.
+///
+/// ```swift
+/// let kit = try ComfyKit()                              // COMFYUI_BASE_URL etc., else defaults
+/// let result = await kit.execute(.file(path: "txt2img.json"), params: ["prompt": "a red fox"])
+/// print(result.images)
+/// ```
+///
+/// One instance shares one HTTP connection pool and one WebSocket (one `clientId`) among all its
+/// runs, which may go on concurrently. Call ``close()`` when done.
+public final class ComfyKit: Sendable {
+    public let configuration: ComfyKitConfiguration
+    /// The ComfyUI HTTP API, for calls beyond running workflows (queue, object info, …).
+    public let client: ComfyUIClient
+    let httpClient: HTTPClient
+    let hub: EventHub
+    let loader: WorkflowLoader
+    let logger: Logger
+
+    /// Uses a resolved configuration.
+    public init(configuration: ComfyKitConfiguration, httpClient: HTTPClient = .comfyKit, logger: Logger = Logger(label: "comfykit")) {
+        self.configuration = configuration
+        self.httpClient = httpClient
+        self.logger = logger
+        let credentials = Credentials(apiKey: configuration.comfyUIAPIKey, cookies: configuration.cookies, httpClient: httpClient)
+        let server = ComfyUIServer(baseURL: configuration.comfyUIBaseURL)
+        client = ComfyUIClient(server: server, httpClient: httpClient, credentials: credentials)
+        hub = EventHub(server: server, credentials: credentials, logger: logger)
+        loader = WorkflowLoader(httpClient: httpClient)
+    }
+
+    /// Resolves settings from `overrides`, else the environment, else defaults.
+    public convenience init(_ overrides: ComfyKitConfiguration.Overrides = .init(), environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) {
+        self.init(configuration: try ComfyKitConfiguration.resolve(overrides, environment: environment))
+    }
+
+    /// Closes the WebSocket. Runs still going end as if the socket dropped (they fall back to polling).
+    public func close() async {
+        await hub.shutdown()
+    }
+
+    // MARK: Inspecting
+
+    /// Loads a workflow and reads its DSL.
+    public func inspect(_ source: WorkflowSource) async throws -> WorkflowSpec {
+        switch try await loader.load(source) {
+        case .workflow(let workflow): return try WorkflowSpec(workflow)
+        case .runningHub(let id, _): throw RunFailure.unsupported("RunningHub workflow \(id): the RunningHub executor is not in this build yet")
+        }
+    }
+
+    // MARK: Running
+
+    /// Starts a run and returns at once; follow it through ``RunHandle/events``.
+    public func run(_ source: WorkflowSource, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) -> RunHandle {
+        start(options: options, params: params) { [loader] in
+            switch try await loader.load(source) {
+            case .workflow(let workflow): return workflow
+            case .runningHub(let id, _): throw RunFailure.unsupported("RunningHub workflow \(id): the RunningHub executor is not in this build yet")
+            }
+        }
+    }
+
+    /// Starts a run of an already loaded workflow.
+    public func run(_ workflow: Workflow, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) -> RunHandle {
+        start(options: options, params: params) { workflow }
+    }
+
+    /// Runs a workflow to its end. Never throws: failures are results with status `error`,
+    /// `interrupted` or `timeout` and a message.
+    public func execute(_ source: WorkflowSource, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) async -> ExecuteResult {
+        await run(source, params: params, options: options).result
+    }
+
+    /// Runs an in-memory API-format workflow (`{"6": {"class_type": …}}`) to its end.
+    public func executeJSON(_ json: JSONValue, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) async -> ExecuteResult {
+        await execute(.json(json, name: "workflow"), params: params, options: options)
+    }
+
+    private func start(options: RunOptions, params: [String: ParamValue], load: @escaping @Sendable () async throws -> Workflow) -> RunHandle {
+        let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .bufferingNewest(10_000))
+        let control = RunControl()
+        let kind = options.executor ?? configuration.executor
+        let task = Task { [client, hub, httpClient] in
+            let outcome: RunOutcome
+            do {
+                let workflow = try await load()
+                let spec = try WorkflowSpec(workflow)
+                let run = ComfyUIRun(
+                    client: client, hub: kind == .websocket ? hub : nil,
+                    uploader: MediaUploader(client: client, httpClient: httpClient),
+                    workflow: workflow, spec: spec, values: params, options: options, control: control,
+                    emit: { continuation.yield($0) })
+                outcome = await run.run()
+            } catch let error as WorkflowError {
+                outcome = .failed(.workflow(error))
+            } catch let error as WorkflowSpecError {
+                outcome = .failed(.spec(error))
+            } catch let error as RunFailure {
+                outcome = .failed(error)
+            } catch {
+                outcome = .failed(.unsupported("\(error)"))
+            }
+            continuation.yield(.finished(outcome))
+            continuation.finish()
+            return outcome
+        }
+        return RunHandle(events: events, control: control, task: task)
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import HTTPTypes
+import Logging
+import NIOCore
+import WSClient
+
+/// One WebSocket to ComfyUI shared by every run of a ``ComfyKit`` (one `clientId`), with events
+/// demultiplexed by prompt id.
+///
+/// The socket is a hint: when it drops it is reconnected in the background (the old socket is
+/// closed before the new one opens, protocol §3.8) and runs fall back to `/history` meanwhile.
+actor EventHub {
+    let clientID: String
+    private let server: ComfyUIServer
+    private let credentials: Credentials
+    private let logger: Logger
+    /// Real `executed` frames of cached runs exceed the WebSocket libraries' 16 KiB default.
+    static let maxFrameSize = 64 << 20
+
+    private var subscribers: [String: AsyncStream<SocketItem>.Continuation] = [:]
+    /// Messages for prompts nobody subscribed to yet: a server that ignores our `prompt_id` names its own.
+    private var unclaimed: [(promptID: String, item: SocketItem)] = []
+    /// The prompt that last reported activity; type-1 previews and text frames carry no prompt id.
+    private var activePrompt: String?
+    private var connection: Task<Void, Never>?
+    private var isConnected = false
+    private var hasConnectedOnce = false
+    private var connectWaiters: [UUID: CheckedContinuation<Bool, Never>] = [:]
+    private var consecutiveFailures = 0
+
+    init(server: ComfyUIServer, credentials: Credentials, logger: Logger) {
+        self.clientID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        self.server = server
+        self.credentials = credentials
+        self.logger = logger
+    }
+
+    /// Starts the connection if needed and waits until it is open; false after `timeout` or a refusal,
+    /// in which case callers poll `/history` instead.
+    func ensureConnected(timeout: Duration = .seconds(5)) async -> Bool {
+        if isConnected { return true }
+        startIfNeeded()
+        let id = UUID()
+        return await withCheckedContinuation { continuation in
+            connectWaiters[id] = continuation
+            Task { [weak self] in
+                try? await Task.sleep(for: timeout)
+                await self?.resolveWaiter(id, false)
+            }
+        }
+    }
+
+    /// Events of one prompt, including any that arrived before subscribing.
+    func subscribe(promptID: String) -> AsyncStream<SocketItem> {
+        let (stream, continuation) = AsyncStream.makeStream(of: SocketItem.self, bufferingPolicy: .bufferingNewest(4096))
+        subscribers[promptID] = continuation
+        deliverUnclaimed(to: promptID)
+        return stream
+    }
+
+    /// The server named the prompt differently from the id we asked for.
+    func rekey(from old: String, to new: String) {
+        guard old != new, let continuation = subscribers.removeValue(forKey: old) else { return }
+        subscribers[new] = continuation
+        deliverUnclaimed(to: new)
+    }
+
+    func unsubscribe(promptID: String) {
+        subscribers.removeValue(forKey: promptID)?.finish()
+        if activePrompt == promptID { activePrompt = nil }
+    }
+
+    /// Closes the socket and ends every subscription.
+    func shutdown() async {
+        connection?.cancel()
+        let task = connection
+        connection = nil
+        await task?.value
+        for continuation in subscribers.values { continuation.finish() }
+        subscribers = [:]
+        resolveWaiters(false)
+    }
+
+    /// Forces a reconnect, e.g. after a long silence: the current socket is closed first.
+    func reconnect() {
+        connection?.cancel()
+        connection = nil
+        startIfNeeded()
+    }
+
+    // MARK: Connection loop
+
+    private func startIfNeeded() {
+        guard connection == nil else { return }
+        let url = server.webSocketURL(clientID: clientID)
+        connection = Task { [weak self] in
+            while !Task.isCancelled {
+                guard let self else { return }
+                await self.runOneConnection(url: url)
+                guard !Task.isCancelled else { return }
+                let delay = await self.didDisconnect()
+                try? await Task.sleep(for: delay)
+            }
+        }
+    }
+
+    private func runOneConnection(url: String) async {
+        var headers = HTTPFields()
+        if let cookie = try? await credentials.cookieHeader() { headers[.cookie] = cookie.value }
+        if let key = credentials.apiKey { headers[.authorization] = "Bearer " + key.value }
+        let configuration = WebSocketClientConfiguration(
+            maxFrameSize: EventHub.maxFrameSize, additionalHeaders: headers,
+            autoPing: .enabled(timePeriod: .seconds(20)))
+        do {
+            try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) { inbound, outbound, _ in
+                // Ask for type-4 previews, which carry their prompt id (protocol §2.1).
+                try await outbound.write(.text(#"{"type": "feature_flags", "data": {"supports_preview_metadata": true}}"#))
+                await self.didConnect()
+                for try await message in inbound.messages(maxSize: EventHub.maxFrameSize) {
+                    await self.handle(message)
+                }
+            }
+        } catch {
+            logger.debug("ComfyUI event stream ended", metadata: ["reason": "\(error)"])
+        }
+    }
+
+    private func didConnect() {
+        consecutiveFailures = 0
+        isConnected = true
+        if hasConnectedOnce { broadcast(.reconnected) }
+        hasConnectedOnce = true
+        resolveWaiters(true)
+    }
+
+    /// Returns how long to wait before the next attempt.
+    private func didDisconnect() -> Duration {
+        if isConnected { broadcast(.connectionLost) }
+        isConnected = false
+        consecutiveFailures += 1
+        resolveWaiters(false)
+        let steps: [Duration] = [.milliseconds(50), .milliseconds(200), .milliseconds(500), .seconds(1), .seconds(2)]
+        return steps[min(consecutiveFailures - 1, steps.count - 1)]
+    }
+
+    private func resolveWaiters(_ connected: Bool) {
+        let waiters = connectWaiters
+        connectWaiters = [:]
+        for waiter in waiters.values { waiter.resume(returning: connected) }
+    }
+
+    private func resolveWaiter(_ id: UUID, _ connected: Bool) {
+        connectWaiters.removeValue(forKey: id)?.resume(returning: connected)
+    }
+
+    // MARK: Demultiplexing
+
+    private func handle(_ message: WebSocketMessage) {
+        switch message {
+        case .text(let text):
+            guard let decoded = ServerMessage(text: text) else { return }
+            route(decoded)
+        case .binary(var buffer):
+            guard let bytes = buffer.readBytes(length: buffer.readableBytes), let frame = BinaryFrame(bytes) else { return }
+            switch frame {
+            case .preview(let preview):
+                if let id = preview.promptID ?? activePrompt { deliver(.preview(preview), to: id) }
+            case .text(let node, let text):
+                if let id = activePrompt { deliver(.nodeText(node: node, text: text), to: id) }
+            case .unknown:
+                break
+            }
+        }
+    }
+
+    private func route(_ message: ServerMessage) {
+        switch message {
+        case .status(let remaining, _):
+            broadcast(.queueChanged(remaining: remaining))
+        case .featureFlags, .other:
+            break
+        default:
+            // The reconnect frame `executing {node}` has no prompt id: it is the running prompt's.
+            guard let id = message.promptID ?? activePrompt else { return }
+            if subscribers[id] != nil {
+                switch message {
+                case .executing(_, nil), .executionSuccess, .executionError, .executionInterrupted:
+                    break
+                default:
+                    activePrompt = id
+                }
+            }
+            deliver(.message(message), to: id)
+        }
+    }
+
+    private func deliver(_ item: SocketItem, to promptID: String) {
+        if let continuation = subscribers[promptID] {
+            continuation.yield(item)
+        } else {
+            unclaimed.append((promptID, item))
+            if unclaimed.count > 512 { unclaimed.removeFirst(unclaimed.count - 512) }
+        }
+    }
+
+    private func deliverUnclaimed(to promptID: String) {
+        guard let continuation = subscribers[promptID] else { return }
+        for entry in unclaimed where entry.promptID == promptID { continuation.yield(entry.item) }
+        unclaimed.removeAll { $0.promptID == promptID }
+    }
+
+    private func broadcast(_ item: SocketItem) {
+        for continuation in subscribers.values { continuation.yield(item) }
+    }
+}

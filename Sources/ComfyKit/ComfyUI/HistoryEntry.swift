@@ -1,0 +1,33 @@
+/// A finished prompt as `GET /history/{id}` reports it (protocol §1.2).
+struct HistoryEntry: Sendable {
+    let outputs: JSONObject
+    let succeeded: Bool
+    let failure: ExecutionFailure?
+    let interruptedAt: (node: String?, classType: String?)?
+
+    init(_ entry: JSONObject) {
+        outputs = entry["outputs"]?.objectValue ?? [:]
+        let status = entry["status"]
+        succeeded = status?["status_str"]?.stringValue != "error"
+        var failure: ExecutionFailure? = nil
+        var interrupted: (String?, String?)? = nil
+        for message in status?["messages"]?.arrayValue ?? [] {
+            guard let pair = message.arrayValue, pair.count == 2, let kind = pair[0].stringValue else { continue }
+            switch kind {
+            case "execution_error": failure = ExecutionFailure(json: pair[1])
+            case "execution_interrupted": interrupted = (pair[1]["node_id"]?.nodeID, pair[1]["node_type"]?.stringValue)
+            default: break
+            }
+        }
+        self.failure = failure
+        interruptedAt = interrupted
+    }
+
+    /// The run's end as a failure, or nil when it succeeded.
+    var runFailure: RunFailure? {
+        if let interruptedAt { return .interrupted(node: interruptedAt.node) }
+        if let failure { return .execution(failure) }
+        if !succeeded { return .execution(ExecutionFailure(nodeID: nil, classType: nil, exceptionType: nil, message: "Unknown error")) }
+        return nil
+    }
+}

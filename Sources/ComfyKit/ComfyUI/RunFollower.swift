@@ -1,0 +1,272 @@
+import Foundation
+
+/// Follows one submitted prompt to its end: socket events as hints, `/history` as the truth.
+///
+/// With a socket, the end is `executing {node: null}` (or `execution_success/error/interrupted`);
+/// while the socket is down or silent, and always for the HTTP executor, `/history` is polled,
+/// starting fast and backing off. A dropped socket never fails the run.
+struct RunFollower {
+    let client: ComfyUIClient
+    let promptID: String
+    let workflow: Workflow
+    let spec: WorkflowSpec
+    let inactivityTimeout: Duration?
+    let emit: @Sendable (RunEvent) -> Void
+
+    private var progress: RunProgress
+    private var started = false
+    private var collected = JSONObject()
+    private var cancelRequested = false
+    private var socketLive = false
+    private var lastSignal = ContinuousClock.now
+    private var lastSocketItem = ContinuousClock.now
+    private var lastHistoryPoll = ContinuousClock.now
+    private var lastQueuePoll: ContinuousClock.Instant?
+    private var unreachableSince: ContinuousClock.Instant?
+    private var lastPosition: Int?
+    private let submittedAt = ContinuousClock.now
+
+    /// How long the server may stay unreachable before the run fails.
+    static let unreachableLimit: Duration = .seconds(60)
+    /// Silence on a live socket after which `/history` is checked (a lost `executing: null`).
+    static let silencePoll: Duration = .seconds(2)
+
+    init(client: ComfyUIClient, promptID: String, workflow: Workflow, spec: WorkflowSpec, inactivityTimeout: Duration?, emit: @escaping @Sendable (RunEvent) -> Void) {
+        self.client = client
+        self.promptID = promptID
+        self.workflow = workflow
+        self.spec = spec
+        self.inactivityTimeout = inactivityTimeout
+        self.emit = emit
+        progress = RunProgress(totalNodes: workflow.nodes.count)
+    }
+
+    private enum Wake: Sendable {
+        case socket(SocketItem)
+        case socketEnded
+        case tick
+        case cancel
+    }
+
+    mutating func follow(events: AsyncStream<SocketItem>?, control: RunControl) async -> RunOutcome {
+        let (wakes, wake) = AsyncStream.makeStream(of: Wake.self)
+        socketLive = events != nil
+        let forwarder = events.map { events in
+            Task {
+                for await item in events { wake.yield(.socket(item)) }
+                wake.yield(.socketEnded)
+            }
+        }
+        let polling = events == nil
+        let ticker = Task {
+            // HTTP executor: 5 ms, then ×1.5 up to 500 ms. With a socket: a steady 250 ms for checks.
+            var delay: Duration = polling ? .milliseconds(5) : .milliseconds(250)
+            while !Task.isCancelled {
+                try? await Task.sleep(for: delay)
+                wake.yield(.tick)
+                if polling { delay = min(delay * 1.5, .milliseconds(500)) }
+            }
+        }
+        await control.onCancel { wake.yield(.cancel) }
+        defer {
+            ticker.cancel()
+            forwarder?.cancel()
+            wake.finish()
+        }
+        await reportQueuePosition()
+
+        for await item in wakes {
+            let outcome: RunOutcome?
+            switch item {
+            case .socket(let socketItem):
+                lastSocketItem = .now
+                outcome = await handle(socketItem)
+            case .socketEnded:
+                socketLive = false
+                outcome = nil
+            case .tick:
+                outcome = await tick(polling: polling)
+            case .cancel:
+                cancelRequested = true
+                // Both: deleting covers a pending prompt, the targeted interrupt a running one.
+                try? await client.deleteFromQueue([promptID])
+                try? await client.interrupt(promptID: promptID)
+                // A prompt removed while pending leaves no history: look at the queue now.
+                outcome = await checkQueue()
+            }
+            if let outcome { return outcome }
+        }
+        return .failed(.interrupted(node: nil), promptID: promptID, duration: elapsed)
+    }
+
+    private var elapsed: Double {
+        let d = ContinuousClock.now - submittedAt
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    // MARK: Socket events
+
+    private mutating func handle(_ item: SocketItem) async -> RunOutcome? {
+        switch item {
+        case .message(let message):
+            lastSignal = .now
+            return await handle(message)
+        case .preview(let preview):
+            lastSignal = .now
+            emit(.preview(preview))
+        case .nodeText(let node, let text):
+            emit(.nodeText(node: node, text: text))
+        case .queueChanged:
+            if !started { await reportQueuePosition() }
+        case .connectionLost:
+            socketLive = false
+            emit(.connectionLost)
+        case .reconnected:
+            socketLive = true
+            emit(.reconnected)
+            // The end may have passed while we were away: history knows.
+            return await pollHistory()
+        }
+        return nil
+    }
+
+    private mutating func handle(_ message: ServerMessage) async -> RunOutcome? {
+        switch message {
+        case .executionStart:
+            markStarted()
+        case .executionCached(_, let nodes):
+            markStarted()
+            progress.markCached(nodes)
+            if !nodes.isEmpty { emit(.cached(nodes: nodes)) }
+        case .executing(_, let node?):
+            markStarted()
+            progress.start(node: node)
+            let info = workflow[node]
+            emit(.nodeStarted(NodeInfo(id: node, classType: info?.classType ?? "", title: info?.title ?? "")))
+            emit(.progress(node: node, value: 0, max: 0, overall: progress.overall))
+        case .progress(_, let node, let value, let max):
+            markStarted()
+            let id = node ?? progress.currentNode ?? ""
+            progress.step(node: id, value: value, max: max)
+            emit(.progress(node: id, value: value, max: max, overall: progress.overall))
+        case .progressState(_, let nodes):
+            for state in nodes where state.isFinished { progress.finish(node: state.node) }
+        case .executed(_, let node, let output):
+            collected[node] = .object(output)
+            emit(.nodeOutput(node: node, output: output))
+        case .executing(_, nil), .executionSuccess, .executionError, .executionInterrupted:
+            return await collect(after: message)
+        case .status, .featureFlags, .other:
+            break
+        }
+        return nil
+    }
+
+    private mutating func markStarted() {
+        guard !started else { return }
+        started = true
+        emit(.started)
+    }
+
+    // MARK: Polling
+
+    private mutating func tick(polling: Bool) async -> RunOutcome? {
+        let now = ContinuousClock.now
+        if let limit = inactivityTimeout, now - lastSignal >= limit {
+            try? await client.interrupt(promptID: promptID)
+            try? await client.deleteFromQueue([promptID])
+            return finish(.failed(.timeout(limit), promptID: promptID, duration: elapsed))
+        }
+        if let since = unreachableSince, now - since >= RunFollower.unreachableLimit {
+            return finish(.failed(.server(.unreachable(server: client.server.description, reason: "no answer for \(RunFollower.unreachableLimit.formattedSeconds)")), promptID: promptID, duration: elapsed))
+        }
+        let silent = now - lastSocketItem >= RunFollower.silencePoll && now - lastHistoryPoll >= RunFollower.silencePoll
+        if polling || !socketLive || silent || cancelRequested {
+            if let outcome = await pollHistory() { return outcome }
+        }
+        if polling || cancelRequested || !socketLive, lastQueuePoll.map({ now - $0 >= .seconds(1) }) ?? true {
+            if let outcome = await checkQueue() { return outcome }
+        }
+        return nil
+    }
+
+    /// One look at `/history`; the outcome when the prompt has ended.
+    private mutating func pollHistory() async -> RunOutcome? {
+        lastHistoryPoll = .now
+        do {
+            let entry = try await client.history(promptID: promptID)
+            unreachableSince = nil
+            return entry.map { finish(outcome(from: HistoryEntry($0))) }
+        } catch {
+            if unreachableSince == nil { unreachableSince = .now }
+            return nil
+        }
+    }
+
+    /// Queue position while pending; a cancelled prompt that left the queue without history ended here.
+    private mutating func checkQueue() async -> RunOutcome? {
+        lastQueuePoll = .now
+        guard let queue = try? await client.queue() else { return nil }
+        if let position = queue.position(of: promptID) {
+            lastSignal = .now
+            if position != lastPosition {
+                lastPosition = position
+                emit(.queued(position: position))
+            }
+        } else if queue.isRunning(promptID) {
+            lastSignal = .now
+            markStarted()
+        } else if cancelRequested {
+            do {
+                guard let entry = try await client.history(promptID: promptID) else {
+                    return finish(.failed(.interrupted(node: nil), promptID: promptID, duration: elapsed))
+                }
+                return finish(outcome(from: HistoryEntry(entry)))
+            } catch {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    private mutating func reportQueuePosition() async {
+        guard !started, lastQueuePoll.map({ ContinuousClock.now - $0 >= .milliseconds(250) }) ?? true else { return }
+        _ = await checkQueue()
+    }
+
+    /// The prompt ended on the socket: read the result from `/history`, retrying across the race
+    /// between `execution_success` and the history write (protocol §3.1).
+    private mutating func collect(after message: ServerMessage) async -> RunOutcome {
+        var delay: Duration = .milliseconds(5)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            if let outcome = await pollHistory() { return outcome }
+            try? await Task.sleep(for: delay)
+            delay = min(delay * 2, .milliseconds(500))
+        }
+        // History never came: build what the socket told us.
+        let failure: RunFailure? = switch message {
+        case .executionError(_, let failure): .execution(failure)
+        case .executionInterrupted(_, let node, _): .interrupted(node: node)
+        default: nil
+        }
+        let result = ResultBuilder(base: client.server.baseURL, outputNames: spec.outputNames)
+            .result(outputs: collected, promptID: promptID, duration: elapsed, status: failure?.status ?? .completed, msg: failure?.description)
+        return finish(RunOutcome(result: result, failure: failure))
+    }
+
+    private func outcome(from entry: HistoryEntry) -> RunOutcome {
+        let failure = entry.runFailure
+        let result = ResultBuilder(base: client.server.baseURL, outputNames: spec.outputNames)
+            .result(outputs: entry.outputs, promptID: promptID, duration: elapsed, status: failure?.status ?? .completed, msg: failure?.description)
+        return RunOutcome(result: result, failure: failure)
+    }
+
+    private mutating func finish(_ outcome: RunOutcome) -> RunOutcome {
+        if outcome.result.status == .completed {
+            progress.complete()
+            emit(.progress(node: "", value: 0, max: 0, overall: 1))
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,126 @@
+/// One text frame from ComfyUI's `/ws`, decoded (protocol §2.2). Unknown types are kept, not dropped.
+public enum ServerMessage: Hashable, Sendable {
+    /// Queue length; `sid` only in the first frame after connecting.
+    case status(queueRemaining: Int, sid: String?)
+    case executionStart(promptID: String)
+    case executionCached(promptID: String, nodes: [String])
+    /// A node starts; `node == nil` is the end of the prompt. The reconnect frame has no prompt id.
+    case executing(promptID: String?, node: String?)
+    case progress(promptID: String?, node: String?, value: Double, max: Double)
+    /// Cumulative per-node state (newer servers): node id → (value, max, finished).
+    case progressState(promptID: String, nodes: [NodeState])
+    case executed(promptID: String, node: String, output: JSONObject)
+    case executionSuccess(promptID: String)
+    case executionError(promptID: String, ExecutionFailure)
+    case executionInterrupted(promptID: String, node: String?, classType: String?)
+    case featureFlags(JSONObject)
+    case other(type: String, data: JSONValue)
+
+    public struct NodeState: Hashable, Sendable {
+        public let node: String
+        public let value: Double
+        public let max: Double
+        public let isFinished: Bool
+    }
+
+    /// The prompt the message belongs to, when it says.
+    public var promptID: String? {
+        switch self {
+        case .executionStart(let id), .executionCached(let id, _), .progressState(let id, _), .executed(let id, _, _),
+            .executionSuccess(let id), .executionError(let id, _), .executionInterrupted(let id, _, _):
+            id
+        case .executing(let id, _), .progress(let id, _, _, _):
+            id
+        case .status, .featureFlags, .other:
+            nil
+        }
+    }
+
+    /// Decodes a text frame; `nil` when it is not a `{"type", "data"}` object.
+    public init?(text: String) {
+        guard let json = try? JSONValue(parsing: text) else { return nil }
+        self.init(json: json)
+    }
+
+    public init?(json: JSONValue) {
+        guard case .string(let type)? = json["type"] else { return nil }
+        let data = json["data"] ?? .null
+        let pid = data["prompt_id"]?.stringValue
+        switch type {
+        case "status":
+            self = .status(queueRemaining: data["status"]?["exec_info"]?["queue_remaining"]?.intValue ?? 0, sid: data["sid"]?.stringValue)
+        case "execution_start" where pid != nil:
+            self = .executionStart(promptID: pid!)
+        case "execution_cached" where pid != nil:
+            self = .executionCached(promptID: pid!, nodes: data["nodes"]?.arrayValue?.compactMap(\.nodeID) ?? [])
+        case "executing":
+            self = .executing(promptID: pid, node: data["node"]?.nodeID)
+        case "progress":
+            self = .progress(promptID: pid, node: data["node"]?.nodeID, value: data["value"]?.doubleValue ?? 0, max: data["max"]?.doubleValue ?? 0)
+        case "progress_state" where pid != nil:
+            let nodes = (data["nodes"]?.objectValue ?? [:]).map { id, state in
+                NodeState(node: id, value: state["value"]?.doubleValue ?? 0, max: state["max"]?.doubleValue ?? 0,
+                          isFinished: state["state"]?.stringValue == "finished")
+            }
+            self = .progressState(promptID: pid!, nodes: nodes)
+        case "executed" where pid != nil:
+            guard let node = data["node"]?.nodeID else { return nil }
+            self = .executed(promptID: pid!, node: node, output: data["output"]?.objectValue ?? [:])
+        case "execution_success" where pid != nil:
+            self = .executionSuccess(promptID: pid!)
+        case "execution_error" where pid != nil:
+            self = .executionError(promptID: pid!, ExecutionFailure(json: data))
+        case "execution_interrupted" where pid != nil:
+            self = .executionInterrupted(promptID: pid!, node: data["node_id"]?.nodeID, classType: data["node_type"]?.stringValue)
+        case "feature_flags":
+            self = .featureFlags(data.objectValue ?? [:])
+        default:
+            self = .other(type: type, data: data)
+        }
+    }
+}
+
+/// A node that raised while the prompt ran (`execution_error`).
+public struct ExecutionFailure: Hashable, Sendable, CustomStringConvertible {
+    public let nodeID: String?
+    public let classType: String?
+    /// The Python exception's class, e.g. `ValueError`.
+    public let exceptionType: String?
+    public let message: String
+    public let traceback: [String]
+
+    init(json data: JSONValue) {
+        nodeID = data["node_id"]?.nodeID
+        classType = data["node_type"]?.stringValue
+        exceptionType = data["exception_type"]?.stringValue
+        message = (data["exception_message"]?.displayText ?? "Unknown error").trimmingWhitespace()
+        traceback = data["traceback"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+
+    public init(nodeID: String?, classType: String?, exceptionType: String?, message: String, traceback: [String] = []) {
+        self.nodeID = nodeID
+        self.classType = classType
+        self.exceptionType = exceptionType
+        self.message = message
+        self.traceback = traceback
+    }
+
+    /// `node 2 (SplitAudioChannels): ValueError: AudioSplit: Input audio has only one channel.`
+    public var description: String {
+        var text = ""
+        if let nodeID { text += "node \(nodeID)" + (classType.map { " (\($0))" } ?? "") + ": " }
+        if let exceptionType { text += exceptionType + ": " }
+        return text + message
+    }
+}
+
+extension JSONValue {
+    /// A node id, written as a string by ComfyUI but tolerated as a number.
+    var nodeID: String? {
+        switch self {
+        case .string(let s): s
+        case .number(let n): n.literal
+        default: nil
+        }
+    }
+}

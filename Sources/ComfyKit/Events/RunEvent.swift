@@ -1,0 +1,55 @@
+/// What happens during a run, in order. The CLI and the TUI both draw from these.
+public enum RunEvent: Hashable, Sendable {
+    /// A local file or URL is being uploaded for a media param.
+    case uploading(param: String, file: String)
+    /// The server accepted the prompt.
+    case submitted(promptID: String)
+    /// The server accepted the prompt but dropped outputs whose nodes failed validation (HTTP 200 with `node_errors`).
+    case outputsDropped(ValidationError)
+    /// Waiting in the server's queue; `position` 0 means next.
+    case queued(position: Int)
+    /// The server started executing the prompt.
+    case started
+    /// Nodes whose outputs the server reuses from an earlier run.
+    case cached(nodes: [String])
+    /// A node starts executing.
+    case nodeStarted(NodeInfo)
+    /// Progress inside a node, and the whole run's progress (0…1).
+    case progress(node: String, value: Double, max: Double, overall: Double)
+    /// A preview image from a running node.
+    case preview(Preview)
+    /// Text a node reports while running.
+    case nodeText(node: String, text: String)
+    /// An output node's files or text (the server's UI dict for that node).
+    case nodeOutput(node: String, output: JSONObject)
+    /// The connection to the server's event stream was lost; the run goes on (results come from history).
+    case connectionLost
+    /// The event stream is back.
+    case reconnected
+    /// The run ended; always the last event.
+    case finished(RunOutcome)
+}
+
+/// A node as shown to users: id, class and title.
+public struct NodeInfo: Hashable, Sendable {
+    public let id: String
+    public let classType: String
+    public let title: String
+
+    public init(id: String, classType: String, title: String) {
+        self.id = id
+        self.classType = classType
+        self.title = title
+    }
+}
+
+/// How a run ended: the result, and when it failed, the typed reason.
+public struct RunOutcome: Hashable, Sendable {
+    public let result: ExecuteResult
+    public let failure: RunFailure?
+
+    public init(result: ExecuteResult, failure: RunFailure? = nil) {
+        self.result = result
+        self.failure = failure
+    }
+}

@@ -1,0 +1,49 @@
+/// Why a run did not complete, typed, for callers that react to the kind of failure
+/// (the TUI points validation errors back at form fields). `ExecuteResult.msg` holds its text.
+public enum RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    case workflow(WorkflowError)
+    case spec(WorkflowSpecError)
+    case params(BindError)
+    case upload(param: String, reason: String)
+    case validation(ValidationError)
+    case execution(ExecutionFailure)
+    /// Cancelled here or interrupted on the server; the node it stopped at, when known.
+    case interrupted(node: String?)
+    case server(ComfyUIError)
+    /// No event and no progress for this long.
+    case timeout(Duration)
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .workflow(let e): e.description
+        case .spec(let e): e.description
+        case .params(let e): e.description
+        case .upload(let param, let reason): "param `\(param)`: upload failed: \(reason)"
+        case .validation(let e): e.description
+        case .execution(let e): e.description
+        case .interrupted(let node?): "interrupted at node \(node)"
+        case .interrupted(nil): "interrupted"
+        case .server(let e): e.description
+        case .timeout(let d): "no progress for \(d.formattedSeconds)"
+        case .unsupported(let what): what
+        }
+    }
+
+    /// The result status this failure ends a run with.
+    public var status: RunStatus {
+        switch self {
+        case .interrupted: .interrupted
+        case .timeout: .timeout
+        default: .error
+        }
+    }
+}
+
+extension Duration {
+    /// `1.5 s`, `30 s`.
+    var formattedSeconds: String {
+        let seconds = Double(components.seconds) + Double(components.attoseconds) / 1e18
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\((seconds * 10).rounded() / 10) s"
+    }
+}

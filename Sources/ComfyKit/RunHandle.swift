@@ -1,0 +1,36 @@
+/// A run in progress: its events as they happen, a way to cancel it, and its outcome.
+///
+/// ```swift
+/// let run = kit.run(.file(path: "flows/txt2img.json"), params: ["prompt": "a red fox"])
+/// for await event in run.events { print(event) }
+/// let result = await run.result
+/// ```
+public final class RunHandle: Sendable {
+    /// Every event of the run, ending with ``RunEvent/finished(_:)``. One consumer; events not read
+    /// are buffered (the newest 10,000), so a caller that only wants the result may ignore them.
+    public let events: AsyncStream<RunEvent>
+    private let control: RunControl
+    private let task: Task<RunOutcome, Never>
+
+    init(events: AsyncStream<RunEvent>, control: RunControl, task: Task<RunOutcome, Never>) {
+        self.events = events
+        self.control = control
+        self.task = task
+    }
+
+    /// Cancels the run: removes it from the server's queue, or interrupts it if it is running.
+    /// The run still ends with a result (status `interrupted`, or whatever it reached first).
+    public func cancel() {
+        Task { await control.cancel() }
+    }
+
+    /// The result and, for failures, the typed reason.
+    public var outcome: RunOutcome {
+        get async { await task.value }
+    }
+
+    /// The result (``ExecuteResult``) once the run has ended.
+    public var result: ExecuteResult {
+        get async { await task.value.result }
+    }
+}

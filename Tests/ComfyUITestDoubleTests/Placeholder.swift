@@ -1,3 +1,0 @@
-import Testing
-import ComfyUITestDouble
-@Test func placeholderDouble() { #expect(Bool(true)) }

@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+
+extension ComfyUIDouble {
+    /// Everything a test can tune about a double. The defaults behave like the recorded ComfyUI 0.3.64,
+    /// only faster (nodes take a millisecond instead of real compute time).
+    ///
+    /// ```swift
+    /// var config = ComfyUIDouble.Configuration()
+    /// config.nodeDurations[.classType("ImageBlur")] = .seconds(1)
+    /// config.historyFaults.failingResponses = 2
+    /// let double = try await ComfyUIDouble.start(config)
+    /// ```
+    public struct Configuration: Sendable {
+        /// Address to bind; keep it on loopback.
+        public var host: String = "127.0.0.1"
+        /// Port to bind; 0 picks a free one (read it from ``RunningDouble/baseURL``).
+        public var port: Int = 0
+
+        /// The `shared/` folder holding `comfyui/object_info.json` and the workflow media.
+        /// Defaults to `$COMFYKIT_SHARED_DIR`, else the `shared` folder beside the repository.
+        public var sharedDirectory: URL = Configuration.defaultSharedDirectory
+        /// The `GET /object_info` document that drives validation; nil for `shared/comfyui/object_info.json`.
+        public var objectInfoFile: URL?
+        /// Files present in `input/` at start (uploaded-file names that `LoadImage`/`LoadAudio` accept);
+        /// nil for everything in `shared/comfyui/workflows/media/`.
+        public var preloadedInputs: [URL]?
+        /// Model files per models folder, offered in loader combos (`ckpt_name`, `model_name`, …).
+        public var models: [String: [String]] = [
+            "checkpoints": ["comfykit-random-sd15.safetensors"],
+            "upscale_models": ["comfykit-tiny-compact-x2.safetensors"],
+        ]
+
+        /// How long each executed node takes.
+        public var nodeDuration: Duration = .milliseconds(1)
+        /// Per-class or per-node override of ``nodeDuration``.
+        public var nodeDurations: [NodeSelector: Duration] = [:]
+        /// Time between two progress updates of a node that reports progress.
+        public var progressStepInterval: Duration = .milliseconds(1)
+        /// Gives the selected nodes this many progress steps (`1...n`, like `ImageUpscaleWithModel`),
+        /// replacing what their class would report.
+        public var progressSteps: [NodeSelector: Int] = [:]
+        /// Sampler preview frames: on/off and size.
+        public var previews = PreviewSettings()
+        /// Size in bytes of every file a node produces (streamed, never held in memory);
+        /// nil for small real files (PNGs with the simulated width and height).
+        public var producedFileSize: Int?
+        /// Output node ids to execute first, in this order. The real server orders outputs by Python
+        /// set iteration, which differs between server processes; the double uses prompt order for the
+        /// rest. Pin it to a transcript's `prompt[4]` to replay that run's node order exactly.
+        public var outputOrder: [String] = []
+
+        /// Drop the WebSocket or make it go silent after some frames.
+        public var webSocketFault: WebSocketFault?
+        /// Slow, failing or late `/history`.
+        public var historyFaults = HistoryFaults()
+        /// Validation errors reported for the selected nodes.
+        public var forcedValidationErrors: [NodeSelector: ForcedValidationError] = [:]
+        /// Exceptions raised by the selected nodes when they execute.
+        public var forcedExecutionErrors: [NodeSelector: ForcedExecutionError] = [:]
+        /// Makes `POST /upload/image` fail.
+        public var uploadFault: UploadFault?
+        /// Reproduce protocol §3.8: when an old socket with the same `clientId` closes after a new one has
+        /// connected, the new one is unregistered and receives nothing more. On by default, as on the real server.
+        public var reconnectOverlapHazard = true
+        /// `max_upload_size` in bytes; larger request bodies get 413.
+        public var maxUploadSize = 100 * 1024 * 1024
+        /// Seeds the random parts (temp file prefixes, generated ids), so runs are reproducible.
+        public var seed: UInt64 = 0
+        /// Where the double logs; silent by default.
+        public var logger = Logger(label: "comfyui-double", factory: { _ in SwiftLogNoOpLogHandler() })
+
+        public init() {}
+
+        /// `$COMFYKIT_SHARED_DIR`, else `shared/` beside the repository that holds this file.
+        public static var defaultSharedDirectory: URL {
+            if let dir = ProcessInfo.processInfo.environment["COMFYKIT_SHARED_DIR"] { return URL(fileURLWithPath: dir) }
+            var url = URL(fileURLWithPath: #filePath)
+            for _ in 0..<5 { url.deleteLastPathComponent() }
+            return url.deletingLastPathComponent().appendingPathComponent("shared")
+        }
+
+        var resolvedObjectInfoFile: URL {
+            objectInfoFile ?? sharedDirectory.appendingPathComponent("comfyui/object_info.json")
+        }
+
+        var resolvedPreloadedInputs: [URL] {
+            if let preloadedInputs { return preloadedInputs }
+            let media = sharedDirectory.appendingPathComponent("comfyui/workflows/media")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: media.path)) ?? []
+            return names.sorted().map { media.appendingPathComponent($0) }
+        }
+    }
+}
