@@ -112,3 +112,10 @@ public final class ComfyKit: Sendable {
         return RunHandle(events: events, control: control, task: task)
     }
 }
+
+/// `dump` shows the server and settings, never the HTTP client's pool (live requests carry credentials).
+extension ComfyKit: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["configuration": configuration, "server": client.server.description], displayStyle: .class)
+    }
+}

@@ -208,3 +208,8 @@ public struct QueueSnapshot: Hashable, Sendable {
 
     public func isRunning(_ promptID: String) -> Bool { running.contains { $0.promptID == promptID } }
 }
+
+/// `dump` would otherwise walk into the HTTP client's pool, whose live requests carry credentials.
+extension ComfyUIClient: CustomReflectable {
+    public var customMirror: Mirror { Mirror(self, children: ["server": server.description], displayStyle: .struct) }
+}

@@ -25,6 +25,8 @@ struct RunFollower {
     private var unreachableSince: ContinuousClock.Instant?
     private var lastPosition: Int?
     private let submittedAt = ContinuousClock.now
+    /// History showed the end while the socket was still live: its last frames get a moment to arrive.
+    private var settled: (outcome: RunOutcome, deadline: ContinuousClock.Instant)?
 
     /// How long the server may stay unreachable before the run fails.
     static let unreachableLimit: Duration = .seconds(60)
@@ -85,7 +87,17 @@ struct RunFollower {
                 socketLive = false
                 outcome = nil
             case .tick:
-                outcome = await tick(polling: polling)
+                if let settled {
+                    if ContinuousClock.now >= settled.deadline { return settled.outcome }
+                    continue
+                }
+                let found = await tick(polling: polling)
+                if let found, socketLive {
+                    settled = (found, ContinuousClock.now + .milliseconds(150))
+                    outcome = nil
+                } else {
+                    outcome = found
+                }
             case .cancel:
                 cancelRequested = true
                 // Both: deleting covers a pending prompt, the targeted interrupt a running one.
@@ -155,6 +167,7 @@ struct RunFollower {
             collected[node] = .object(output)
             emit(.nodeOutput(node: node, output: output))
         case .executing(_, nil), .executionSuccess, .executionError, .executionInterrupted:
+            if let settled { return settled.outcome }
             return await collect(after: message)
         case .status, .featureFlags, .other:
             break

@@ -29,7 +29,7 @@ public struct OutputDownloader: Sendable {
     ///   - apiKey: sent as `Authorization: Bearer …` to that origin.
     ///   - cookieHeader: a `Cookie` header value (``CookiePair/header(_:)``) for that origin.
     public init(
-        httpClient: HTTPClient = .shared, credentialsOrigin: URL? = nil, apiKey: Secret? = nil,
+        httpClient: HTTPClient = .comfyKit, credentialsOrigin: URL? = nil, apiKey: Secret? = nil,
         cookieHeader: Secret? = nil, timeouts: DownloadTimeouts = DownloadTimeouts(), maxConcurrentDownloads: Int = 4
     ) {
         self.httpClient = httpClient

@@ -87,7 +87,9 @@ extension URL {
         guard var parts = URLComponents(url: self, resolvingAgainstBaseURL: false) else { return "<url>" }
         parts.user = nil
         parts.password = nil
-        if parts.query != nil { parts.query = "…" }
-        return parts.string ?? "<url>"
+        let hadQuery = parts.query != nil
+        parts.query = nil
+        parts.fragment = nil
+        return (parts.string ?? "<url>") + (hadQuery ? "?…" : "")
     }
 }

@@ -4,17 +4,17 @@ import Testing
 
 /// `comfykit inspect`, run as a user runs it: the real binary, its output and exit code.
 @Suite struct InspectCommandTests {
-    @Test func everySharedWorkflowIsInspected() throws {
+    @Test func everySharedWorkflowIsInspected() async throws {
         for name in Fixtures.allWorkflowNames {
-            let output = try CommandRunner.run("comfykit", ["inspect", Fixtures.workflowPath(name)])
+            let output = try await CommandRunner.run("comfykit", ["inspect", Fixtures.workflowPath(name)])
             #expect(output.status == 0, "\(name): \(output.stderr)")
             #expect(output.stdout.hasPrefix("Workflow \(name.dropLast(5)):"))
             #expect(output.stderr.isEmpty)
         }
     }
 
-    @Test func theTableShowsKindRequiredDefaultAndBinding() throws {
-        let output = try CommandRunner.run("comfykit", ["inspect", Fixtures.workflowPath("02_load_transform_save")])
+    @Test func theTableShowsKindRequiredDefaultAndBinding() async throws {
+        let output = try await CommandRunner.run("comfykit", ["inspect", Fixtures.workflowPath("02_load_transform_save")])
         let lines = output.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
         #expect(lines.contains("NAME KIND REQ DEFAULT BOUND TO"))
         #expect(lines.contains("image media * - 1.image (LoadImage)"))
@@ -22,8 +22,8 @@ import Testing
         #expect(lines.contains("result 5 SaveImage"))
     }
 
-    @Test func jsonOutputIsTheSpec() throws {
-        let output = try CommandRunner.run("comfykit", ["inspect", "--json", Fixtures.workflowPath("09_text_output")])
+    @Test func jsonOutputIsTheSpec() async throws {
+        let output = try await CommandRunner.run("comfykit", ["inspect", "--json", Fixtures.workflowPath("09_text_output")])
         #expect(output.status == 0)
         let json = try JSONValue(parsing: output.stdout)
         #expect(json["params"]?.arrayValue?.map { $0["name"]?.stringValue } == ["text", "suffix", "number"])
@@ -31,12 +31,12 @@ import Testing
         #expect(json["outputs"]?.arrayValue?.map { $0["name"]?.stringValue } == ["text", "number"])
     }
 
-    @Test func wideCharactersKeepColumnsAligned() throws {
+    @Test func wideCharactersKeepColumnsAligned() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cjk-\(UUID()).json").path
         try #"{"1": {"class_type": "CLIPTextEncode", "inputs": {"text": "一只猫"}, "_meta": {"title": "$提示词.text, $x.text"}}}"#
             .write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let output = try CommandRunner.run("comfykit", ["inspect", path])
+        let output = try await CommandRunner.run("comfykit", ["inspect", path])
         let rows = output.stdout.split(separator: "\n").filter { $0.contains("1.text") }
         #expect(rows.count == 2)
         // "提示词" is 3 characters but 6 cells wide: the binding column starts at the same cell in both rows.
@@ -49,25 +49,25 @@ import Testing
         ("{\"nodes\": [], \"links\": []}", "UI-format workflow"),
         ("{\"1\": {\"class_type\": \"A\", \"inputs\": {\"t\": [\"2\", 0]}, \"_meta\": {\"title\": \"$t\"}}}", "Parameter `t` has no default value"),
     ])
-    func badInputIsOneErrorLineAndExitCode1(content: String, message: String) throws {
+    func badInputIsOneErrorLineAndExitCode1(content: String, message: String) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).json").path
         try content.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let output = try CommandRunner.run("comfykit", ["inspect", path])
+        let output = try await CommandRunner.run("comfykit", ["inspect", path])
         #expect(output.status == 1)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr.split(separator: "\n").count == 1)
         #expect(output.stderr.contains(message))
     }
 
-    @Test func aMissingFileIsNamed() throws {
-        let output = try CommandRunner.run("comfykit", ["inspect", "no/such/flow.json"])
+    @Test func aMissingFileIsNamed() async throws {
+        let output = try await CommandRunner.run("comfykit", ["inspect", "no/such/flow.json"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("Workflow file does not exist: no/such/flow.json"))
     }
 
-    @Test func aMissingArgumentIsAUsageError() throws {
-        let output = try CommandRunner.run("comfykit", ["inspect"])
+    @Test func aMissingArgumentIsAUsageError() async throws {
+        let output = try await CommandRunner.run("comfykit", ["inspect"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("Missing expected argument '<workflow>'"))
     }

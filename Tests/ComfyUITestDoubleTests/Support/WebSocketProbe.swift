@@ -31,8 +31,8 @@ final class WebSocketProbe: Sendable {
     private let task: Task<Void, any Error>
     private let closeSignal: AsyncStream<Void>.Continuation
 
-    /// Connects and waits for the connect `status` frame.
-    init(url: URL, sendFeatureFlags: Bool = false) async throws {
+    /// Connects, sends `openingMessages` (then the feature flags, if asked), and waits for the connect `status` frame.
+    init(url: URL, sendFeatureFlags: Bool = false, openingMessages: [String] = []) async throws {
         let (closeStream, closeSignal) = AsyncStream.makeStream(of: Void.self)
         self.closeSignal = closeSignal
         let log = self.log
@@ -40,6 +40,7 @@ final class WebSocketProbe: Sendable {
             try await WebSocketClient.connect(
                 url: url.absoluteString, configuration: .init(maxFrameSize: 64 << 20), logger: Logger(label: "probe")
             ) { inbound, outbound, _ in
+                for message in openingMessages { try await outbound.write(.text(message)) }
                 if sendFeatureFlags {
                     try await outbound.write(.text(#"{"type": "feature_flags", "data": {"supports_preview_metadata": true}}"#))
                 }

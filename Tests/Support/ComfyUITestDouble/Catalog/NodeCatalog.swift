@@ -1,5 +1,3 @@
-import Foundation
-
 /// The node classes the double accepts: the recorded `GET /object_info`, plus `SaveImageWebsocket` (the
 /// recordings ran with that example node enabled), with model and input-file lists filled in.
 struct NodeCatalog: Sendable {
@@ -73,17 +71,4 @@ struct NodeCatalog: Sendable {
         "python_module": "custom_nodes.websocket_image_save", "category": "api node/image/SaveImageWebsocket",
         "output_node": true,
     ]
-}
-
-/// Parses each object_info file once per process: the file is 500 KB and tests start many doubles.
-actor ObjectInfoCache {
-    static let shared = ObjectInfoCache()
-    private var parsed: [String: JSONValue] = [:]
-
-    func document(at url: URL) throws -> JSONValue {
-        if let cached = parsed[url.path] { return cached }
-        let value = try JSONParser.parse(Array(try Data(contentsOf: url)))
-        parsed[url.path] = value
-        return value
-    }
 }

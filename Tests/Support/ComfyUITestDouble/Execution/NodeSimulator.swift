@@ -138,10 +138,10 @@ struct NodeSimulator: Sendable {
     /// An input file by node value: `name`, `sub/name` or `name [output]`.
     private func inputFile(_ name: String) async -> StoredContent? {
         for folder in FileFolder.allCases where name.hasSuffix(" [\(folder.rawValue)]") {
-            guard let path = FileLocation.normalize(String(name.dropLast(folder.rawValue.count + 3))) else { return nil }
+            guard let path = RelativePath.normalize(String(name.dropLast(folder.rawValue.count + 3))) else { return nil }
             return await files.content(at: folder, path: path)
         }
-        guard let path = FileLocation.normalize(name) else { return nil }
+        guard let path = RelativePath.normalize(name) else { return nil }
         return await files.content(at: .input, path: path)
     }
 }

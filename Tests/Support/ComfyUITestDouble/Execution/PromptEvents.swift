@@ -36,17 +36,3 @@ struct PromptEvents {
 
     var submitterWantsMetadataPreviews: Bool { hub.supportsPreviewMetadata(clientID) }
 }
-
-/// What one execution produced, for the history entry.
-struct ExecutionRecord {
-    var succeeded: Bool
-    var messages: [JSONValue]
-    /// `outputs`: UI per node, in execution order.
-    var outputs: JSONObject
-}
-
-/// Why execution stopped early.
-enum ExecutionStop: Error {
-    case interrupted
-    case failed(NodeFailure)
-}

@@ -76,7 +76,7 @@ extension PromptWorker {
             if classType == "SaveImageWebsocket" {
                 tags[id] = String(random.next())
             } else if let fileInput = PromptValidator.fileInputs[classType], let name = node["inputs"]?[fileInput.input]?.stringValue {
-                tags[id] = await context.files.contentTag(at: .input, path: FileLocation.normalize(name) ?? name) ?? "missing"
+                tags[id] = await context.files.contentTag(at: .input, path: RelativePath.normalize(name) ?? name) ?? "missing"
             }
         }
         return tags

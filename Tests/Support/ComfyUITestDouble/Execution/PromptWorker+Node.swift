@@ -97,7 +97,7 @@ extension PromptWorker {
 
     /// Names and stores the files an output node writes, returning its UI dict.
     private func write(_ save: SaveRequest) async -> JSONObject {
-        let normalized = FileLocation.normalize(save.prefix) ?? save.prefix
+        let normalized = RelativePath.normalize(save.prefix) ?? save.prefix
         let parts = normalized.split(separator: "/", omittingEmptySubsequences: false)
         let base = parts.last.map(String.init) ?? "ComfyUI"
         let subfolder = parts.dropLast().joined(separator: "/")

@@ -3,18 +3,9 @@ enum FileFolder: String, Sendable, CaseIterable {
     case input, output, temp
 }
 
-/// Where a file lives: its root, a subfolder path (may be empty) and its name.
-struct FileLocation: Sendable, Hashable {
-    var folder: FileFolder
-    var subfolder: String
-    var filename: String
-
-    /// `subfolder/filename` with `.`/`..` resolved; nil when it climbs out of the root.
-    var relativePath: String? {
-        FileLocation.normalize(subfolder.isEmpty ? filename : subfolder + "/" + filename)
-    }
-
-    /// Resolves `.` and `..` like `os.path.normpath`; nil when the path escapes its root.
+/// Paths inside a file root, resolved like `os.path.normpath` and refused when they climb out.
+enum RelativePath {
+    /// Resolves `.` and `..`; nil when the path escapes its root.
     static func normalize(_ path: String) -> String? {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -34,11 +25,4 @@ struct FileLocation: Sendable, Hashable {
 enum StoredContent: Sendable {
     case bytes([UInt8])
     case produced(ProducedMedia)
-
-    var byteCount: Int {
-        switch self {
-        case .bytes(let bytes): return bytes.count
-        case .produced(let media): return media.byteCount
-        }
-    }
 }

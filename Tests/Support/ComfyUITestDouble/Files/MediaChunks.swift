@@ -6,6 +6,9 @@ struct MediaChunks: Sequence, Sendable {
     let suffix: [UInt8]
     let chunkSize: Int
 
+    /// Total size in bytes.
+    var byteCount: Int { prefix.count + padding.byteCount + suffix.count }
+
     /// The filler pattern: a fixed pseudo-random block, repeated.
     static let fillerBlock: [UInt8] = {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15

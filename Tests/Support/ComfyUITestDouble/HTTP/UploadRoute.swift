@@ -13,8 +13,8 @@ struct UploadRoute {
         let typeName = form.part("type")?.text ?? "input"
         guard let folder = FileFolder(rawValue: typeName) else { return .internalError }
         let subfolder = form.part("subfolder")?.text ?? ""
-        guard let directory = FileLocation.normalize(subfolder), !subfolder.hasPrefix("/"),
-              FileLocation.normalize(directory.isEmpty ? sentName : directory + "/" + sentName) != nil,
+        guard let directory = RelativePath.normalize(subfolder), !subfolder.hasPrefix("/"),
+              RelativePath.normalize(directory.isEmpty ? sentName : directory + "/" + sentName) != nil,
               !sentName.hasPrefix("/")
         else { return .status(400) }
 

@@ -16,7 +16,7 @@ struct ViewRoute {
         }
         var directory = ""
         if let subfolder = request.queryValue("subfolder") {
-            guard !subfolder.hasPrefix("/"), let normalized = FileLocation.normalize(subfolder) else { return .status(403) }
+            guard !subfolder.hasPrefix("/"), let normalized = RelativePath.normalize(subfolder) else { return .status(403) }
             directory = normalized
         }
         let basename = String(filename.split(separator: "/").last ?? "")
@@ -34,7 +34,9 @@ struct ViewRoute {
         var reply = HTTPReply(status: 200, headers: [("Content-Type", contentType), ("Content-Disposition", "filename=\"\(basename)\"")])
         switch content {
         case .bytes(let bytes): reply.body = .bytes(bytes)
-        case .produced(let media): reply.body = .stream(media.chunks(), length: media.byteCount)
+        case .produced(let media):
+            let chunks = media.chunks()
+            reply.body = .stream(chunks, length: chunks.byteCount)
         }
         return reply
     }

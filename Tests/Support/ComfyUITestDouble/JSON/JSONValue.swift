@@ -45,13 +45,6 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
-    var isNumber: Bool {
-        switch self {
-        case .integer, .bigInteger, .float: return true
-        default: return false
-        }
-    }
-
     subscript(key: String) -> JSONValue? {
         objectValue?[key]
     }

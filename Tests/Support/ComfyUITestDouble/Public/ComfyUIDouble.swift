@@ -59,6 +59,7 @@ public enum ComfyUIDouble {
 
     /// The double could not start.
     public struct StartError: Error, CustomStringConvertible {
+        /// What went wrong.
         public let description: String
     }
 }

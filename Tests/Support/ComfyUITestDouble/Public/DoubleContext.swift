@@ -1,5 +1,3 @@
-import Foundation
-
 /// The parts of one running double, shared by its HTTP routes, WebSocket sessions and worker.
 /// Every mutable part is an actor or lock-guarded; nothing is shared between doubles.
 final class DoubleContext: Sendable {

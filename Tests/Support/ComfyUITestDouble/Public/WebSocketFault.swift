@@ -13,6 +13,7 @@ public struct WebSocketFault: Sendable, Equatable {
         case goSilent
     }
 
+    /// Drop or go silent.
     public var kind: Kind
     /// Frames sent before the fault hits (the connect `status` frame counts).
     public var afterFrames: Int
@@ -20,6 +21,7 @@ public struct WebSocketFault: Sendable, Equatable {
     /// `true`: every connection is.
     public var everyConnection: Bool
 
+    /// A fault of `kind` after `afterFrames` frames, on the first connection only unless `everyConnection`.
     public init(_ kind: Kind, afterFrames: Int, everyConnection: Bool = false) {
         self.kind = kind
         self.afterFrames = afterFrames

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A port of ComfyUI 0.3.64's `execution.validate_prompt`: same checks, same error shapes, same quirks
 /// (an invalid upstream node lists every failed output in `dependent_outputs`, not only its own).
 struct PromptValidator {
@@ -63,7 +65,7 @@ struct PromptValidator {
             folder = candidate
             path = String(name.dropLast(candidate.rawValue.count + 3))
         }
-        guard let normalized = FileLocation.normalize(path) else { return false }
+        guard let normalized = RelativePath.normalize(path) else { return false }
         return existingFiles.contains(folder.rawValue + "/" + normalized)
     }
 

@@ -17,9 +17,3 @@ struct ValidationResult: Sendable {
         ["type": .string(type), "message": .string(message), "details": .string(details), "extra_info": .object(extraInfo)]
     }
 }
-
-/// A Python exception raised while validating (a bad link, say), reported as `exception_during_*validation`.
-struct ValidationException: Error {
-    var message: String
-    var exceptionType: String
-}

@@ -32,10 +32,3 @@ enum OutgoingFrame: Sendable {
 
     private static func bigEndian(_ value: UInt32) -> [UInt8] { ImageEncoder.bigEndian(value) }
 }
-
-/// An image for a preview frame.
-struct PreviewImage: Sendable {
-    enum Format: Sendable { case jpeg, png }
-    var format: Format
-    var bytes: [UInt8]
-}

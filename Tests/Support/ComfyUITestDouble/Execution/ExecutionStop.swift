@@ -1,0 +1,5 @@
+/// Why execution stopped early.
+enum ExecutionStop: Error {
+    case interrupted
+    case failed(NodeFailure)
+}
