@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ComfyKit", targets: ["ComfyKit"]),
         .executable(name: "comfykit", targets: ["ComfyKitCLI"]),
+        .executable(name: "comfykit-tui", targets: ["ComfyKitTUI"]),
         .executable(name: "comfyui-double", targets: ["ComfyUIDoubleServer"]),
     ],
     dependencies: [
@@ -41,6 +42,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `comfykit-tui`: the terminal app. Pure state/view layers; only Terminal/ calls ncurses.
+        .executableTarget(
+            name: "ComfyKitTUI",
+            dependencies: [
+                "ComfyKit",
+                "CNCursesW",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // ncursesw through a shim header; no pkgConfig (its -D flags are prohibited).
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         // A ComfyUI server double that replays the recorded transcripts, for tests and benchmarks.
         .target(
             name: "ComfyUITestDouble",
@@ -66,6 +78,14 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ]
+        ),
+        .testTarget(
+            name: "ComfyKitCLITests",
+            dependencies: ["ComfyKitCLI", "ComfyKit"]
+        ),
+        .testTarget(
+            name: "ComfyKitTUITests",
+            dependencies: ["ComfyKitTUI", "ComfyKit"]
         ),
         .testTarget(
             name: "ComfyKitTests",

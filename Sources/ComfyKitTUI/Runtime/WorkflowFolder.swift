@@ -1,0 +1,60 @@
+import ComfyKit
+import Foundation
+
+/// Reads a folder of workflow files into list entries; a broken file becomes an entry with its reason.
+struct WorkflowFolder: Sendable {
+    let path: String
+    var loader = WorkflowLoader()
+
+    /// Every `.json` file under the folder, subfolders as groups, sorted by relative path.
+    func scan() throws(WorkflowFolderError) -> [WorkflowEntry] {
+        let root = URL(fileURLWithPath: path).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
+            throw .missing(path)
+        }
+        guard isDirectory.boolValue else { throw .notAFolder(path) }
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else {
+            throw .missing(path)
+        }
+        var relativePaths: [String] = []
+        for case let url as URL in enumerator where url.pathExtension.lowercased() == "json" {
+            let full = url.standardizedFileURL.path
+            relativePaths.append(String(full.dropFirst(root.path.count)).trimmingPrefix("/").description)
+        }
+        return relativePaths.sorted().map { entry(relativePath: $0, root: root) }
+    }
+
+    private func entry(relativePath: String, root: URL) -> WorkflowEntry {
+        let file = root.appendingPathComponent(relativePath).path
+        let components = relativePath.split(separator: "/")
+        let group = components.dropLast().joined(separator: "/")
+        let name = String(components.last ?? "").replacingOccurrences(of: ".json", with: "")
+        return WorkflowEntry(path: file, group: group, name: name, content: content(of: file))
+    }
+
+    private func content(of file: String) -> WorkflowEntry.Content {
+        do {
+            switch try loader.loadFile(file) {
+            case .workflow(let workflow): return .ready(try WorkflowSpec(workflow))
+            case .runningHub: return .broken(reason: "RunningHub workflows are not supported in this build yet")
+            }
+        } catch {
+            return .broken(reason: "\(error)")
+        }
+    }
+}
+
+/// A folder that cannot be listed.
+enum WorkflowFolderError: Error, Hashable, Sendable, CustomStringConvertible {
+    case missing(String)
+    case notAFolder(String)
+
+    var description: String {
+        switch self {
+        case .missing(let path): "no such folder: \(path)"
+        case .notAFolder(let path): "\(path) is a file; give the folder that holds your workflows"
+        }
+    }
+}

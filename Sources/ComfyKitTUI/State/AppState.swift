@@ -1,0 +1,68 @@
+import ComfyKit
+
+/// The state of the server connection, as the header shows it.
+enum ConnectionState: Hashable, Sendable {
+    case unknown
+    case connected
+    case lost
+}
+
+/// Which screen has the keyboard.
+enum Route: Hashable, Sendable {
+    case list
+    case form(workflowPath: String)
+}
+
+/// All of the app's state in one value; only ``update(_:_:)`` changes it.
+struct AppState: Hashable, Sendable {
+    var folder: String
+    var serverURL: String
+    var connection: ConnectionState = .unknown
+    var entries: [WorkflowEntry] = []
+    var isLoading = true
+    /// The index into ``visibleEntries`` of the highlighted workflow.
+    var selected = 0
+    var filter = ""
+    var isFiltering = false
+    var route: Route = .list
+    var showsHelp = false
+    /// The forms opened so far, by workflow path; values survive going back to the list.
+    var forms: [String: FormState] = [:]
+    var runs: [RunState] = []
+    var nextRunID = 1
+    var status = ""
+    var width = 80
+    var height = 24
+
+    init(folder: String, serverURL: String) {
+        self.folder = folder
+        self.serverURL = serverURL
+    }
+
+    /// The entries the filter lets through, in folder order.
+    var visibleEntries: [WorkflowEntry] {
+        guard !filter.isEmpty else { return entries }
+        let needle = filter.lowercased()
+        return entries.filter { $0.displayName.lowercased().contains(needle) }
+    }
+
+    var selectedEntry: WorkflowEntry? {
+        let visible = visibleEntries
+        return visible.indices.contains(selected) ? visible[selected] : nil
+    }
+
+    /// The form on screen, if any.
+    var currentForm: FormState? {
+        if case .form(let path) = route { forms[path] } else { nil }
+    }
+
+    /// The run the panel shows: the newest one.
+    var currentRun: RunState? { runs.last }
+
+    /// True while a key press types text (a form field or the filter), so `q` and `?` are text.
+    var isTyping: Bool {
+        if isFiltering { return true }
+        if case .form = route { return true }
+        return false
+    }
+}

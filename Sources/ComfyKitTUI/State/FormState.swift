@@ -1,0 +1,41 @@
+import ComfyKit
+
+/// The form of one workflow: a field per param in workflow order and the focused field.
+struct FormState: Hashable, Sendable {
+    let workflowPath: String
+    var fields: [FieldState]
+    var focus: Int = 0
+
+    init(workflowPath: String, spec: WorkflowSpec) {
+        self.workflowPath = workflowPath
+        fields = spec.params.map(FieldState.init)
+    }
+
+    /// The coerced values of all non-empty fields, or `nil` after marking every field in error.
+    mutating func validatedParams() -> [String: ParamValue]? {
+        var params: [String: ParamValue] = [:]
+        var firstError: Int?
+        for index in fields.indices {
+            switch fields[index].value() {
+            case .success(let value):
+                fields[index].error = nil
+                if let value { params[fields[index].name] = value }
+            case .failure(let failure):
+                fields[index].error = failure.message
+                firstError = firstError ?? index
+            }
+        }
+        if let firstError {
+            focus = firstError
+            return nil
+        }
+        return params
+    }
+
+    var errorCount: Int { fields.count { $0.error != nil } }
+
+    mutating func moveFocus(by offset: Int) {
+        guard !fields.isEmpty else { return }
+        focus = (focus + offset + fields.count) % fields.count
+    }
+}

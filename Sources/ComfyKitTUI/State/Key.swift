@@ -1,0 +1,18 @@
+/// A key press, decoded by the terminal backend; the state layer never sees terminal codes.
+enum Key: Hashable, Sendable {
+    case character(Character)
+    case enter
+    case escape
+    case tab
+    case backTab
+    case backspace
+    case delete
+    case up
+    case down
+    case left
+    case right
+    case home
+    case end
+    /// Ctrl plus a letter, e.g. `.control("c")`.
+    case control(Character)
+}

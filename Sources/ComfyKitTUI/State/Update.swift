@@ -1,0 +1,188 @@
+import ComfyKit
+
+/// Applies a message to the state and returns the work to do; pure, so every key path is testable.
+func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+    switch message {
+    case .key(let key):
+        return handle(key, in: &state)
+    case .folderLoaded(let entries):
+        state.entries = entries
+        state.isLoading = false
+        state.selected = min(state.selected, max(0, state.visibleEntries.count - 1))
+        let broken = entries.count { $0.spec == nil }
+        state.status = "\(entries.count) workflow(s)" + (broken > 0 ? ", \(broken) broken" : "")
+        return []
+    case .folderFailed(let reason):
+        state.isLoading = false
+        state.status = reason
+        return []
+    case .runEvent(let id, let event):
+        applyRunEvent(event, to: id, in: &state)
+        return []
+    case .resize(let width, let height):
+        state.width = width
+        state.height = height
+        return []
+    case .tick:
+        return []
+    }
+}
+
+private func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+    if key == .control("c") { return [.quit] }
+    if state.showsHelp {
+        if key == .escape || key == .character("?") || key == .character("q") { state.showsHelp = false }
+        return []
+    }
+    if state.isFiltering { return handleFilterKey(key, in: &state) }
+    switch state.route {
+    case .list: return handleListKey(key, in: &state)
+    case .form(let path): return handleFormKey(key, path: path, in: &state)
+    }
+}
+
+private func handleListKey(_ key: Key, in state: inout AppState) -> [Effect] {
+    let count = state.visibleEntries.count
+    switch key {
+    case .character("j"), .down:
+        if count > 0 { state.selected = min(state.selected + 1, count - 1) }
+    case .character("k"), .up:
+        state.selected = max(state.selected - 1, 0)
+    case .home, .character("g"):
+        state.selected = 0
+    case .end, .character("G"):
+        state.selected = max(0, count - 1)
+    case .enter:
+        openSelectedWorkflow(in: &state)
+    case .character("/"):
+        state.isFiltering = true
+    case .escape:
+        if !state.filter.isEmpty {
+            state.filter = ""
+            state.selected = 0
+        }
+    case .character("?"):
+        state.showsHelp = true
+    case .character("r"):
+        state.isLoading = true
+        state.status = "rescanning…"
+        return [.loadFolder(path: state.folder)]
+    case .character("c"):
+        return cancelCurrentRun(in: &state)
+    case .character("q"):
+        return [.quit]
+    default:
+        break
+    }
+    return []
+}
+
+private func handleFilterKey(_ key: Key, in state: inout AppState) -> [Effect] {
+    switch key {
+    case .enter:
+        state.isFiltering = false
+    case .escape:
+        state.isFiltering = false
+        state.filter = ""
+    case .backspace:
+        if !state.filter.isEmpty { state.filter.removeLast() }
+    case .character(let c):
+        state.filter.append(c)
+    case .down, .up:
+        state.isFiltering = false
+        return handleListKey(key, in: &state)
+    default:
+        break
+    }
+    state.selected = 0
+    return []
+}
+
+private func openSelectedWorkflow(in state: inout AppState) {
+    guard let entry = state.selectedEntry else { return }
+    switch entry.content {
+    case .broken(let reason):
+        state.status = "\(entry.displayName) cannot be opened: \(reason)"
+    case .ready(let spec):
+        if state.forms[entry.path] == nil { state.forms[entry.path] = FormState(workflowPath: entry.path, spec: spec) }
+        state.route = .form(workflowPath: entry.path)
+        state.status = spec.params.isEmpty ? "no params: Enter runs it as is" : ""
+    }
+}
+
+private func handleFormKey(_ key: Key, path: String, in state: inout AppState) -> [Effect] {
+    guard var form = state.forms[path] else {
+        state.route = .list
+        return []
+    }
+    defer { state.forms[path] = form }
+    switch key {
+    case .escape:
+        state.route = .list
+        state.status = ""
+    case .enter:
+        return submit(&form, in: &state)
+    case .tab, .down:
+        form.moveFocus(by: 1)
+    case .backTab, .up:
+        form.moveFocus(by: -1)
+    case .control("x"):
+        return cancelCurrentRun(in: &state)
+    default:
+        guard form.fields.indices.contains(form.focus) else { return [] }
+        edit(&form.fields[form.focus], with: key)
+    }
+    return []
+}
+
+private func edit(_ field: inout FieldState, with key: Key) {
+    switch key {
+    case .character(" ") where field.kind == .bool:
+        field.text = field.text.lowercased() == "true" ? "false" : "true"
+        field.cursor = field.text.count
+    case .character(let c): field.insert(c)
+    case .backspace: field.deleteBackward()
+    case .delete: field.deleteForward()
+    case .left: field.moveCursor(by: -1)
+    case .right: field.moveCursor(by: 1)
+    case .home: field.cursor = 0
+    case .end: field.cursor = field.text.count
+    default: return
+    }
+    field.revalidate()
+}
+
+private func submit(_ form: inout FormState, in state: inout AppState) -> [Effect] {
+    guard let params = form.validatedParams() else {
+        state.status = "\(form.errorCount) field(s) need a value or a fix"
+        return []
+    }
+    let id = state.nextRunID
+    state.nextRunID += 1
+    let name = state.entries.first { $0.path == form.workflowPath }?.displayName ?? form.workflowPath
+    state.runs.append(RunState(id: id, workflowPath: form.workflowPath, workflowName: name))
+    state.status = "run #\(id) started: \(name)"
+    return [.startRun(runID: id, workflowPath: form.workflowPath, params: params)]
+}
+
+private func cancelCurrentRun(in state: inout AppState) -> [Effect] {
+    guard let run = state.runs.last(where: \.isActive) else {
+        state.status = "no run to cancel"
+        return []
+    }
+    state.status = "cancelling run #\(run.id)…"
+    return [.cancelRun(runID: run.id)]
+}
+
+private func applyRunEvent(_ event: RunEvent, to id: Int, in state: inout AppState) {
+    guard let index = state.runs.firstIndex(where: { $0.id == id }) else { return }
+    state.runs[index].apply(event)
+    switch event {
+    case .connectionLost: state.connection = .lost
+    case .submitted, .reconnected, .started, .progress: state.connection = .connected
+    case .finished:
+        let run = state.runs[index]
+        state.status = "run #\(id) \(run.phase == .finished(.completed) ? "completed" : "ended")" + (run.message.map { ": \($0)" } ?? "")
+    default: break
+    }
+}

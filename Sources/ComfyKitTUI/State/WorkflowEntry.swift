@@ -1,0 +1,22 @@
+import ComfyKit
+
+/// One workflow file in the folder: loaded with its DSL, or broken with the reason.
+struct WorkflowEntry: Hashable, Sendable {
+    enum Content: Hashable, Sendable {
+        case ready(WorkflowSpec)
+        case broken(reason: String)
+    }
+
+    let path: String
+    /// The subfolder it sits in, relative to the folder; empty at the top.
+    let group: String
+    let name: String
+    let content: Content
+
+    var spec: WorkflowSpec? {
+        if case .ready(let spec) = content { spec } else { nil }
+    }
+
+    /// `"no-model/solid_color"`: what the filter matches and the list shows.
+    var displayName: String { group.isEmpty ? name : "\(group)/\(name)" }
+}

@@ -1,0 +1,94 @@
+/// A frame as a grid of cells. Views draw into it; the backend writes only what ``diff(from:)`` returns.
+struct Screen: Hashable, Sendable {
+    let width: Int
+    let height: Int
+    private(set) var cells: [Cell]
+
+    init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    subscript(column: Int, row: Int) -> Cell {
+        cells[row * width + column]
+    }
+
+    /// Writes text from a column, clipped at `limit` columns and at the right edge.
+    /// A wide character that does not fit whole is replaced by a space. Returns the columns used.
+    @discardableResult
+    mutating func put(_ text: String, at column: Int, row: Int, style: StyleSlot = .normal,
+                      attributes: CellAttributes = [], limit: Int? = nil) -> Int {
+        guard row >= 0, row < height, column < width else { return 0 }
+        let end = min(width, limit.map { column + max(0, $0) } ?? width)
+        var x = column
+        for character in text {
+            let w = TerminalWidth.of(character)
+            if w == 0 {
+                appendToPrevious(character, before: x, row: row)
+                continue
+            }
+            if x + w > end {
+                if x < end, x >= 0 { set(Cell(" ", style: style, attributes: attributes), column: x, row: row) }
+                x = end
+                break
+            }
+            if x >= 0 {
+                set(Cell(String(character), style: style, attributes: attributes), column: x, row: row)
+                if w == 2 { set(Cell("", style: style, attributes: attributes), column: x + 1, row: row) }
+            }
+            x += w
+        }
+        return max(0, x - column)
+    }
+
+    /// Fills a row segment with blanks of a style (a background for a bar or a selection).
+    mutating func fill(row: Int, from column: Int = 0, width count: Int? = nil, style: StyleSlot = .normal,
+                       attributes: CellAttributes = []) {
+        guard row >= 0, row < height else { return }
+        let start = max(0, column)
+        let end = min(width, count.map { column + $0 } ?? width)
+        guard start < end else { return }
+        for x in start..<end { set(Cell(" ", style: style, attributes: attributes), column: x, row: row) }
+    }
+
+    /// The visible text of each row, trailing blanks trimmed: the snapshot tests compare these.
+    var lines: [String] {
+        (0..<height).map { row in
+            var line = ""
+            for x in 0..<width where !self[x, row].isContinuation { line += self[x, row].text }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
+    /// The cells that differ from `previous`; every cell when the size changed.
+    func diff(from previous: Screen) -> [CellChange] {
+        let sizeChanged = previous.width != width || previous.height != height
+        var changes: [CellChange] = []
+        for index in cells.indices where sizeChanged || cells[index] != previous.cells[index] {
+            changes.append(CellChange(column: index % width, row: index / width, cell: cells[index]))
+        }
+        return changes
+    }
+
+    private mutating func set(_ cell: Cell, column: Int, row: Int) {
+        let index = row * width + column
+        let old = cells[index]
+        // Never leave half a wide character behind.
+        if old.isContinuation, !cell.isContinuation, column > 0 {
+            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        }
+        if old.width == 2, column + 1 < width, cells[index + 1].isContinuation {
+            cells[index + 1] = Cell(" ", style: old.style)
+        }
+        cells[index] = cell
+    }
+
+    private mutating func appendToPrevious(_ mark: Character, before column: Int, row: Int) {
+        var x = column - 1
+        while x >= 0, self[x, row].isContinuation { x -= 1 }
+        guard x >= 0, x < width else { return }
+        cells[row * width + x].text.append(mark)
+    }
+}
