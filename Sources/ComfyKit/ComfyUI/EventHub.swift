@@ -40,6 +40,8 @@ actor EventHub {
     func ensureConnected(timeout: Duration = .seconds(5)) async -> Bool {
         if isConnected { return true }
         startIfNeeded()
+        // A server whose socket keeps failing (a proxy without WebSocket): don't make every run wait.
+        if consecutiveFailures >= 3 { return false }
         let id = UUID()
         return await withCheckedContinuation { continuation in
             connectWaiters[id] = continuation

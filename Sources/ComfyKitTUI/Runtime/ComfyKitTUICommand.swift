@@ -1,6 +1,57 @@
 import ArgumentParser
+import ComfyKit
+import Foundation
 
+/// `comfykit-tui [DIR]`: browse a folder of workflows, fill their forms and watch runs.
 struct ComfyKitTUICommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "comfykit-tui")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "comfykit-tui",
+        abstract: "Browse a folder of DSL-annotated ComfyUI workflows, fill their forms and watch them run."
+    )
+
+    @Argument(help: "The folder of workflow JSON files; subfolders become groups.", completion: .directory)
+    var folder: String = "."
+
+    @Option(help: "The ComfyUI server, e.g. http://127.0.0.1:8188 (default: $COMFYUI_BASE_URL, else that).")
+    var server: String?
+
+    @Option(help: "How to follow runs: ws (live events, the default) or http (polling /history).")
+    var executor: String?
+
+    @Option(help: "Where downloaded outputs are saved (default: the current folder).", completion: .directory)
+    var downloadDir: String?
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw ValidationError("no such folder: \(folder). Give the folder that holds your workflow JSON files.")
+        }
+        guard isDirectory.boolValue else {
+            throw ValidationError("\(folder) is a file, not a folder. Run `comfykit-tui \((folder as NSString).deletingLastPathComponent.isEmpty ? "." : (folder as NSString).deletingLastPathComponent)` to list it with its neighbours.")
+        }
+        if let executor, ExecutorKind(parsing: executor) == nil {
+            throw ValidationError("--executor must be ws or http, not \(executor).")
+        }
+        if let server, URL(string: server)?.scheme == nil {
+            throw ValidationError("--server must be a URL such as http://127.0.0.1:8188, not \(server).")
+        }
+    }
+
+    func run() throws {
+        let overrides = ComfyKitConfiguration.Overrides(
+            comfyUIBaseURL: server.flatMap(URL.init(string:)),
+            executor: executor.flatMap(ExecutorKind.init(parsing:))
+        )
+        let kit: ComfyKit
+        do {
+            kit = try ComfyKit(overrides)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let state = AppState(folder: folder, serverURL: kit.configuration.comfyUIBaseURL.absoluteString)
+        let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloadDir ?? "."))
+        let terminal = Terminal(environment: ProcessInfo.processInfo.environment)
+        runtime.run(on: terminal)
+        terminal.end()
+    }
 }

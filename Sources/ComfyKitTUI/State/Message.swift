@@ -6,6 +6,8 @@ enum Message: Sendable {
     case folderLoaded([WorkflowEntry])
     case folderFailed(String)
     case runEvent(runID: Int, RunEvent)
+    case downloaded(runID: Int, paths: [String])
+    case downloadFailed(runID: Int, reason: String)
     case resize(width: Int, height: Int)
     case tick
 }

@@ -19,6 +19,12 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .runEvent(let id, let event):
         applyRunEvent(event, to: id, in: &state)
         return []
+    case .downloaded(let id, let paths):
+        state.status = "run #\(id): saved " + paths.joined(separator: ", ")
+        return []
+    case .downloadFailed(let id, let reason):
+        state.status = "run #\(id): download failed: \(reason)"
+        return []
     case .resize(let width, let height):
         state.width = width
         state.height = height
@@ -69,6 +75,8 @@ private func handleListKey(_ key: Key, in state: inout AppState) -> [Effect] {
         return [.loadFolder(path: state.folder)]
     case .character("c"):
         return cancelCurrentRun(in: &state)
+    case .character("d"):
+        return downloadCurrentRun(in: &state)
     case .character("q"):
         return [.quit]
     default:
@@ -172,6 +180,15 @@ private func cancelCurrentRun(in state: inout AppState) -> [Effect] {
     }
     state.status = "cancelling run #\(run.id)…"
     return [.cancelRun(runID: run.id)]
+}
+
+private func downloadCurrentRun(in state: inout AppState) -> [Effect] {
+    guard let run = state.currentRun, !run.resultURLs.isEmpty else {
+        state.status = "no outputs to download yet"
+        return []
+    }
+    state.status = "run #\(run.id): downloading \(run.resultURLs.count) file(s)…"
+    return [.download(runID: run.id, urls: run.resultURLs)]
 }
 
 private func applyRunEvent(_ event: RunEvent, to id: Int, in state: inout AppState) {

@@ -128,3 +128,23 @@ import Testing
         }
     }
 }
+
+/// Every runnable shared workflow through the CLI, as a new user would: the outputs of the recorded history.
+@Suite struct RunCommandSharedWorkflowTests {
+    @Test(arguments: ExecutorSharedWorkflowTests.runnable)
+    func theCLIGivesTheRecordedOutputs(name: String) async throws {
+        try await DoubleHarness.with { double, _ in
+            let params = DoubleHarness.params(for: name).flatMap { key, value -> [String] in
+                ["-p", "\(key)=\(value.jsonValue.displayText)"]
+            }
+            let output = try await CommandRunner.run("comfykit", ["run", "--json", Fixtures.workflowPath(name), "--server", double.baseURL.absoluteString] + params)
+            #expect(output.status == 0, "\(output.stderr)")
+            let last = try JSONValue(parsing: String(try #require(output.stdout.split(separator: "\n").last)))
+            var shape: [String: Int] = [:]
+            for (node, value) in last["result"]?["outputs"]?.objectValue ?? [:] {
+                for (key, items) in value.objectValue ?? [:] where key != "animated" { shape["\(node).\(key)", default: 0] += items.arrayValue?.count ?? 0 }
+            }
+            if let recorded = try ExecutorSharedWorkflowTests.recordedShape(name) { #expect(shape == recorded) }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ComfyKit
+import Foundation
+
+/// The loop: read a key, apply messages, perform effects, render, draw the changed cells.
+///
+/// Curses is called from this loop's thread only; runs and scans are tasks that post to the ``Inbox``,
+/// so a run in flight never blocks typing.
+final class Runtime {
+    private var state: AppState
+    private let kit: ComfyKit
+    private let downloadFolder: URL
+    private let inbox = Inbox()
+    private var handles: [Int: RunHandle] = [:]
+    private var isRunning = true
+
+    init(state: AppState, kit: ComfyKit, downloadFolder: URL) {
+        self.state = state
+        self.kit = kit
+        self.downloadFolder = downloadFolder
+    }
+
+    func run(on terminal: Terminal) {
+        var previous = Screen(width: 0, height: 0)
+        let size = terminal.size
+        perform(update(&state, .resize(width: size.width, height: size.height)))
+        perform([.loadFolder(path: state.folder)])
+        while isRunning {
+            var messages: [Message] = []
+            switch terminal.readInput() {
+            case .key(let key)?: messages.append(.key(key))
+            case .resize?:
+                let size = terminal.size
+                messages.append(.resize(width: size.width, height: size.height))
+            case nil: break
+            }
+            messages += inbox.drain()
+            for message in messages where isRunning { perform(update(&state, message)) }
+            guard isRunning else { break }
+            var screen = Screen(width: state.width, height: state.height)
+            render(state, into: &screen)
+            let changes = screen.diff(from: previous)
+            if !changes.isEmpty {
+                terminal.draw(changes, fullRedraw: screen.width != previous.width || screen.height != previous.height)
+            }
+            previous = screen
+        }
+        for handle in handles.values { handle.cancel() }
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects { perform(effect) }
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .quit:
+            isRunning = false
+        case .loadFolder(let path):
+            Task.detached { [inbox] in
+                do {
+                    inbox.post(.folderLoaded(try WorkflowFolder(path: path).scan()))
+                } catch {
+                    inbox.post(.folderFailed("\(error)"))
+                }
+            }
+        case .startRun(let id, let path, let params):
+            let handle = kit.run(.file(path: path), params: params)
+            handles[id] = handle
+            Task.detached { [inbox] in
+                for await event in handle.events { inbox.post(.runEvent(runID: id, event)) }
+            }
+        case .cancelRun(let id):
+            handles[id]?.cancel()
+        case .download(let id, let urls):
+            download(runID: id, urls: urls)
+        }
+    }
+
+    private func download(runID: Int, urls: [String]) {
+        let parsed = urls.compactMap(URL.init(string:))
+        Task.detached { [kit, inbox, downloadFolder] in
+            do {
+                let files = try await kit.download(parsed, to: downloadFolder)
+                inbox.post(.downloaded(runID: runID, paths: files.map(\.fileURL.path)))
+            } catch {
+                inbox.post(.downloadFailed(runID: runID, reason: "\(error)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import CNCursesW
+import Glibc
+
+/// The only code that calls ncurses. Use it from one thread: curses is not thread-safe.
+final class Terminal {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let palette: Palette
+
+    /// Puts the terminal in curses mode; ``end()`` (or a signal handler) restores it.
+    init(environment: [String: String]) {
+        setlocale(LC_ALL, "")
+        initscr()
+        window = shim_stdscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(window, 50)
+        let wantsColor = environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        palette = Palette(useColor: wantsColor && has_colors())
+        palette.install()
+        Terminal.installSignalHandlers()
+    }
+
+    /// Columns and rows now.
+    var size: (width: Int, height: Int) {
+        (Int(shim_getmaxx(window)), Int(shim_getmaxy(window)))
+    }
+
+    /// Waits up to 50 ms for a key; `nil` on timeout. A terminal resize comes back as `.resize`.
+    func readInput() -> TerminalInput? {
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES { return KeyDecoder.functionKey(Int32(character)) }
+        return KeyDecoder.character(UInt32(character)).map(TerminalInput.key)
+    }
+
+    /// Writes only the given cells, then shows them.
+    func draw(_ changes: [CellChange], fullRedraw: Bool) {
+        if fullRedraw { clearok(window, true) }
+        for change in changes where !change.cell.isContinuation {
+            wattrset(window, Int32(bitPattern: palette.attributes(for: change.cell)))
+            mvwaddstr(window, Int32(change.row), Int32(change.column), change.cell.text)
+        }
+        wattrset(window, 0)
+        wrefresh(window)
+    }
+
+    /// Leaves curses mode and restores the terminal.
+    func end() {
+        endwin()
+    }
+
+    private static func installSignalHandlers() {
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { received in
+                endwin()
+                _exit(128 + received)
+            }
+        }
+        // A crash (a trap from a Swift runtime check, an abort, a bad access): restore, then die as before.
+        for sig in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE] {
+            signal(sig) { received in
+                endwin()
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }
+}
+
+/// What the terminal reports: a key, or a new size.
+enum TerminalInput: Hashable, Sendable {
+    case key(Key)
+    case resize
+}

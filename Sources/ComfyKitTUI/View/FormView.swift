@@ -1,0 +1,60 @@
+/// A workflow's form: one line per param with its kind, value and inline error; `*` marks required.
+struct FormView {
+    let state: AppState
+
+    func render(into screen: inout Screen, in rect: Rect) {
+        guard !rect.isEmpty, let form = state.currentForm else { return }
+        let title = state.entries.first { $0.path == form.workflowPath }?.displayName ?? form.workflowPath
+        screen.put(title, at: rect.column + 1, row: rect.row, style: .accent, attributes: .bold, limit: rect.width - 2)
+        if form.fields.isEmpty {
+            screen.put("This workflow has no params; press ⏎ to run it.", at: rect.column + 2, row: rect.row + 2, style: .muted,
+                       limit: rect.width - 3)
+            return
+        }
+        let rows = rect.height - 2
+        guard rows > 0 else { return }
+        let nameWidth = min(24, (form.fields.map { TerminalWidth.of($0.name) }.max() ?? 0) + 3)
+        let first = max(0, min(form.focus - rows + 1, form.fields.count - rows))
+        for (offset, field) in form.fields.enumerated().dropFirst(first).prefix(rows) {
+            line(field, focused: offset == form.focus, nameWidth: nameWidth, into: &screen,
+                 row: rect.row + 2 + offset - first, width: rect.width)
+        }
+    }
+
+    private func line(_ field: FieldState, focused: Bool, nameWidth: Int, into screen: inout Screen, row: Int, width: Int) {
+        var x = 1
+        x += screen.put(focused ? "› " : "  ", at: x, row: row, style: .accent)
+        let nameEnd = x + nameWidth
+        let used = screen.put(field.name, at: x, row: row, style: focused ? .accent : .normal,
+                              attributes: focused ? .bold : [], limit: nameWidth - 2)
+        if field.isRequired { screen.put(" *", at: x + used, row: row, style: .required, attributes: .bold) }
+        x = nameEnd
+        screen.put(field.kind.rawValue, at: x, row: row, style: .muted, limit: 6)
+        x += 7
+        let valueWidth = max(8, (width - x) * 2 / 3)
+        x += value(field, focused: focused, into: &screen, at: x, row: row, width: valueWidth)
+        if let error = field.error {
+            screen.put("  ✗ " + error, at: x, row: row, style: .error, limit: width - x - 1)
+        }
+    }
+
+    /// Draws the value, scrolled so the cursor shows; the focused field's cursor is a reversed cell.
+    private func value(_ field: FieldState, focused: Bool, into screen: inout Screen, at column: Int, row: Int, width: Int) -> Int {
+        let characters = Array(field.text)
+        guard focused else {
+            let shown = field.text.isEmpty ? "—" : field.text.replacingOccurrences(of: "\n", with: "⏎")
+            return screen.put(shown, at: column, row: row, style: field.text.isEmpty ? .muted : .normal, limit: width)
+        }
+        var start = 0
+        while start < field.cursor, TerminalWidth.of(String(characters[start..<field.cursor])) > width - 1 { start += 1 }
+        var x = column
+        for index in start...characters.count {
+            let isCursor = index == field.cursor
+            let text = index < characters.count ? String(characters[index]) : " "
+            let w = max(1, TerminalWidth.of(text))
+            guard x + w <= column + width else { break }
+            x += screen.put(text, at: x, row: row, style: .normal, attributes: isCursor ? .reverse : .underline)
+        }
+        return x - column
+    }
+}

@@ -1,0 +1,24 @@
+/// The `?` overlay: every key in a box in the middle of the screen.
+struct HelpOverlay {
+    func render(into screen: inout Screen) {
+        let keyWidth = (helpLines.map { TerminalWidth.of($0.key) }.max() ?? 0) + 2
+        let textWidth = helpLines.map { TerminalWidth.of($0.action) }.max() ?? 0
+        let width = min(screen.width - 2, keyWidth + textWidth + 4)
+        let height = min(screen.height - 2, helpLines.count + 4)
+        let column = (screen.width - width) / 2
+        let top = (screen.height - height) / 2
+        for row in top..<(top + height) { screen.fill(row: row, from: column, width: width, style: .normal) }
+        screen.put("┌" + String(repeating: "─", count: width - 2) + "┐", at: column, row: top, style: .accent)
+        screen.put("└" + String(repeating: "─", count: width - 2) + "┘", at: column, row: top + height - 1, style: .accent)
+        for row in (top + 1)..<(top + height - 1) {
+            screen.put("│", at: column, row: row, style: .accent)
+            screen.put("│", at: column + width - 1, row: row, style: .accent)
+        }
+        screen.put(" Keys ", at: column + 2, row: top, style: .accent, attributes: .bold)
+        for (offset, line) in helpLines.prefix(height - 4).enumerated() {
+            let row = top + 2 + offset
+            screen.put(line.key, at: column + 2, row: row, style: .accent, attributes: .bold, limit: keyWidth)
+            screen.put(line.action, at: column + 2 + keyWidth, row: row, limit: width - keyWidth - 4)
+        }
+    }
+}

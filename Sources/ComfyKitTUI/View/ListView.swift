@@ -1,0 +1,46 @@
+/// The workflow list: one line per file, broken ones with their reason.
+struct ListView {
+    let state: AppState
+
+    func render(into screen: inout Screen, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        var area = rect
+        if state.isFiltering || !state.filter.isEmpty {
+            let cursor = state.isFiltering ? "▏" : ""
+            screen.put("/" + state.filter + cursor, at: area.column + 1, row: area.row, style: .accent)
+            area.row += 1
+            area.height -= 1
+        }
+        let entries = state.visibleEntries
+        if entries.isEmpty {
+            let text = state.isLoading ? "loading \(state.folder)…" : (state.filter.isEmpty ? "no workflows in \(state.folder)" : "nothing matches “\(state.filter)”")
+            screen.put(text, at: area.column + 2, row: area.row, style: .muted, limit: area.width - 2)
+            return
+        }
+        let first = max(0, min(state.selected - area.height + 1, entries.count - area.height))
+        for (offset, entry) in entries.dropFirst(first).prefix(area.height).enumerated() {
+            line(entry, selected: first + offset == state.selected, into: &screen, row: area.row + offset, width: area.width)
+        }
+    }
+
+    private func line(_ entry: WorkflowEntry, selected: Bool, into screen: inout Screen, row: Int, width: Int) {
+        let attributes: CellAttributes = selected ? .reverse : []
+        if selected { screen.fill(row: row, width: width, style: .selection, attributes: attributes) }
+        let nameStyle: StyleSlot = selected ? .selection : .normal
+        var x = 1
+        x += screen.put(selected ? "› " : "  ", at: x, row: row, style: nameStyle, attributes: attributes)
+        let nameWidth = max(20, min(32, width / 3))
+        screen.put(entry.displayName, at: x, row: row, style: nameStyle, attributes: attributes, limit: nameWidth - 1)
+        x += nameWidth
+        switch entry.content {
+        case .ready(let spec):
+            let required = spec.params.count(where: \.isRequired)
+            let params = "\(spec.params.count) params" + (required > 0 ? " (\(required) required)" : "")
+            let outputs = spec.outputs.map(\.name).joined(separator: ", ")
+            screen.put(params + (outputs.isEmpty ? "" : " → " + outputs), at: x, row: row,
+                       style: selected ? .selection : .muted, attributes: attributes, limit: width - x - 1)
+        case .broken(let reason):
+            screen.put("✗ " + reason, at: x, row: row, style: .error, attributes: attributes, limit: width - x - 1)
+        }
+    }
+}

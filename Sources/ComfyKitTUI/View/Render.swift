@@ -1,0 +1,58 @@
+/// The smallest terminal the layout fits in.
+let minimumSize = (width: 40, height: 10)
+
+/// Draws the whole frame for a state. Pure: the same state gives the same cells.
+func render(_ state: AppState, into screen: inout Screen) {
+    screen = Screen(width: screen.width, height: screen.height)
+    guard screen.width >= minimumSize.width, screen.height >= minimumSize.height else {
+        renderTooSmall(into: &screen)
+        return
+    }
+    renderHeader(state, into: &screen)
+    let body = Rect(column: 0, row: 1, width: screen.width, height: screen.height - 3)
+    let panelRows = state.runs.isEmpty ? 0 : min(7, body.height / 2)
+    let (main, panel) = body.splitBottom(panelRows)
+    switch state.route {
+    case .list: ListView(state: state).render(into: &screen, in: main)
+    case .form: FormView(state: state).render(into: &screen, in: main)
+    }
+    if let run = state.currentRun { RunPanel(run: run, count: state.runs.count).render(into: &screen, in: panel) }
+    screen.put(state.status, at: 1, row: screen.height - 2, style: .muted, limit: screen.width - 2)
+    renderHints(keyHints(for: state), into: &screen, row: screen.height - 1)
+    if state.showsHelp { HelpOverlay().render(into: &screen) }
+}
+
+private func renderTooSmall(into screen: inout Screen) {
+    let lines = ["terminal too small", "need \(minimumSize.width)×\(minimumSize.height), have \(screen.width)×\(screen.height)"]
+    for (offset, line) in lines.enumerated() {
+        let column = max(0, (screen.width - TerminalWidth.of(line)) / 2)
+        screen.put(line, at: column, row: screen.height / 2 - 1 + offset, style: .error)
+    }
+}
+
+private func renderHeader(_ state: AppState, into screen: inout Screen) {
+    screen.fill(row: 0, style: .header)
+    var x = screen.put(" ComfyKit ", at: 0, row: 0, style: .header, attributes: .bold)
+    x += screen.put(state.serverURL, at: x, row: 0, style: .header)
+    let (label, style): (String, StyleSlot) = switch state.connection {
+    case .unknown: ("○ idle", .header)
+    case .connected: ("● connected", .success)
+    case .lost: ("✗ connection lost", .error)
+    }
+    screen.put("  " + label, at: x, row: 0, style: style)
+    let active = state.runs.count(where: \.isActive)
+    if active > 0 {
+        let text = "\(active) running "
+        screen.put(text, at: screen.width - TerminalWidth.of(text), row: 0, style: .header)
+    }
+}
+
+private func renderHints(_ hints: [(key: String, action: String)], into screen: inout Screen, row: Int) {
+    var x = 1
+    for hint in hints {
+        let width = TerminalWidth.of(hint.key) + TerminalWidth.of(hint.action) + 3
+        guard x + width <= screen.width else { break }
+        x += screen.put(hint.key, at: x, row: row, style: .accent, attributes: .bold)
+        x += screen.put(" " + hint.action + "  ", at: x, row: row, style: .hint)
+    }
+}

@@ -1,0 +1,63 @@
+/// The newest run: its state, the overall bar, the current node with its step bar, and the last log lines.
+struct RunPanel {
+    let run: RunState
+    let count: Int
+
+    func render(into screen: inout Screen, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        screen.put(String(repeating: "─", count: rect.width), at: rect.column, row: rect.row, style: .muted)
+        var lines = rect.row + 1
+        let title = "run #\(run.id) \(run.workflowName)  " + phaseText + (count > 1 ? "  (\(count) runs)" : "")
+        screen.put(title, at: rect.column + 1, row: lines, style: phaseStyle, attributes: .bold, limit: rect.width - 2)
+        lines += 1
+        guard lines < rect.bottom else { return }
+        bar(label: "overall", fraction: run.overall, suffix: percent(run.overall), into: &screen, row: lines, rect: rect)
+        lines += 1
+        if let node = run.node, lines < rect.bottom {
+            let steps = run.stepMax > 0 ? "  \(Int(run.stepValue))/\(Int(run.stepMax))" : ""
+            screen.put("node \(node.id) \(node.title) (\(node.classType))\(steps)", at: rect.column + 1, row: lines,
+                       limit: rect.width - 2)
+            lines += 1
+            if run.stepMax > 0, lines < rect.bottom, run.isActive {
+                bar(label: "steps", fraction: run.stepValue / run.stepMax, suffix: percent(run.stepValue / run.stepMax),
+                    into: &screen, row: lines, rect: rect)
+                lines += 1
+            }
+        }
+        let tail = run.resultURLs.isEmpty ? run.log : run.resultURLs.map { "→ " + $0 }
+        for line in tail.suffix(max(0, rect.bottom - lines)) {
+            screen.put(line, at: rect.column + 1, row: lines, style: run.resultURLs.isEmpty ? .muted : .accent, limit: rect.width - 2)
+            lines += 1
+        }
+    }
+
+    private var phaseText: String {
+        switch run.phase {
+        case .starting: "starting…"
+        case .uploading(let file): "uploading \(file)"
+        case .queued(let position): position == 0 ? "queued (next)" : "queued (position \(position))"
+        case .running: "running"
+        case .finished(let status): status.rawValue + (run.message.map { ": \($0)" } ?? "")
+        }
+    }
+
+    private var phaseStyle: StyleSlot {
+        switch run.phase {
+        case .finished(.completed): .success
+        case .finished: .error
+        default: .accent
+        }
+    }
+
+    private func percent(_ fraction: Double) -> String {
+        fraction.isFinite ? " \(Int((min(max(fraction, 0), 1) * 100).rounded()))%" : ""
+    }
+
+    private func bar(label: String, fraction: Double, suffix: String, into screen: inout Screen, row: Int, rect: Rect) {
+        let labelWidth = 9
+        screen.put(label, at: rect.column + 1, row: row, style: .muted)
+        let width = max(0, rect.width - labelWidth - 7)
+        ProgressBar(fraction: fraction).render(into: &screen, at: rect.column + labelWidth, row: row, width: width)
+        screen.put(suffix, at: rect.column + labelWidth + width, row: row)
+    }
+}
