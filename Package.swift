@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
     ],
     targets: [
         // The SDK: workflows, the title DSL, params, results, config, executors. No terminal code.
@@ -49,7 +50,9 @@ let package = Package(
                 "ComfyKit",
                 "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Theme/Shipped")]
         ),
         // ncursesw through a shim header; no pkgConfig (its -D flags are prohibited).
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),

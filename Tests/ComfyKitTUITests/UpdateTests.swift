@@ -110,6 +110,8 @@ import Testing
         #expect(path.hasSuffix("no-model/solid_color.json"))
         #expect(params["width"] == .int(640))
         #expect(state.runs.map(\.id) == [1])
+        // The texts as typed are saved for the next session.
+        #expect(effects.contains { if case .rememberForm(path, let values) = $0 { values["width"] == "640" } else { false } })
     }
 
     @Test func escGoesBackToTheListKeepingTheFormValues() throws {

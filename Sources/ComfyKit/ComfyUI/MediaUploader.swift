@@ -41,7 +41,7 @@ struct MediaUploader: Sendable {
     private func fetch(_ url: URL, to file: URL) async throws {
         let response = try await httpClient.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(300))
         guard response.status == .ok else { throw ComfyUIError.http(endpoint: "GET \(url.redactedForDisplay)", status: Int(response.status.code), body: "") }
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
         var total = 0

@@ -18,6 +18,13 @@ struct ComfyKitTUICommand: ParsableCommand {
     @Option(help: "How to follow runs: ws (live events, the default) or http (polling /history).")
     var executor: String?
 
+    @Option(help: ArgumentHelp(
+        "The colour theme: \(ThemeCatalog.standard(environment: ProcessInfo.processInfo.environment).names().joined(separator: ", ")).",
+        discussion: "Your own themes go in $XDG_CONFIG_HOME/comfykit/themes/NAME.yaml and override shipped ones of the same name. NO_COLOR turns colours off.",
+        valueName: "name"
+    ))
+    var theme: String = ThemeCatalog.defaultName
+
     @Option(help: "Where downloaded outputs are saved (default: the current folder).", completion: .directory)
     var downloadDir: String?
 
@@ -35,6 +42,11 @@ struct ComfyKitTUICommand: ParsableCommand {
         if let server, URL(string: server)?.scheme == nil {
             throw ValidationError("--server must be a URL such as http://127.0.0.1:8188, not \(server).")
         }
+        do {
+            _ = try ThemeCatalog.standard(environment: ProcessInfo.processInfo.environment).loadWithFallback(theme)
+        } catch {
+            throw ValidationError("--theme: \(error)")
+        }
     }
 
     func run() throws {
@@ -48,9 +60,12 @@ struct ComfyKitTUICommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let state = AppState(folder: folder, serverURL: kit.configuration.comfyUIBaseURL.absoluteString)
+        let environment = ProcessInfo.processInfo.environment
+        var state = AppState(folder: folder, serverURL: kit.configuration.comfyUIBaseURL.absoluteString)
+        state.rememberedForms = FormMemory(directory: FormMemory.standardDirectory(environment: environment)).load()
         let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloadDir ?? "."))
-        let terminal = Terminal(environment: ProcessInfo.processInfo.environment)
+        let themes = try ThemeCatalog.standard(environment: environment).loadWithFallback(theme)
+        let terminal = Terminal(environment: environment, theme: themes.theme, fallback: themes.fallback)
         runtime.run(on: terminal)
         terminal.end()
     }

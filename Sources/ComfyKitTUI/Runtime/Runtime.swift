@@ -12,6 +12,10 @@ final class Runtime {
     private let inbox = Inbox()
     private var handles: [Int: RunHandle] = [:]
     private var isRunning = true
+    /// At most one probe in flight, started no sooner than ``probeInterval`` after the last one: idle CPU matters.
+    private var isProbing = false
+    private var nextProbe = ContinuousClock.now
+    private static let probeInterval = Duration.seconds(2)
 
     init(state: AppState, kit: ComfyKit, downloadFolder: URL) {
         self.state = state
@@ -34,6 +38,8 @@ final class Runtime {
             case nil: break
             }
             messages += inbox.drain()
+            if messages.contains(where: { if case .serverProbed = $0 { true } else { false } }) { isProbing = false }
+            probeServerIfDue()
             for message in messages where isRunning { perform(update(&state, message)) }
             guard isRunning else { break }
             var screen = Screen(width: state.width, height: state.height)
@@ -73,6 +79,27 @@ final class Runtime {
             handles[id]?.cancel()
         case .download(let id, let urls):
             download(runID: id, urls: urls)
+        case .rememberForm(let path, let values):
+            Task.detached {
+                // Atomic write off the UI loop; a failure only costs the prefill next time.
+                try? FormMemory(directory: FormMemory.standardDirectory(environment: ProcessInfo.processInfo.environment)).remember(values, for: path)
+            }
+        }
+    }
+
+    /// Asks `GET /queue` for the header's live state; the answer comes back as ``Message/serverProbed(_:)``.
+    private func probeServerIfDue() {
+        let now = ContinuousClock.now
+        guard !isProbing, now >= nextProbe else { return }
+        isProbing = true
+        nextProbe = now + Self.probeInterval
+        Task.detached { [kit, inbox] in
+            do {
+                let queue = try await kit.client.queue()
+                inbox.post(.serverProbed(.connected(queue: queue.running.count + queue.pending.count)))
+            } catch {
+                inbox.post(.serverProbed(.unreachable(error)))
+            }
         }
     }
 

@@ -18,6 +18,7 @@ struct AppState: Hashable, Sendable {
     var folder: String
     var serverURL: String
     var connection: ConnectionState = .unknown
+    var server: ServerStatus = .unknown
     var entries: [WorkflowEntry] = []
     var isLoading = true
     /// The index into ``visibleEntries`` of the highlighted workflow.
@@ -28,6 +29,8 @@ struct AppState: Hashable, Sendable {
     var showsHelp = false
     /// The forms opened so far, by workflow path; values survive going back to the list.
     var forms: [String: FormState] = [:]
+    /// The field texts last submitted, by workflow path, to prefill a form when it is first opened.
+    var rememberedForms: FormMemory.Values = [:]
     var runs: [RunState] = []
     var nextRunID = 1
     var status = ""

@@ -6,9 +6,21 @@ struct FormState: Hashable, Sendable {
     var fields: [FieldState]
     var focus: Int = 0
 
-    init(workflowPath: String, spec: WorkflowSpec) {
+    /// Fields start from the workflow's defaults, or from `remembered` texts by param name (unknown names are ignored).
+    init(workflowPath: String, spec: WorkflowSpec, remembered: [String: String] = [:]) {
         self.workflowPath = workflowPath
         fields = spec.params.map(FieldState.init)
+        for index in fields.indices {
+            guard let text = remembered[fields[index].name] else { continue }
+            fields[index].text = text
+            fields[index].cursor = text.count
+            fields[index].revalidate()
+        }
+    }
+
+    /// Every field's text by param name, as remembered for the next time the form opens.
+    var fieldTexts: [String: String] {
+        Dictionary(fields.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The coerced values of all non-empty fields, or `nil` after marking every field in error.

@@ -9,6 +9,7 @@ enum Message: Sendable {
     case downloaded(runID: Int, paths: [String])
     case downloadFailed(runID: Int, reason: String)
     case resize(width: Int, height: Int)
+    case serverProbed(ServerStatus)
     case tick
 }
 
@@ -18,5 +19,7 @@ enum Effect: Hashable, Sendable {
     case startRun(runID: Int, workflowPath: String, params: [String: ParamValue])
     case cancelRun(runID: Int)
     case download(runID: Int, urls: [String])
+    /// Save a submitted form's field texts so the next session prefills them.
+    case rememberForm(workflowPath: String, values: [String: String])
     case quit
 }

@@ -29,6 +29,9 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         state.width = width
         state.height = height
         return []
+    case .serverProbed(let status):
+        state.server = status
+        return []
     case .tick:
         return []
     }
@@ -112,7 +115,10 @@ private func openSelectedWorkflow(in state: inout AppState) {
     case .broken(let reason):
         state.status = "\(entry.displayName) cannot be opened: \(reason)"
     case .ready(let spec):
-        if state.forms[entry.path] == nil { state.forms[entry.path] = FormState(workflowPath: entry.path, spec: spec) }
+        if state.forms[entry.path] == nil {
+            state.forms[entry.path] = FormState(workflowPath: entry.path, spec: spec,
+                                                remembered: state.rememberedForms[entry.path] ?? [:])
+        }
         state.route = .form(workflowPath: entry.path)
         state.status = spec.params.isEmpty ? "no params: Enter runs it as is" : ""
     }
@@ -165,12 +171,14 @@ private func submit(_ form: inout FormState, in state: inout AppState) -> [Effec
         state.status = "\(form.errorCount) field(s) need a value or a fix"
         return []
     }
+    state.rememberedForms[form.workflowPath] = form.fieldTexts
     let id = state.nextRunID
     state.nextRunID += 1
     let name = state.entries.first { $0.path == form.workflowPath }?.displayName ?? form.workflowPath
     state.runs.append(RunState(id: id, workflowPath: form.workflowPath, workflowName: name))
     state.status = "run #\(id) started: \(name)"
-    return [.startRun(runID: id, workflowPath: form.workflowPath, params: params)]
+    return [.startRun(runID: id, workflowPath: form.workflowPath, params: params),
+            .rememberForm(workflowPath: form.workflowPath, values: form.fieldTexts)]
 }
 
 private func cancelCurrentRun(in state: inout AppState) -> [Effect] {

@@ -7,7 +7,7 @@ final class Terminal {
     private let palette: Palette
 
     /// Puts the terminal in curses mode; ``end()`` (or a signal handler) restores it.
-    init(environment: [String: String]) {
+    init(environment: [String: String], theme: Theme, fallback: Theme?) {
         setlocale(LC_ALL, "")
         initscr()
         window = shim_stdscr()
@@ -18,8 +18,13 @@ final class Terminal {
         set_escdelay(25)
         curs_set(0)
         wtimeout(window, 50)
-        let wantsColor = environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-        palette = Palette(useColor: wantsColor && has_colors())
+        let hasColors = ResolvedTheme.wantsColor(environment: environment) && has_colors()
+        if hasColors {
+            start_color()
+            use_default_colors()
+        }
+        palette = Palette(theme: .resolve(theme: theme, fallback: fallback, environment: environment,
+                                          terminalHasColors: hasColors, terminalColors: hasColors ? Int(shim_colors()) : 0))
         palette.install()
         Terminal.installSignalHandlers()
     }
@@ -55,6 +60,11 @@ final class Terminal {
     }
 
     private static func installSignalHandlers() {
+        // A parent may hand us a blocked mask (test runners do): Ctrl-C, resize and TERM must reach us.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&unblock, sig) }
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { received in
                 endwin()

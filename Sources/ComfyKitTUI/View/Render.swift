@@ -34,10 +34,12 @@ private func renderHeader(_ state: AppState, into screen: inout Screen) {
     screen.fill(row: 0, style: .header)
     var x = screen.put(" ComfyKit ", at: 0, row: 0, style: .header, attributes: .bold)
     x += screen.put(state.serverURL, at: x, row: 0, style: .header)
-    let (label, style): (String, StyleSlot) = switch state.connection {
-    case .unknown: ("○ idle", .header)
-    case .connected: ("● connected", .success)
-    case .lost: ("✗ connection lost", .error)
+    let (label, style): (String, StyleSlot) = switch (state.connection, state.server) {
+    case (.lost, _): ("✗ connection lost", .error)
+    case (_, .connected(let queue)): ("● connected · queue \(queue)", .success)
+    case (_, .unreachable(let reason)): ("○ unreachable: \(reason)", .error)
+    case (.connected, .unknown): ("● connected", .success)
+    case (.unknown, .unknown): ("○ idle", .header)
     }
     screen.put("  " + label, at: x, row: 0, style: style)
     let active = state.runs.count(where: \.isActive)

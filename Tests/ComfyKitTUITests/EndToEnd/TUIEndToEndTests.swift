@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// Drives the real `comfykit-tui` in tmux against the `comfyui-double` executable.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it); end-to-end tests skipped"))
+struct TUIEndToEndTests {
+    /// A server URL nothing listens on, for tests that need no server.
+    static let unreachableServer = URL(string: "http://127.0.0.1:9")!
+
+    @Test func listFormRunProgressAndDownloadWorkAgainstTheDouble() async throws {
+        let double = try await DoubleProcess.start(["--progress-steps", "ImageUpscaleWithModel=40", "--progress-ms", "60"])
+        let workspace = try TUIWorkspace()
+        let tui = try await TmuxSession.start(workspace.tuiCommand(server: double.baseURL), in: workspace.root)
+        do {
+            try await listShowsWorkflowsAndTheBrokenFilesReason(tui)
+            try await quickRunNeedsItsRequiredFieldsThenCompletes(tui)
+            try await progressAdvancesAndTheDownloadMatchesTheServersBytes(tui, workspace: workspace)
+        } catch {
+            await tui.kill()
+            await double.stop()
+            workspace.remove()
+            throw error
+        }
+        await tui.kill()
+        await double.stop()
+        workspace.remove()
+    }
+
+    @Test func resizeBelowTheMinimumShowsAMessageAndGrowingBackRedraws() async throws {
+        let workspace = try TUIWorkspace()
+        let tui = try await TmuxSession.start(workspace.tuiCommand(server: Self.unreachableServer), in: workspace.root)
+        do {
+            try await tui.waitForScreen("the list") { $0.contains("21_progress_upscale_tiny_model") }
+            try await tui.resize(width: 50, height: 12)
+            try await tui.waitForScreen("the list at 50×12") { $0.contains("01_empty_image_save") && !$0.contains("too small") }
+            try await tui.resize(width: 30, height: 8)
+            try await tui.waitForScreen("the too-small message") { $0.contains("terminal too small") }
+            try await tui.resize(width: 110, height: 32)
+            try await tui.waitForScreen("the full list again") {
+                $0.contains("21_progress_upscale_tiny_model") && $0.contains("q quit") && !$0.contains("too small")
+            }
+        } catch {
+            await tui.kill()
+            workspace.remove()
+            throw error
+        }
+        await tui.kill()
+        workspace.remove()
+    }
+
+    @Test func ctrlCExitsAndLeavesTheTerminalInCanonicalEchoMode() async throws {
+        let workspace = try TUIWorkspace()
+        let status = workspace.file("status.txt"), stty = workspace.file("stty.txt")
+        // `trap : INT` keeps the wrapper alive past the Ctrl-C so it can report how the app left the tty.
+        let command = "trap : INT; \(workspace.tuiCommand(server: Self.unreachableServer)); echo $? > \(workspace.quoted(status.path)); "
+            + "stty -a > \(workspace.quoted(stty.path))"
+        let tui = try await TmuxSession.start(command, in: workspace.root)
+        do {
+            try await tui.waitForScreen("the list") { $0.contains("21_progress_upscale_tiny_model") }
+            try await tui.press("C-c")
+            let settings = try await eventually("stty output after Ctrl-C") {
+                try? String(contentsOf: stty, encoding: .utf8).nonEmpty
+            }
+            let flags = Set(settings.split { $0 == " " || $0 == "\n" || $0 == ";" }.map(String.init))
+            #expect(flags.isSuperset(of: ["icanon", "echo"]), "tty left as: \(settings)")
+            #expect(flags.isDisjoint(with: ["-icanon", "-echo"]), "tty left as: \(settings)")
+            let exit = try String(contentsOf: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(exit == "130")
+            try await eventually("the session to end") { try await tui.isAlive() ? nil : true }
+        } catch {
+            await tui.kill()
+            workspace.remove()
+            throw error
+        }
+        await tui.kill()
+        workspace.remove()
+    }
+
+    // MARK: - Steps of the run test
+
+    private func listShowsWorkflowsAndTheBrokenFilesReason(_ tui: TmuxSession) async throws {
+        let screen = try await tui.waitForScreen("the workflow list") { $0.contains("21_progress_upscale_tiny_model") }
+        #expect(screen.contains("01_empty_image_save") && screen.contains("3 params (2 required) → result"))
+        let broken = screen.split(separator: "\n").first { $0.contains("00_broken") }.map(String.init) ?? ""
+        #expect(broken.contains("✗") && broken.contains("invalid JSON"), "broken line: \(broken)")
+    }
+
+    private func quickRunNeedsItsRequiredFieldsThenCompletes(_ tui: TmuxSession) async throws {
+        try await open("01_empty_image_save", in: tui)
+        let form = try await tui.waitForScreen("the 01 form") { $0.contains("height *") }
+        #expect(form.contains("width *") && form.contains("color    int"))
+        try await tui.press("Enter")
+        let errors = try await tui.waitForScreen("inline required errors") { $0.contains("need a value") }
+        #expect(errors.split(separator: "\n").count { $0.contains("✗ required") } == 2)
+        try await tui.type("32")
+        try await tui.press("Tab")
+        try await tui.type("16")
+        try await tui.press("Enter")
+        try await tui.waitForScreen("the quick run's output") { $0.contains("completed") && $0.contains("filename=empty_") }
+        try await backToTheUnfilteredList(tui)
+    }
+
+    private func progressAdvancesAndTheDownloadMatchesTheServersBytes(_ tui: TmuxSession, workspace: TUIWorkspace) async throws {
+        try await open("21_progress_upscale_tiny_model", in: tui)
+        try await tui.waitForScreen("the 21 form") { $0.contains("image *") }
+        try await tui.type("comfykit_test.png")
+        try await tui.press("Enter")
+        let first = try await eventually("a step percentage mid-run") {
+            try await stepPercent(tui).flatMap { (1..<100).contains($0) ? $0 : nil }
+        }
+        let second = try await eventually("a later step percentage") {
+            try await stepPercent(tui).flatMap { $0 > first ? $0 : nil }
+        }
+        #expect(second > first)
+        let done = try await tui.waitForScreen("the upscale's output") { $0.contains("completed") && $0.contains("filename=upscaled_") }
+        let url = try #require(done.firstMatch(of: /→ (http\S+)/).map { String($0.1) })
+        try await tui.press("Escape")
+        try await tui.waitForScreen("the list") { $0.contains("d download") }
+        try await tui.press("d")
+        let saved = try await tui.waitForScreen("the saved path") { $0.contains("saved ") }
+        let path = try #require(saved.firstMatch(of: /saved (\/[^\n]+)/).map { String($0.1).trimmingCharacters(in: .whitespaces) })
+        #expect(path.hasPrefix(workspace.downloads.path))
+        let served = try await Subprocess.run("curl", ["-sf", url])
+        #expect(served.status == 0 && !served.stdout.isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == served.stdout)
+    }
+
+    /// Filters the list down to `name` and opens it.
+    private func open(_ name: String, in tui: TmuxSession) async throws {
+        try await tui.press("/")
+        try await tui.type(name)
+        try await tui.waitForScreen("the filter \(name)") { $0.contains("/" + name) }
+        try await tui.press("Enter")
+        try await tui.waitForScreen("the kept filter") { $0.contains("⏎ open") }
+        try await tui.press("Enter")
+    }
+
+    /// Esc leaves the form, a second Esc clears the filter; each waits so the ESC is never read as Alt+key.
+    private func backToTheUnfilteredList(_ tui: TmuxSession) async throws {
+        try await tui.press("Escape")
+        try await tui.waitForScreen("the filtered list") { $0.contains("⏎ open") }
+        try await tui.press("Escape")
+        try await tui.waitForScreen("the whole list") { $0.contains("21_progress_upscale_tiny_model") && $0.contains("00_broken") }
+    }
+
+    /// The step bar's percentage, if the run panel shows one.
+    private func stepPercent(_ tui: TmuxSession) async throws -> Int? {
+        let line = try await tui.capture().split(separator: "\n").first { $0.hasPrefix(" steps") }
+        return line.flatMap { $0.firstMatch(of: /(\d+)%/) }.flatMap { Int($0.1) }
+    }
+}
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+}

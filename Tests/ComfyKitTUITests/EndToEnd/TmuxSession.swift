@@ -1,0 +1,72 @@
+import Foundation
+
+/// A detached tmux session on its own server socket, so killing it can touch nothing else.
+struct TmuxSession: Sendable {
+    static var isAvailable: Bool { Subprocess.isInstalled("tmux") }
+
+    let socket: String
+    let target = "tui"
+
+    /// Starts `command` (a `sh -c` string) in a `width`×`height` window, UTF-8, with no user config.
+    static func start(_ command: String, width: Int = 110, height: Int = 32, in directory: URL) async throws -> TmuxSession {
+        let session = TmuxSession(socket: "comfykit-e2e-" + UUID().uuidString.prefix(8).lowercased())
+        // The tmux server forks from this client and would inherit Foundation's descriptors, making the
+        // client look alive until the server ends; bash closes every descriptor above stderr first.
+        let closeInheritedDescriptors = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done; exec "$@""#
+        let started = try await Subprocess.spawnWithCleanSignals(
+            ["bash", "-c", closeInheritedDescriptors, "bash", "tmux", "-L", session.socket, "-f", "/dev/null", "-u",
+             "new-session", "-d", "-s", session.target, "-x", "\(width)", "-y", "\(height)", "-c", directory.path, command])
+        guard started == 0 else { throw EndToEndFailure("tmux new-session failed with wait status \(started)") }
+        return session
+    }
+
+    /// Types keys by tmux name: `Enter`, `Escape`, `Tab`, `C-c`, or a single character.
+    func press(_ keys: String...) async throws {
+        try await tmux(["send-keys", "-t", target] + keys)
+    }
+
+    /// Types text literally.
+    func type(_ text: String) async throws {
+        try await tmux(["send-keys", "-t", target, "-l", text])
+    }
+
+    func resize(width: Int, height: Int) async throws {
+        try await tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The visible screen as text.
+    func capture() async throws -> String {
+        try await tmux(["capture-pane", "-p", "-t", target]).text
+    }
+
+    /// True while the session's command has not exited.
+    func isAlive() async throws -> Bool {
+        try await tmux(["has-session", "-t", target]).status == 0
+    }
+
+    /// Waits until the screen satisfies `condition`; on timeout the error shows the last screen.
+    @discardableResult
+    func waitForScreen(_ what: String, within seconds: Double = 10, _ condition: (String) -> Bool) async throws -> String {
+        var last = ""
+        do {
+            return try await eventually(what, within: seconds) {
+                last = try await capture()
+                return condition(last) ? last : nil
+            }
+        } catch {
+            throw EndToEndFailure("timed out after \(seconds) s waiting for \(what); screen:\n\(last)")
+        }
+    }
+
+    /// Ends the server and everything in it, and removes the socket file tmux leaves behind.
+    func kill() async {
+        _ = try? await tmux(["kill-server"])
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(directory)/tmux-\(getuid())/\(socket)")
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) async throws -> Subprocess.Output {
+        try await Subprocess.run("tmux", ["-L", socket] + arguments)
+    }
+}
