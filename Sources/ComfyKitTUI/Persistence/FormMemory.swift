@@ -19,14 +19,7 @@ struct FormMemory: Sendable {
 
     /// `$XDG_STATE_HOME/comfykit`, with `~/.local/state` when the variable is unset or empty.
     static func standardDirectory(environment: [String: String]) -> URL {
-        let base: URL
-        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
-            base = URL(fileURLWithPath: state, isDirectory: true)
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".local/state", isDirectory: true)
-        }
-        return base.appendingPathComponent("comfykit", isDirectory: true)
+        XDGDirectory.state(environment: environment).appendingPathComponent("comfykit", isDirectory: true)
     }
 
     /// The absolute, standardised path that values are keyed by.

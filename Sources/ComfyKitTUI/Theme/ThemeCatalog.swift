@@ -28,14 +28,7 @@ struct ThemeCatalog: Sendable {
 
     /// `$XDG_CONFIG_HOME/comfykit/themes`, with `~/.config` when the variable is unset or empty.
     static func userDirectory(environment: [String: String]) -> URL {
-        let base: URL
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-            base = URL(fileURLWithPath: config, isDirectory: true)
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".config", isDirectory: true)
-        }
-        return base.appendingPathComponent("comfykit/themes", isDirectory: true)
+        XDGDirectory.config(environment: environment).appendingPathComponent("comfykit/themes", isDirectory: true)
     }
 
     /// Every theme name found, sorted.
