@@ -161,4 +161,20 @@ import Testing
         _ = update(&state, .runEvent(runID: 1, .finished(RunOutcome(result: result))))
         #expect(Fixtures.press(.character("d"), in: &state) == [.download(runID: 1, urls: [url])])
     }
+
+    @Test func aRefusedPromptMarksTheFieldsOfTheFailingParams() throws {
+        var state = try Fixtures.loadedState()
+        Fixtures.select("no-model/solid_color", in: &state)
+        _ = Fixtures.press(.enter, .enter, in: &state)
+        let path = try #require(state.runs.first?.workflowPath)
+        let spec = try #require(state.entries.first { $0.path == path }?.spec)
+        let body = try JSONValue(parsing: #"{"error": {"type": "prompt_outputs_failed_validation", "message": "Prompt outputs failed validation", "details": "", "extra_info": {}}, "node_errors": {"1": {"errors": [{"type": "value_smaller_than_min", "message": "Value 0 smaller than min of 1", "details": "width", "extra_info": {"input_name": "width"}}], "dependent_outputs": ["2"], "class_type": "EmptyImage"}}}"#)
+        let error = ValidationError(json: body).attributing(to: spec)
+        let outcome = RunOutcome(result: ExecuteResult(status: .error, msg: error.description), failure: .validation(error))
+        _ = update(&state, .runEvent(runID: 1, .finished(outcome)))
+        let form = try #require(state.forms[path])
+        #expect(form.fields.first { $0.name == "width" }?.error == "server: Value 0 smaller than min of 1")
+        #expect(form.fields.first { $0.name == "height" }?.error == nil)
+        #expect(state.status.hasSuffix("(1 field marked)"))
+    }
 }

@@ -205,9 +205,27 @@ private func applyRunEvent(_ event: RunEvent, to id: Int, in state: inout AppSta
     switch event {
     case .connectionLost: state.connection = .lost
     case .submitted, .reconnected, .started, .progress: state.connection = .connected
-    case .finished:
+    case .finished(let outcome):
         let run = state.runs[index]
         state.status = "run #\(id) \(run.phase == .finished(.completed) ? "completed" : "ended")" + (run.message.map { ": \($0)" } ?? "")
+        if case .validation(let error)? = outcome.failure {
+            pointAtFields(error, workflowPath: run.workflowPath, in: &state)
+        }
     default: break
     }
+}
+
+/// The server refused the prompt: each failing input bound to a DSL param shows its message on that field.
+private func pointAtFields(_ error: ValidationError, workflowPath: String, in state: inout AppState) {
+    guard var form = state.forms[workflowPath] else { return }
+    var marked = 0
+    for node in error.nodeErrors {
+        for input in node.inputErrors {
+            guard let param = input.paramName, let field = form.fields.firstIndex(where: { $0.name == param }) else { continue }
+            form.fields[field].error = "server: " + input.message + (input.details.isEmpty || input.details == input.inputName ? "" : " — " + input.details)
+            marked += 1
+        }
+    }
+    state.forms[workflowPath] = form
+    if marked > 0 { state.status += " (\(marked) field\(marked == 1 ? "" : "s") marked)" }
 }
