@@ -177,4 +177,30 @@ import Testing
         #expect(form.fields.first { $0.name == "height" }?.error == nil)
         #expect(state.status.hasSuffix("(1 field marked)"))
     }
+
+    @Test func theRunPanelShowsElapsedRateAndETA() throws {
+        var state = try Fixtures.loadedState()
+        Fixtures.select("no-model/solid_color", in: &state)
+        _ = Fixtures.press(.enter, .enter, in: &state)
+        _ = update(&state, .clock(10))
+        _ = update(&state, .runEvent(runID: 1, .submitted(promptID: "p")))
+        _ = update(&state, .runEvent(runID: 1, .nodeStarted(NodeInfo(id: "3", classType: "KSampler", title: "Sampler"))))
+        _ = update(&state, .clock(11))
+        _ = update(&state, .runEvent(runID: 1, .progress(node: "3", value: 2, max: 20, overall: 0.3)))
+        _ = update(&state, .clock(16))
+        _ = update(&state, .runEvent(runID: 1, .progress(node: "3", value: 12, max: 20, overall: 0.5)))
+        let run = try #require(state.currentRun)
+        #expect(run.stepRate == 2)
+        #expect(run.stepETA == 4)
+        #expect(run.elapsed(now: state.clock) == 6)
+        var screen = Screen(width: state.width, height: state.height)
+        render(state, into: &screen)
+        let text = screen.lines.joined(separator: "\n")
+        #expect(text.contains("12/20  2.0 it/s  ETA 0:04"))
+        #expect(text.contains("running  0:06"))
+        _ = update(&state, .clock(20))
+        _ = update(&state, .runEvent(runID: 1, .finished(RunOutcome(result: ExecuteResult(status: .completed)))))
+        _ = update(&state, .clock(99))
+        #expect(state.currentRun?.elapsed(now: state.clock) == 10)
+    }
 }

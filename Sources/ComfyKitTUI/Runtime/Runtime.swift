@@ -28,8 +28,10 @@ final class Runtime {
         let size = terminal.size
         perform(update(&state, .resize(width: size.width, height: size.height)))
         perform([.loadFolder(path: state.folder)])
+        let started = ContinuousClock.now
         while isRunning {
-            var messages: [Message] = []
+            let since = ContinuousClock.now - started
+            var messages: [Message] = [.clock(Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18)]
             switch terminal.readInput() {
             case .key(let key)?: messages.append(.key(key))
             case .resize?:

@@ -19,6 +19,8 @@ struct AppState: Hashable, Sendable {
     var serverURL: String
     var connection: ConnectionState = .unknown
     var server: ServerStatus = .unknown
+    /// Seconds on the app's monotonic clock, advanced by ``Message/clock(_:)``; runs time themselves with it.
+    var clock: Double = 0
     var entries: [WorkflowEntry] = []
     var isLoading = true
     /// The index into ``visibleEntries`` of the highlighted workflow.

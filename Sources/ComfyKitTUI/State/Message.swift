@@ -11,6 +11,8 @@ enum Message: Sendable {
     case resize(width: Int, height: Int)
     case serverProbed(ServerStatus)
     case tick
+    /// The runtime's clock, in seconds since it started; sent before the other messages of each loop turn.
+    case clock(Double)
 }
 
 /// Work the runtime does for `update`, reporting back with ``Message``s.

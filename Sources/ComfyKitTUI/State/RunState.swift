@@ -24,6 +24,32 @@ struct RunState: Hashable, Sendable {
     var log: [String] = []
     var resultURLs: [String] = []
     var message: String?
+    /// Clock readings (``AppState/clock``): submission, end, and the current node's first and latest steps.
+    var submittedAt: Double?
+    var finishedAt: Double?
+    var firstStep: StepMark?
+    var latestStep: StepMark?
+
+    /// A step value and when it was seen.
+    struct StepMark: Hashable, Sendable {
+        let at: Double
+        let value: Double
+    }
+
+    /// Seconds since submission, frozen at the end.
+    func elapsed(now: Double) -> Double? { submittedAt.map { (finishedAt ?? now) - $0 } }
+
+    /// Steps per second of the current node, once two steps are apart in time.
+    var stepRate: Double? {
+        guard let first = firstStep, let latest = latestStep, latest.at > first.at, latest.value > first.value else { return nil }
+        return (latest.value - first.value) / (latest.at - first.at)
+    }
+
+    /// Seconds left in the current node at the current rate.
+    var stepETA: Double? {
+        guard let rate = stepRate, stepMax > stepValue else { return nil }
+        return (stepMax - stepValue) / rate
+    }
 
     var isActive: Bool {
         if case .finished = phase { false } else { true }
@@ -35,13 +61,14 @@ struct RunState: Hashable, Sendable {
 
     static let logLimit = 200
 
-    mutating func apply(_ event: RunEvent) {
+    mutating func apply(_ event: RunEvent, at clock: Double = 0) {
         switch event {
         case .uploading(let param, let file):
             phase = .uploading(file: file)
             append("uploading \(param): \(file)")
         case .submitted(let id):
             promptID = id
+            submittedAt = clock
             append("submitted \(id)")
         case .outputsDropped(let error):
             append("outputs dropped: \(error)")
@@ -57,9 +84,15 @@ struct RunState: Hashable, Sendable {
             node = info
             stepValue = 0
             stepMax = 0
+            firstStep = nil
+            latestStep = nil
             append("node \(info.id) \(info.title)")
         case .progress(_, let value, let max, let overall):
             phase = .running
+            if max > 0 {
+                if firstStep == nil || value < (latestStep?.value ?? 0) { firstStep = StepMark(at: clock, value: value) }
+                latestStep = StepMark(at: clock, value: value)
+            }
             stepValue = value
             stepMax = max
             self.overall = overall
@@ -72,6 +105,7 @@ struct RunState: Hashable, Sendable {
         case .reconnected:
             append("reconnected")
         case .finished(let outcome):
+            finishedAt = clock
             finish(outcome)
         }
     }

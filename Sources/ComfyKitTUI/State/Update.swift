@@ -34,6 +34,9 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .tick:
         return []
+    case .clock(let seconds):
+        state.clock = seconds
+        return []
     }
 }
 
@@ -201,7 +204,7 @@ private func downloadCurrentRun(in state: inout AppState) -> [Effect] {
 
 private func applyRunEvent(_ event: RunEvent, to id: Int, in state: inout AppState) {
     guard let index = state.runs.firstIndex(where: { $0.id == id }) else { return }
-    state.runs[index].apply(event)
+    state.runs[index].apply(event, at: state.clock)
     switch event {
     case .connectionLost: state.connection = .lost
     case .submitted, .reconnected, .started, .progress: state.connection = .connected

@@ -16,7 +16,7 @@ func render(_ state: AppState, into screen: inout Screen) {
     case .list: ListView(state: state).render(into: &screen, in: main)
     case .form: FormView(state: state).render(into: &screen, in: main)
     }
-    if let run = state.currentRun { RunPanel(run: run, count: state.runs.count).render(into: &screen, in: panel) }
+    if let run = state.currentRun { RunPanel(run: run, count: state.runs.count, now: state.clock).render(into: &screen, in: panel) }
     screen.put(state.status, at: 1, row: screen.height - 2, style: .muted, limit: screen.width - 2)
     renderHints(keyHints(for: state), into: &screen, row: screen.height - 1)
     if state.showsHelp { HelpOverlay().render(into: &screen) }

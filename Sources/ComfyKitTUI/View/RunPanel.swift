@@ -2,19 +2,26 @@
 struct RunPanel {
     let run: RunState
     let count: Int
+    /// The app's clock, for elapsed time, rate and ETA.
+    let now: Double
 
     func render(into screen: inout Screen, in rect: Rect) {
         guard !rect.isEmpty else { return }
         screen.put(String(repeating: "─", count: rect.width), at: rect.column, row: rect.row, style: .muted)
         var lines = rect.row + 1
-        let title = "run #\(run.id) \(run.workflowName)  " + phaseText + (count > 1 ? "  (\(count) runs)" : "")
+        let elapsed = run.elapsed(now: now).map { "  " + RunPanel.clock($0) } ?? ""
+        let title = "run #\(run.id) \(run.workflowName)  " + phaseText + elapsed + (count > 1 ? "  (\(count) runs)" : "")
         screen.put(title, at: rect.column + 1, row: lines, style: phaseStyle, attributes: .bold, limit: rect.width - 2)
         lines += 1
         guard lines < rect.bottom else { return }
         bar(label: "overall", fraction: run.overall, suffix: percent(run.overall), into: &screen, row: lines, rect: rect)
         lines += 1
         if let node = run.node, lines < rect.bottom {
-            let steps = run.stepMax > 0 ? "  \(Int(run.stepValue))/\(Int(run.stepMax))" : ""
+            var steps = run.stepMax > 0 ? "  \(Int(run.stepValue))/\(Int(run.stepMax))" : ""
+            if run.isActive, let rate = run.stepRate {
+                steps += "  " + String(Int(rate * 10) / 10) + "." + String(Int(rate * 10) % 10) + " it/s"
+                if let eta = run.stepETA { steps += "  ETA " + RunPanel.clock(eta) }
+            }
             screen.put("node \(node.id) \(node.title) (\(node.classType))\(steps)", at: rect.column + 1, row: lines,
                        limit: rect.width - 2)
             lines += 1
@@ -59,5 +66,12 @@ struct RunPanel {
         let width = max(0, rect.width - labelWidth - 7)
         ProgressBar(fraction: fraction).render(into: &screen, at: rect.column + labelWidth, row: row, width: width)
         screen.put(suffix, at: rect.column + labelWidth + width, row: row)
+    }
+
+    /// `m:ss`, or `h:mm:ss` past an hour.
+    static func clock(_ seconds: Double) -> String {
+        let total = Int(max(0, seconds).rounded())
+        let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        return total >= 3600 ? "\(total / 3600):" + pad(total / 60 % 60) + ":" + pad(total % 60) : "\(total / 60):" + pad(total % 60)
     }
 }
