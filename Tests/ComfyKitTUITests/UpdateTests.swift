@@ -203,4 +203,18 @@ import Testing
         _ = update(&state, .clock(99))
         #expect(state.currentRun?.elapsed(now: state.clock) == 10)
     }
+
+    @Test func controlRDrawsASeedForSeedFieldsOnly() throws {
+        var state = try Fixtures.loadedState()
+        Fixtures.select("sd15/txt2img", in: &state)
+        _ = Fixtures.press(.enter, in: &state)
+        let path = try #require(state.currentForm?.workflowPath)
+        #expect(Fixtures.press(.control("r"), in: &state).isEmpty)  // the first field is the model, not a seed
+        while state.currentForm?.fields[state.currentForm!.focus].name != "seed" { _ = Fixtures.press(.tab, in: &state) }
+        #expect(Fixtures.press(.control("r"), in: &state) == [.drawSeed(workflowPath: path, field: "seed")])
+        _ = update(&state, .seedDrawn(workflowPath: path, field: "seed", seed: 123_456_789))
+        let seed = try #require(state.currentForm?.fields.first { $0.name == "seed" })
+        #expect(seed.text == "123456789")
+        #expect(seed.error == nil)
+    }
 }

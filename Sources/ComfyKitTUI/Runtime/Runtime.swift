@@ -81,6 +81,8 @@ final class Runtime {
             handles[id]?.cancel()
         case .download(let id, let urls):
             download(runID: id, urls: urls)
+        case .drawSeed(let path, let field):
+            inbox.post(.seedDrawn(workflowPath: path, field: field, seed: Int.random(in: 0...Int.max)))
         case .rememberForm(let path, let values):
             Task.detached {
                 // Atomic write off the UI loop; a failure only costs the prefill next time.

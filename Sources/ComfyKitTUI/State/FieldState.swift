@@ -5,6 +5,8 @@ struct FieldState: Hashable, Sendable {
     let name: String
     let kind: ParamKind
     let isRequired: Bool
+    /// An int bound to a `seed`/`noise_seed` input: ^R puts a random seed in.
+    let isSeed: Bool
     var text: String
     /// The cursor as a character offset into `text`.
     var cursor: Int
@@ -14,6 +16,7 @@ struct FieldState: Hashable, Sendable {
         name = param.name
         kind = param.kind
         isRequired = param.isRequired
+        isSeed = param.kind == .int && param.bindings.contains { $0.field == "seed" || $0.field == "noise_seed" }
         text = param.defaultValue.map(Self.text(of:)) ?? ""
         cursor = text.count
         error = nil

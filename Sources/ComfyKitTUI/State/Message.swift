@@ -13,6 +13,8 @@ enum Message: Sendable {
     case tick
     /// The runtime's clock, in seconds since it started; sent before the other messages of each loop turn.
     case clock(Double)
+    /// A random seed for a seed field, drawn by the runtime (update stays deterministic).
+    case seedDrawn(workflowPath: String, field: String, seed: Int)
 }
 
 /// Work the runtime does for `update`, reporting back with ``Message``s.
@@ -23,5 +25,7 @@ enum Effect: Hashable, Sendable {
     case download(runID: Int, urls: [String])
     /// Save a submitted form's field texts so the next session prefills them.
     case rememberForm(workflowPath: String, values: [String: String])
+    /// Draw a random seed for a seed field; answered with ``Message/seedDrawn(workflowPath:field:seed:)``.
+    case drawSeed(workflowPath: String, field: String)
     case quit
 }

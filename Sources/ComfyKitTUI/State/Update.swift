@@ -37,6 +37,13 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .clock(let seconds):
         state.clock = seconds
         return []
+    case .seedDrawn(let path, let name, let seed):
+        guard var form = state.forms[path], let index = form.fields.firstIndex(where: { $0.name == name }) else { return [] }
+        form.fields[index].text = String(seed)
+        form.fields[index].cursor = form.fields[index].text.count
+        form.fields[index].revalidate()
+        state.forms[path] = form
+        return []
     }
 }
 
@@ -145,6 +152,9 @@ private func handleFormKey(_ key: Key, path: String, in state: inout AppState) -
         form.moveFocus(by: -1)
     case .control("x"):
         return cancelCurrentRun(in: &state)
+    case .control("r"):
+        guard form.fields.indices.contains(form.focus), form.fields[form.focus].isSeed else { return [] }
+        return [.drawSeed(workflowPath: path, field: form.fields[form.focus].name)]
     default:
         guard form.fields.indices.contains(form.focus) else { return [] }
         edit(&form.fields[form.focus], with: key)

@@ -13,6 +13,9 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         if state.currentForm.map({ form in form.fields.indices.contains(form.focus) && form.fields[form.focus].kind == .bool }) == true {
             hints.append(("Space", "toggle"))
         }
+        if state.currentForm.map({ form in form.fields.indices.contains(form.focus) && form.fields[form.focus].isSeed }) == true {
+            hints.append(("^R", "random seed"))
+        }
         if state.runs.contains(where: \.isActive) { hints.append(("^X", "cancel run")) }
         return hints
     }
@@ -25,6 +28,7 @@ let helpLines: [(key: String, action: String)] = [
     ("Tab S-Tab", "next / previous field"),
     ("←/→ Home End", "move the cursor in a field"),
     ("Space", "toggle a true/false field"),
+    ("^R", "a random seed in a seed field"),
     ("/", "filter the list; Esc clears the filter"),
     ("r", "rescan the folder"),
     ("c  ^X", "cancel the running run (list / form)"),
