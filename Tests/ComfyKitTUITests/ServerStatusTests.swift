@@ -1,4 +1,5 @@
 import Testing
+import ComfyKit
 @testable import ComfyKitTUI
 
 @Suite struct ServerStatusTests {
@@ -38,5 +39,10 @@ import Testing
         _ = update(&state, .serverProbed(.connected(queue: 0)))
         state.connection = .lost
         #expect(header(state).contains("✗ connection lost"))
+    }
+
+    @Test func anUnreachableServerShowsOnlyTheCauseNotTheURLAgain() {
+        let error = ComfyUIError.unreachable(server: "http://127.0.0.1:8188", reason: "GET /queue: connection refused")
+        #expect(ServerStatus.unreachable(error) == .unreachable(reason: "GET /queue: connection refused"))
     }
 }

@@ -1,3 +1,5 @@
+import ComfyKit
+
 /// What the last probe of the server (`GET /queue`, every 2 s) found, as the header shows it.
 enum ServerStatus: Hashable, Sendable {
     /// Not probed yet.
@@ -10,9 +12,14 @@ enum ServerStatus: Hashable, Sendable {
     /// The longest reason the header shows.
     static let reasonLimit = 60
 
-    /// A status for a failed probe: the error's first line, cut to ``reasonLimit`` characters.
+    /// A status for a failed probe: the error's first line, cut to ``reasonLimit`` characters. The header
+    /// already shows the server, so an unreachable error gives only its cause.
     static func unreachable(_ error: any Error) -> ServerStatus {
-        let line = "\(error)".split(separator: "\n").first.map(String.init) ?? "no answer"
+        let text: String = switch error {
+        case ComfyUIError.unreachable(_, let reason): reason
+        default: "\(error)"
+        }
+        let line = text.split(separator: "\n").first.map(String.init) ?? "no answer"
         return .unreachable(reason: line.count > reasonLimit ? line.prefix(reasonLimit - 1) + "…" : line)
     }
 }
