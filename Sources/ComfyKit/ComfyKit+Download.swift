@@ -32,9 +32,6 @@ extension ComfyKit {
         {
             outputNames = spec.outputNames
         }
-        let history = HistoryEntry(entry)
-        let failure = history.runFailure
-        return ResultBuilder(base: configuration.comfyUIBaseURL, outputNames: outputNames)
-            .result(outputs: history.outputs, promptID: promptID, duration: nil, status: failure?.status ?? .completed, msg: failure?.description)
+        return HistoryEntry(entry).outcome(base: configuration.comfyUIBaseURL, outputNames: outputNames, promptID: promptID, duration: nil).result
     }
 }

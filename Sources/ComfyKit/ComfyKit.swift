@@ -47,22 +47,14 @@ public final class ComfyKit: Sendable {
 
     /// Loads a workflow and reads its DSL.
     public func inspect(_ source: WorkflowSource) async throws -> WorkflowSpec {
-        switch try await loader.load(source) {
-        case .workflow(let workflow): return try WorkflowSpec(workflow)
-        case .runningHub(let id, _): throw RunFailure.unsupported("RunningHub workflow \(id): the RunningHub executor is not in this build yet")
-        }
+        try WorkflowSpec(try await loader.load(source).localWorkflow())
     }
 
     // MARK: Running
 
     /// Starts a run and returns at once; follow it through ``RunHandle/events``.
     public func run(_ source: WorkflowSource, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) -> RunHandle {
-        start(options: options, params: params) { [loader] in
-            switch try await loader.load(source) {
-            case .workflow(let workflow): return workflow
-            case .runningHub(let id, _): throw RunFailure.unsupported("RunningHub workflow \(id): the RunningHub executor is not in this build yet")
-            }
-        }
+        start(options: options, params: params) { [loader] in try await loader.load(source).localWorkflow() }
     }
 
     /// Starts a run of an already loaded workflow.

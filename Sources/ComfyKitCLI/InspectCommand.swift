@@ -19,16 +19,9 @@ struct InspectCommand: AsyncParsableCommand {
     func run() async throws {
         let source = WorkflowSource(argument: workflow)
         do {
-            let document = try await WorkflowLoader().load(source)
-            switch document {
-            case .workflow(let graph):
-                let spec = try WorkflowSpec(graph)
-                print(json ? JSONWriter.string(spec.json, indent: 2) : SpecTable.render(spec, nodeCount: graph.nodes.count))
-            case .runningHub(let id, _):
-                throw CLIFailure("RunningHub workflow \(id): inspecting cloud workflows needs the RunningHub client, which this build does not include yet")
-            }
-        } catch let error as CLIFailure {
-            throw error
+            let graph = try await WorkflowLoader().load(source).localWorkflow()
+            let spec = try WorkflowSpec(graph)
+            print(json ? JSONWriter.string(spec.json, indent: 2) : SpecTable.render(spec, nodeCount: graph.nodes.count))
         } catch {
             throw CLIFailure(String(describing: error))
         }

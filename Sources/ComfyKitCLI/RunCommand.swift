@@ -41,9 +41,10 @@ struct RunCommand: AsyncParsableCommand {
         let kit = ComfyKit(configuration: try serverOptions.configuration())
         let source = WorkflowSource(argument: workflow)
         let loaded: Workflow
-        switch try await loadOrFail(kit, source) {
-        case .workflow(let workflow): loaded = workflow
-        case .runningHub(let id, _): throw CLIFailure("RunningHub workflow \(id): the RunningHub executor is not in this build yet")
+        do {
+            loaded = try await WorkflowLoader().load(source).localWorkflow()
+        } catch {
+            throw CLIFailure(error.description)
         }
         let spec: WorkflowSpec
         do {
@@ -73,14 +74,6 @@ struct RunCommand: AsyncParsableCommand {
         case .error, .timeout:
             if json { Terminal.error("Error: \(outcome.result.msg ?? outcome.result.status.rawValue)\n") }
             throw ExitCode.failure
-        }
-    }
-
-    private func loadOrFail(_ kit: ComfyKit, _ source: WorkflowSource) async throws -> WorkflowDocument {
-        do {
-            return try await WorkflowLoader().load(source)
-        } catch {
-            throw CLIFailure(error.description)
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A finished prompt as `GET /history/{id}` reports it (protocol §1.2).
 struct HistoryEntry: Sendable {
     let outputs: JSONObject
@@ -21,6 +23,14 @@ struct HistoryEntry: Sendable {
         }
         self.failure = failure
         interruptedAt = interrupted
+    }
+
+    /// The run's result with its `/view` URLs, and the typed failure when it did not complete.
+    func outcome(base: URL, outputNames: [String: String], promptID: String, duration: Double?) -> RunOutcome {
+        let failure = runFailure
+        let result = ResultBuilder(base: base, outputNames: outputNames)
+            .result(outputs: outputs, promptID: promptID, duration: duration, status: failure?.status ?? .completed, msg: failure?.description)
+        return RunOutcome(result: result, failure: failure)
     }
 
     /// The run's end as a failure, or nil when it succeeded.

@@ -269,10 +269,7 @@ struct RunFollower {
     }
 
     private func outcome(from entry: HistoryEntry) -> RunOutcome {
-        let failure = entry.runFailure
-        let result = ResultBuilder(base: client.server.baseURL, outputNames: spec.outputNames)
-            .result(outputs: entry.outputs, promptID: promptID, duration: elapsed, status: failure?.status ?? .completed, msg: failure?.description)
-        return RunOutcome(result: result, failure: failure)
+        entry.outcome(base: client.server.baseURL, outputNames: spec.outputNames, promptID: promptID, duration: elapsed)
     }
 
     private mutating func finish(_ outcome: RunOutcome) -> RunOutcome {

@@ -4,6 +4,14 @@ public enum WorkflowDocument: Hashable, Sendable {
     /// `{"_source": "runninghub", "workflow_id": "1987"}`: run that cloud workflow.
     case runningHub(RunningHubWorkflowID, name: String)
 
+    /// The API-format graph; a RunningHub stub is an error until the RunningHub executor exists.
+    public func localWorkflow() throws(WorkflowError) -> Workflow {
+        switch self {
+        case .workflow(let workflow): workflow
+        case .runningHub(let id, _): throw .needsRunningHub(id)
+        }
+    }
+
     /// Parses a workflow document from JSON bytes; `source` names it in errors (a path or URL).
     public static func parse(_ bytes: some Collection<UInt8>, source: String, name: String) throws(WorkflowError) -> WorkflowDocument {
         let json: JSONValue

@@ -11,6 +11,8 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
     case unsupportedSource(source: String, value: String)
     case invalidRunningHubID(String)
     case download(url: String, problem: String)
+    /// A RunningHub workflow where a local graph is needed: the RunningHub executor is not in this build.
+    case needsRunningHub(RunningHubWorkflowID)
 
     public var description: String {
         switch self {
@@ -38,6 +40,8 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
             "\"\(id)\" is not a RunningHub workflow id (ASCII digits only, e.g. 1987654321)"
         case .download(let url, let problem):
             "cannot download the workflow from \(url): \(problem)"
+        case .needsRunningHub(let id):
+            "RunningHub workflow \(id): the RunningHub executor is not in this build yet"
         }
     }
 }
