@@ -50,6 +50,7 @@ let package = Package(
                 "ComfyKit",
                 "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Theme/Shipped")]

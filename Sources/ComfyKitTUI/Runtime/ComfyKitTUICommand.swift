@@ -1,6 +1,7 @@
 import ArgumentParser
 import ComfyKit
 import Foundation
+import Logging
 
 /// `comfykit-tui [DIR]`: browse a folder of workflows, fill their forms and watch runs.
 struct ComfyKitTUICommand: ParsableCommand {
@@ -25,8 +26,13 @@ struct ComfyKitTUICommand: ParsableCommand {
     ))
     var theme: String = ThemeCatalog.defaultName
 
-    @Option(help: "Where downloaded outputs are saved (default: the current folder).", completion: .directory)
+    @Option(help: "Where downloaded outputs are saved (default: $COMFYKIT_DOWNLOAD_DIR, else the current folder).",
+            completion: .directory)
     var downloadDir: String?
+
+    @Option(help: "The log file (default: $XDG_STATE_HOME/comfykit/comfykit-tui.log). Level: $COMFYKIT_LOG_LEVEL, default info.",
+            completion: .file())
+    var logFile: String?
 
     func validate() throws {
         var isDirectory: ObjCBool = false
@@ -54,19 +60,35 @@ struct ComfyKitTUICommand: ParsableCommand {
             comfyUIBaseURL: server.flatMap(URL.init(string:)),
             executor: executor.flatMap(ExecutorKind.init(parsing:))
         )
-        let kit: ComfyKit
+        let environment = ProcessInfo.processInfo.environment
+        let log: LogFile
         do {
-            kit = try ComfyKit(overrides)
+            log = try LogFile(path: logFile ?? LogFile.standardPath(environment: environment))
         } catch {
             throw ValidationError("\(error)")
         }
-        let environment = ProcessInfo.processInfo.environment
-        var state = AppState(folder: folder, serverURL: kit.configuration.comfyUIBaseURL.absoluteString)
+        let level = Logger.Level.fromEnvironment(environment)
+        LoggingSystem.bootstrap { label in FileLogHandler(label: label, file: log, level: level) }
+        let logger = Logger(label: "comfykit-tui")
+        let kit: ComfyKit
+        do {
+            kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(overrides, environment: environment),
+                           logger: Logger(label: "comfykit"))
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let downloads = downloadDir ?? environment["COMFYKIT_DOWNLOAD_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
+        logger.info("comfykit-tui started", metadata: ["folder": "\(folder)", "server": "\(DisplayedURL.text(kit.configuration.comfyUIBaseURL))",
+                                                      "downloads": "\(downloads)"])
+        var state = AppState(folder: folder, serverURL: DisplayedURL.text(kit.configuration.comfyUIBaseURL))
         state.rememberedForms = FormMemory(directory: FormMemory.standardDirectory(environment: environment)).load()
-        let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloadDir ?? "."))
+        let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloads), logger: logger)
         let themes = try ThemeCatalog.standard(environment: environment).loadWithFallback(theme)
         let terminal = Terminal(environment: environment, theme: themes.theme, fallback: themes.fallback)
+        // From here stderr would draw over the screen: it goes to the log too.
+        log.captureStandardError()
         runtime.run(on: terminal)
         terminal.end()
+        logger.info("comfykit-tui quit")
     }
 }

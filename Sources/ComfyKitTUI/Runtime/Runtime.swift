@@ -1,5 +1,6 @@
 import ComfyKit
 import Foundation
+import Logging
 
 /// The loop: read a key, apply messages, perform effects, render, draw the changed cells.
 ///
@@ -9,7 +10,13 @@ final class Runtime {
     private var state: AppState
     private let kit: ComfyKit
     private let downloadFolder: URL
+    private let logger: Logger
     private let inbox = Inbox()
+    /// Set while ``run(on:)`` runs, for effects that write to the terminal (the clipboard).
+    private var terminal: Terminal?
+    /// Started after the first frame (it walks the folder's subfolders); `nil` without inotify.
+    private var watcher: FolderWatcher?
+    private var hasStartedWatcher = false
     private var handles: [Int: RunHandle] = [:]
     private var isRunning = true
     /// At most one probe in flight, started no sooner than ``probeInterval`` after the last one: idle CPU matters.
@@ -17,14 +24,17 @@ final class Runtime {
     private var nextProbe = ContinuousClock.now
     private static let probeInterval = Duration.seconds(2)
 
-    init(state: AppState, kit: ComfyKit, downloadFolder: URL) {
+    init(state: AppState, kit: ComfyKit, downloadFolder: URL, logger: Logger = Logger(label: "comfykit-tui")) {
         self.state = state
         self.kit = kit
         self.downloadFolder = downloadFolder
+        self.logger = logger
     }
 
     func run(on terminal: Terminal) {
         var previous = Screen(width: 0, height: 0)
+        self.terminal = terminal
+        defer { self.terminal = nil }
         let size = terminal.size
         perform(update(&state, .resize(width: size.width, height: size.height)))
         perform([.loadFolder(path: state.folder)])
@@ -40,6 +50,7 @@ final class Runtime {
             case nil: break
             }
             messages += inbox.drain()
+            if watcher?.poll() == true { messages.append(.folderChanged) }
             if messages.contains(where: { if case .serverProbed = $0 { true } else { false } }) { isProbing = false }
             probeServerIfDue()
             for message in messages where isRunning { perform(update(&state, message)) }
@@ -51,6 +62,11 @@ final class Runtime {
                 terminal.draw(changes, fullRedraw: screen.width != previous.width || screen.height != previous.height)
             }
             previous = screen
+            if !hasStartedWatcher {
+                hasStartedWatcher = true
+                watcher = FolderWatcher(root: state.folder)
+                if watcher == nil { logger.warning("no inotify: the folder is rescanned only with r") }
+            }
         }
         for handle in handles.values { handle.cancel() }
     }
@@ -74,13 +90,17 @@ final class Runtime {
         case .startRun(let id, let path, let params):
             let handle = kit.run(.file(path: path), params: params)
             handles[id] = handle
+            logger.info("run started", metadata: ["run": "\(id)", "workflow": "\(path)", "params": "\(params.keys.sorted())"])
             Task.detached { [inbox] in
                 for await event in handle.events { inbox.post(.runEvent(runID: id, event)) }
             }
         case .cancelRun(let id):
+            logger.info("run cancelled", metadata: ["run": "\(id)"])
             handles[id]?.cancel()
         case .download(let id, let urls):
             download(runID: id, urls: urls)
+        case .copyToClipboard(let text):
+            terminal?.passThrough(OSC52.sequence(copying: text))
         case .drawSeed(let path, let field):
             inbox.post(.seedDrawn(workflowPath: path, field: field, seed: Int.random(in: 0...Int.max)))
         case .rememberForm(let path, let values):
@@ -108,14 +128,6 @@ final class Runtime {
     }
 
     private func download(runID: Int, urls: [String]) {
-        let parsed = urls.compactMap(URL.init(string:))
-        Task.detached { [kit, inbox, downloadFolder] in
-            do {
-                let files = try await kit.download(parsed, to: downloadFolder)
-                inbox.post(.downloaded(runID: runID, paths: files.map(\.fileURL.path)))
-            } catch {
-                inbox.post(.downloadFailed(runID: runID, reason: "\(error)"))
-            }
-        }
+        OutputDownloads.start(runID: runID, urls: urls, kit: kit, folder: downloadFolder, inbox: inbox, logger: logger)
     }
 }

@@ -11,6 +11,8 @@ enum ConnectionState: Hashable, Sendable {
 enum Route: Hashable, Sendable {
     case list
     case form(workflowPath: String)
+    /// The selected run in full: progress, outputs by name with their downloads, and the log.
+    case runs
 }
 
 /// All of the app's state in one value; only ``update(_:_:)`` changes it.
@@ -35,6 +37,12 @@ struct AppState: Hashable, Sendable {
     var rememberedForms: FormMemory.Values = [:]
     var runs: [RunState] = []
     var nextRunID = 1
+    /// The run the panel shows, picked with `[`/`]`; `nil` follows the newest.
+    var selectedRunID: Int?
+    /// The highlighted output URL of the selected run, an index into its ``RunState/resultURLs``.
+    var selectedOutput = 0
+    /// A rescan the folder watcher asked for, run once its changes settle.
+    var autoRescan = AutoRescan()
     var status = ""
     var width = 80
     var height = 24
@@ -61,8 +69,8 @@ struct AppState: Hashable, Sendable {
         if case .form(let path) = route { forms[path] } else { nil }
     }
 
-    /// The run the panel shows: the newest one.
-    var currentRun: RunState? { runs.last }
+    /// The run the panel shows: the selected one, else the newest.
+    var currentRun: RunState? { runs.last(where: { $0.id == selectedRunID }) ?? runs.last }
 
     /// True while a key press types text (a form field or the filter), so `q` and `?` are text.
     var isTyping: Bool {

@@ -8,6 +8,14 @@ enum Message: Sendable {
     case runEvent(runID: Int, RunEvent)
     case downloaded(runID: Int, paths: [String])
     case downloadFailed(runID: Int, reason: String)
+    /// Bytes of one output file received so far (throttled by the runtime to whole percents).
+    case downloadProgress(runID: Int, url: String, received: Int64, total: Int64?)
+    /// One output file saved, with its path.
+    case fileSaved(runID: Int, url: String, path: String)
+    /// One output file that could not be downloaded.
+    case fileFailed(runID: Int, url: String, reason: String)
+    /// The folder watcher saw a workflow file or subfolder added, changed or removed.
+    case folderChanged
     case resize(width: Int, height: Int)
     case serverProbed(ServerStatus)
     case tick
@@ -27,5 +35,7 @@ enum Effect: Hashable, Sendable {
     case rememberForm(workflowPath: String, values: [String: String])
     /// Draw a random seed for a seed field; answered with ``Message/seedDrawn(workflowPath:field:seed:)``.
     case drawSeed(workflowPath: String, field: String)
+    /// Put text on the terminal's clipboard (OSC 52).
+    case copyToClipboard(String)
     case quit
 }

@@ -23,6 +23,10 @@ struct RunState: Hashable, Sendable {
     var stepMax: Double = 0
     var log: [String] = []
     var resultURLs: [String] = []
+    /// The output URLs by `$output` name (or node id), once the run has finished.
+    var outputGroups: [OutputGroup] = []
+    /// Each output file's download, by URL; absent until one is asked for.
+    var downloads: [String: FileDownload] = [:]
     var message: String?
     /// Clock readings (``AppState/clock``): submission, end, and the current node's first and latest steps.
     var submittedAt: Double?
@@ -114,7 +118,8 @@ struct RunState: Hashable, Sendable {
         let result = outcome.result
         phase = .finished(result.status)
         if result.status == .completed { overall = 1 }
-        resultURLs = result.images + result.videos + result.audios
+        outputGroups = OutputGroup.groups(of: result)
+        resultURLs = outputGroups.flatMap(\.urls)
         message = outcome.failure.map { "\($0)" } ?? result.msg
         append("finished: \(result.status.rawValue)" + (message.map { " — \($0)" } ?? ""))
     }

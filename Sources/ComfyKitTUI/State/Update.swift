@@ -6,14 +6,11 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .key(let key):
         return handle(key, in: &state)
     case .folderLoaded(let entries):
-        state.entries = entries
-        state.isLoading = false
-        state.selected = min(state.selected, max(0, state.visibleEntries.count - 1))
-        let broken = entries.count { $0.spec == nil }
-        state.status = "\(entries.count) workflow(s)" + (broken > 0 ? ", \(broken) broken" : "")
+        applyScannedEntries(entries, in: &state)
         return []
     case .folderFailed(let reason):
         state.isLoading = false
+        state.autoRescan.isScanning = false
         state.status = reason
         return []
     case .runEvent(let id, let event):
@@ -24,6 +21,12 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .downloadFailed(let id, let reason):
         state.status = "run #\(id): download failed: \(reason)"
+        return []
+    case .downloadProgress, .fileSaved, .fileFailed:
+        applyDownloadReport(message, in: &state)
+        return []
+    case .folderChanged:
+        noteFolderChanged(in: &state)
         return []
     case .resize(let width, let height):
         state.width = width
@@ -36,7 +39,7 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .clock(let seconds):
         state.clock = seconds
-        return []
+        return rescanIfDue(in: &state)
     case .seedDrawn(let path, let name, let seed):
         guard var form = state.forms[path], let index = form.fields.firstIndex(where: { $0.name == name }) else { return [] }
         form.fields[index].text = String(seed)
@@ -57,6 +60,7 @@ private func handle(_ key: Key, in state: inout AppState) -> [Effect] {
     switch state.route {
     case .list: return handleListKey(key, in: &state)
     case .form(let path): return handleFormKey(key, path: path, in: &state)
+    case .runs: return handleRunsKey(key, in: &state)
     }
 }
 
@@ -86,10 +90,16 @@ private func handleListKey(_ key: Key, in state: inout AppState) -> [Effect] {
         state.isLoading = true
         state.status = "rescanning…"
         return [.loadFolder(path: state.folder)]
-    case .character("c"):
-        return cancelCurrentRun(in: &state)
+    case .character("c"), .character("x"):
+        return cancelSelectedRun(in: &state)
     case .character("d"):
-        return downloadCurrentRun(in: &state)
+        return downloadAllOutputs(in: &state)
+    case .character("["):
+        selectRun(by: -1, in: &state)
+    case .character("]"):
+        selectRun(by: 1, in: &state)
+    case .character("o"):
+        openRuns(in: &state)
     case .character("q"):
         return [.quit]
     default:
@@ -151,7 +161,7 @@ private func handleFormKey(_ key: Key, path: String, in state: inout AppState) -
     case .backTab, .up:
         form.moveFocus(by: -1)
     case .control("x"):
-        return cancelCurrentRun(in: &state)
+        return cancelSelectedRun(in: &state)
     case .control("r"):
         guard form.fields.indices.contains(form.focus), form.fields[form.focus].isSeed else { return [] }
         return [.drawSeed(workflowPath: path, field: form.fields[form.focus].name)]
@@ -189,27 +199,11 @@ private func submit(_ form: inout FormState, in state: inout AppState) -> [Effec
     state.nextRunID += 1
     let name = state.entries.first { $0.path == form.workflowPath }?.displayName ?? form.workflowPath
     state.runs.append(RunState(id: id, workflowPath: form.workflowPath, workflowName: name))
+    state.selectedRunID = nil
+    state.selectedOutput = 0
     state.status = "run #\(id) started: \(name)"
     return [.startRun(runID: id, workflowPath: form.workflowPath, params: params),
             .rememberForm(workflowPath: form.workflowPath, values: form.fieldTexts)]
-}
-
-private func cancelCurrentRun(in state: inout AppState) -> [Effect] {
-    guard let run = state.runs.last(where: \.isActive) else {
-        state.status = "no run to cancel"
-        return []
-    }
-    state.status = "cancelling run #\(run.id)…"
-    return [.cancelRun(runID: run.id)]
-}
-
-private func downloadCurrentRun(in state: inout AppState) -> [Effect] {
-    guard let run = state.currentRun, !run.resultURLs.isEmpty else {
-        state.status = "no outputs to download yet"
-        return []
-    }
-    state.status = "run #\(run.id): downloading \(run.resultURLs.count) file(s)…"
-    return [.download(runID: run.id, urls: run.resultURLs)]
 }
 
 private func applyRunEvent(_ event: RunEvent, to id: Int, in state: inout AppState) {

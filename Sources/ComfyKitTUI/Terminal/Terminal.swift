@@ -54,6 +54,11 @@ final class Terminal {
         wrefresh(window)
     }
 
+    /// Writes an escape sequence curses knows nothing of (OSC 52) straight to the terminal, after the last frame.
+    func passThrough(_ bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
     /// Leaves curses mode and restores the terminal.
     func end() {
         endwin()

@@ -5,8 +5,18 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
     switch state.route {
     case .list:
         var hints: [(key: String, action: String)] = [("⏎", "open"), ("j/k", "move"), ("/", "filter"), ("r", "rescan")]
-        if state.runs.contains(where: \.isActive) { hints.append(("c", "cancel run")) }
+        if state.currentRun?.isActive == true { hints.append(("c", "cancel run")) }
         if state.currentRun?.resultURLs.isEmpty == false { hints.append(("d", "download")) }
+        if !state.runs.isEmpty { hints.append(("o", "runs")) }
+        if state.runs.count > 1 { hints.append(("[ ]", "run")) }
+        return hints + [("?", "help"), ("q", "quit")]
+    case .runs:
+        var hints: [(key: String, action: String)] = [("Esc", "back")]
+        if state.runs.count > 1 { hints.append(("[ ]", "run")) }
+        if state.currentRun?.resultURLs.isEmpty == false {
+            hints += [("j/k", "output"), ("⏎", "download"), ("D", "all"), ("y", "copy URL")]
+        }
+        if state.currentRun?.isActive == true { hints.append(("c", "cancel run")) }
         return hints + [("?", "help"), ("q", "quit")]
     case .form:
         var hints: [(key: String, action: String)] = [("⏎", "run"), ("Tab", "next"), ("S-Tab", "prev"), ("Esc", "back")]
@@ -16,7 +26,7 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         if state.currentForm.map({ form in form.fields.indices.contains(form.focus) && form.fields[form.focus].isSeed }) == true {
             hints.append(("^R", "random seed"))
         }
-        if state.runs.contains(where: \.isActive) { hints.append(("^X", "cancel run")) }
+        if state.currentRun?.isActive == true { hints.append(("^X", "cancel run")) }
         return hints
     }
 }
@@ -31,8 +41,12 @@ let helpLines: [(key: String, action: String)] = [
     ("^R", "a random seed in a seed field"),
     ("/", "filter the list; Esc clears the filter"),
     ("r", "rescan the folder"),
-    ("c  ^X", "cancel the running run (list / form)"),
-    ("d", "download the newest run's outputs"),
+    ("o", "the runs screen: outputs, downloads, log"),
+    ("[ ]", "previous / next run"),
+    ("c x  ^X", "cancel the selected run (list, runs / form)"),
+    ("d", "download the run's outputs (runs: the highlighted one)"),
+    ("D", "runs: download all of the run's outputs"),
+    ("y", "runs: copy the highlighted URL (OSC 52)"),
     ("Esc", "back"),
     ("?", "this help"),
     ("q  ^C", "quit (q only outside a text field)"),

@@ -10,13 +10,17 @@ func render(_ state: AppState, into screen: inout Screen) {
     }
     renderHeader(state, into: &screen)
     let body = Rect(column: 0, row: 1, width: screen.width, height: screen.height - 3)
-    let panelRows = state.runs.isEmpty ? 0 : min(7, body.height / 2)
+    let panelRows = state.runs.isEmpty || state.route == .runs ? 0 : min(7, body.height / 2)
     let (main, panel) = body.splitBottom(panelRows)
     switch state.route {
     case .list: ListView(state: state).render(into: &screen, in: main)
     case .form: FormView(state: state).render(into: &screen, in: main)
+    case .runs: RunsView(state: state).render(into: &screen, in: main)
     }
-    if let run = state.currentRun { RunPanel(run: run, count: state.runs.count, now: state.clock).render(into: &screen, in: panel) }
+    if let run = state.currentRun, !panel.isEmpty {
+        RunPanel(run: run, count: state.runs.count, now: state.clock,
+                 position: state.runs.firstIndex { $0.id == run.id } ?? 0).render(into: &screen, in: panel)
+    }
     screen.put(state.status, at: 1, row: screen.height - 2, style: .muted, limit: screen.width - 2)
     renderHints(keyHints(for: state), into: &screen, row: screen.height - 1)
     if state.showsHelp { HelpOverlay().render(into: &screen) }

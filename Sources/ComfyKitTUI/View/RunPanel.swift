@@ -1,16 +1,21 @@
-/// The newest run: its state, the overall bar, the current node with its step bar, and the last log lines.
+/// The selected run: its state, the overall bar, the current node with its step bar, and the last log lines
+/// (or, once it has finished, its output URLs by name with their downloads).
 struct RunPanel {
     let run: RunState
     let count: Int
     /// The app's clock, for elapsed time, rate and ETA.
     let now: Double
+    /// Where the run is among all runs (0-based), for `run 2/3` in the title.
+    var position = 0
+    /// False on the runs screen, which lists outputs and the log itself.
+    var showsTail = true
 
     func render(into screen: inout Screen, in rect: Rect) {
         guard !rect.isEmpty else { return }
         screen.put(String(repeating: "─", count: rect.width), at: rect.column, row: rect.row, style: .muted)
         var lines = rect.row + 1
         let elapsed = run.elapsed(now: now).map { "  " + RunPanel.clock($0) } ?? ""
-        let title = "run #\(run.id) \(run.workflowName)  " + phaseText + elapsed + (count > 1 ? "  (\(count) runs)" : "")
+        let title = "run #\(run.id) \(run.workflowName)  " + phaseText + elapsed + (count > 1 ? "  (run \(position + 1)/\(count))" : "")
         screen.put(title, at: rect.column + 1, row: lines, style: phaseStyle, attributes: .bold, limit: rect.width - 2)
         lines += 1
         guard lines < rect.bottom else { return }
@@ -31,14 +36,25 @@ struct RunPanel {
                 lines += 1
             }
         }
-        let tail = run.resultURLs.isEmpty ? run.log : run.resultURLs.map { "→ " + $0 }
+        guard showsTail else { return }
+        let tail = run.resultURLs.isEmpty ? run.log : outputLines
         for line in tail.suffix(max(0, rect.bottom - lines)) {
             screen.put(line, at: rect.column + 1, row: lines, style: run.resultURLs.isEmpty ? .muted : .accent, limit: rect.width - 2)
             lines += 1
         }
     }
 
-    private var phaseText: String {
+    /// `name → url` per output (the name only when there are several), with the download's state.
+    private var outputLines: [String] {
+        let named = run.outputGroups.count > 1
+        return run.outputGroups.flatMap { group in
+            group.urls.map { url in
+                (named ? group.name + " " : "") + "→ " + url + (run.downloads[url].map { "  " + $0.summary } ?? "")
+            }
+        }
+    }
+
+    var phaseText: String {
         switch run.phase {
         case .starting: "starting…"
         case .uploading(let file): "uploading \(file)"
@@ -48,7 +64,7 @@ struct RunPanel {
         }
     }
 
-    private var phaseStyle: StyleSlot {
+    var phaseStyle: StyleSlot {
         switch run.phase {
         case .finished(.completed): .success
         case .finished: .error

@@ -1,0 +1,57 @@
+import ComfyKit
+
+/// The files of one `$output` name (or node id, for outputs without one), in the server's order.
+struct OutputGroup: Hashable, Sendable {
+    let name: String
+    let urls: [String]
+
+    /// A result's images, videos and audios grouped by output name, names in first-seen order
+    /// (images first), so a name with both an image and a video is one group.
+    static func groups(of result: ExecuteResult) -> [OutputGroup] {
+        var names: [String] = []
+        var urls: [String: [String]] = [:]
+        for byName in [result.imagesByVar, result.videosByVar, result.audiosByVar] {
+            for (name, list) in byName where !list.isEmpty {
+                if urls[name] == nil { names.append(name) }
+                urls[name, default: []].append(contentsOf: list)
+            }
+        }
+        return names.map { OutputGroup(name: $0, urls: urls[$0] ?? []) }
+    }
+}
+
+/// Where one output file's download is.
+enum FileDownload: Hashable, Sendable {
+    /// Asked for or under way; `total` is the announced size, when there was one.
+    case inProgress(received: Int64, total: Int64?)
+    case saved(path: String)
+    case failed(reason: String)
+
+    var isInProgress: Bool {
+        if case .inProgress = self { true } else { false }
+    }
+
+    /// `42%  1.2 MB of 2.9 MB`, `✓ saved /path`, `✗ reason`: what the outputs list shows under the URL.
+    var summary: String {
+        switch self {
+        case .inProgress(let received, let total?) where total > 0:
+            let percent = Int((Double(min(received, total)) / Double(total) * 100).rounded(.down))
+            return "↓ \(percent)%  \(Self.size(received)) of \(Self.size(total))"
+        case .inProgress(let received, _):
+            return received == 0 ? "↓ waiting…" : "↓ \(Self.size(received))"
+        case .saved(let path):
+            return "✓ saved " + path
+        case .failed(let reason):
+            return "✗ " + reason
+        }
+    }
+
+    /// Bytes in B, KB, MB or GB (powers of 1,000, one decimal past KB).
+    static func size(_ bytes: Int64) -> String {
+        if bytes < 1_000 { return "\(bytes) B" }
+        if bytes < 1_000_000 { return "\(bytes / 1_000) KB" }
+        let (unit, divisor): (String, Double) = bytes < 1_000_000_000 ? ("MB", 1e6) : ("GB", 1e9)
+        let tenths = Int((Double(bytes) / divisor * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) \(unit)"
+    }
+}

@@ -1,0 +1,125 @@
+/// The runs screen: a tab per run, the selected run's progress, its outputs by name with a highlighted URL and
+/// each file's download, and its event log below.
+struct RunsView {
+    let state: AppState
+
+    /// Rows of the progress part: rule, title, overall bar, node, step bar.
+    private static let detailRows = 5
+
+    func render(into screen: inout Screen, in rect: Rect) {
+        guard !rect.isEmpty, let run = state.currentRun else { return }
+        let position = state.runs.firstIndex { $0.id == run.id } ?? 0
+        renderTabs(selected: position, into: &screen, row: rect.row, rect: rect)
+        let detail = Rect(column: rect.column, row: rect.row + 1, width: rect.width, height: min(Self.detailRows, rect.height - 1))
+        RunPanel(run: run, count: state.runs.count, now: state.clock, position: position, showsTail: false)
+            .render(into: &screen, in: detail)
+        var row = detail.bottom
+        let remaining = rect.bottom - row
+        guard remaining > 1 else { return }
+        let lines = outputLines(of: run)
+        let outputRows = lines.isEmpty ? 2 : min(lines.count + 1, max(3, remaining * 2 / 3))
+        rule(run.resultURLs.isEmpty ? "outputs" : "outputs (\(run.resultURLs.count))", into: &screen, row: row, rect: rect)
+        row += 1
+        if lines.isEmpty {
+            let text = run.isActive ? "none yet: they appear when the run completes" : "this run produced no files"
+            screen.put(text, at: rect.column + 2, row: row, style: .muted, limit: rect.width - 3)
+            row += 1
+        } else {
+            let visible = outputRows - 1
+            let selectedLine = lines.firstIndex { $0.output == state.selectedOutput } ?? 0
+            // Keep the highlighted URL and the line under it (its download) in view.
+            let first = max(0, min(selectedLine + 2 - visible, lines.count - visible))
+            for line in lines.dropFirst(first).prefix(visible) {
+                draw(line, into: &screen, row: row, rect: rect)
+                row += 1
+            }
+        }
+        guard rect.bottom - row > 1 else { return }
+        rule("log", into: &screen, row: row, rect: rect)
+        row += 1
+        for line in run.log.suffix(rect.bottom - row) {
+            screen.put(line, at: rect.column + 1, row: row, style: .muted, limit: rect.width - 2)
+            row += 1
+        }
+    }
+
+    /// One line of the outputs list: a group name, a URL (with the index of its output), or a download state.
+    private struct OutputLine {
+        enum Kind { case group, url, download(FileDownload) }
+        let kind: Kind
+        let text: String
+        let output: Int?
+    }
+
+    private func outputLines(of run: RunState) -> [OutputLine] {
+        var lines: [OutputLine] = []
+        var index = 0
+        for group in run.outputGroups {
+            lines.append(OutputLine(kind: .group, text: group.name, output: nil))
+            for url in group.urls {
+                lines.append(OutputLine(kind: .url, text: url, output: index))
+                if let download = run.downloads[url] {
+                    lines.append(OutputLine(kind: .download(download), text: download.summary, output: nil))
+                }
+                index += 1
+            }
+        }
+        return lines
+    }
+
+    private func draw(_ line: OutputLine, into screen: inout Screen, row: Int, rect: Rect) {
+        switch line.kind {
+        case .group:
+            screen.put(line.text, at: rect.column + 1, row: row, style: .accent, attributes: .bold, limit: rect.width - 2)
+        case .url:
+            let selected = line.output == state.selectedOutput
+            if selected { screen.fill(row: row, from: rect.column, width: rect.width, style: .selection, attributes: .reverse) }
+            screen.put((selected ? "› " : "  ") + line.text, at: rect.column + 2, row: row, style: selected ? .selection : .normal,
+                       attributes: selected ? .reverse : [], limit: rect.width - 3)
+        case .download(let download):
+            let style: StyleSlot = switch download {
+            case .saved: .success
+            case .failed: .error
+            case .inProgress: .accent
+            }
+            screen.put(line.text, at: rect.column + 6, row: row, style: style, limit: rect.width - 7)
+        }
+    }
+
+    /// `#1 ✓ name  #2 45% name  …`, scrolled so the selected tab is whole.
+    private func renderTabs(selected: Int, into screen: inout Screen, row: Int, rect: Rect) {
+        let tabs = state.runs.map { " #\($0.id) \(badge(of: $0)) \($0.workflowName) " }
+        let widths = tabs.map(TerminalWidth.of)
+        var first = selected
+        var used = widths[selected]
+        while first > 0, used + widths[first - 1] + 1 <= rect.width - 2 {
+            first -= 1
+            used += widths[first] + 1
+        }
+        var x = rect.column + 1
+        for index in first..<tabs.count {
+            guard x < rect.column + rect.width - 1 else { break }
+            let isSelected = index == selected
+            x += screen.put(tabs[index], at: x, row: row, style: isSelected ? .selection : .muted,
+                            attributes: isSelected ? [.reverse, .bold] : [], limit: rect.column + rect.width - 1 - x)
+            x += 1
+        }
+    }
+
+    /// `●` running with its percent, `…` waiting, `✓` completed, `✗` failed, `■` interrupted.
+    private func badge(of run: RunState) -> String {
+        switch run.phase {
+        case .starting, .uploading: "…"
+        case .queued(let position): "queued \(position)"
+        case .running: "● \(Int((min(max(run.overall, 0), 1) * 100).rounded()))%"
+        case .finished(.completed): "✓"
+        case .finished(.interrupted): "■"
+        case .finished: "✗"
+        }
+    }
+
+    private func rule(_ title: String, into screen: inout Screen, row: Int, rect: Rect) {
+        screen.put("─ " + title + " " + String(repeating: "─", count: max(0, rect.width)), at: rect.column, row: row, style: .muted,
+                   limit: rect.width)
+    }
+}
