@@ -110,7 +110,7 @@ struct RunsView {
     private func badge(of run: RunState) -> String {
         switch run.phase {
         case .starting, .uploading: "…"
-        case .queued(let position): "queued \(position)"
+        case .queued(let position): position == 0 ? "next" : "queued \(position)"
         case .running: "● \(Int((min(max(run.overall, 0), 1) * 100).rounded()))%"
         case .finished(.completed): "✓"
         case .finished(.interrupted): "■"

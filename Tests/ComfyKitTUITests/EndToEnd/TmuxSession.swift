@@ -58,6 +58,17 @@ struct TmuxSession: Sendable {
         }
     }
 
+    /// Lets the app set tmux's paste buffer with OSC 52 (tmux's default ignores it).
+    func acceptClipboard() async throws {
+        try await tmux(["set-option", "-g", "set-clipboard", "on"])
+    }
+
+    /// The newest paste buffer, `nil` when there is none.
+    func pasteBuffer() async throws -> String? {
+        let output = try await tmux(["show-buffer"])
+        return output.status == 0 ? output.text : nil
+    }
+
     /// Ends the server and everything in it, and removes the socket file tmux leaves behind.
     func kill() async {
         _ = try? await tmux(["kill-server"])
