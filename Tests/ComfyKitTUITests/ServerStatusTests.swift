@@ -11,7 +11,8 @@ import ComfyKit
 
     @Test func aProbeAnswerIsStoredAndTheHeaderShowsTheQueueLength() throws {
         var state = try Fixtures.loadedState()
-        #expect(update(&state, .serverProbed(.connected(queue: 2))).isEmpty)
+        // The first answer also asks for the server's object_info, once for this connection.
+        #expect(update(&state, .serverProbed(.connected(queue: 2))) == [.fetchObjectInfo])
         #expect(state.server == .connected(queue: 2))
         #expect(header(state).contains("http://127.0.0.1:8188  ● connected · queue 2"))
     }

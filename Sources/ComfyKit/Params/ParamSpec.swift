@@ -12,6 +12,15 @@ public struct ParamSpec: Hashable, Sendable {
     public let description: String?
 
     public var isMedia: Bool { kind == .media }
+
+    public init(name: String, kind: ParamKind, isRequired: Bool, defaultValue: JSONValue?, bindings: [Binding], description: String?) {
+        self.name = name
+        self.kind = kind
+        self.isRequired = isRequired
+        self.defaultValue = defaultValue
+        self.bindings = bindings
+        self.description = description
+    }
 }
 
 /// One output a run can produce: a `$output.name` node or a known output node (keyed by its id).

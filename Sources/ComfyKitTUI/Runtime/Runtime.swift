@@ -101,6 +101,18 @@ final class Runtime {
             download(runID: id, urls: urls)
         case .copyToClipboard(let text):
             terminal?.passThrough(OSC52.sequence(copying: text))
+        case .fetchObjectInfo:
+            Task.detached { [kit, inbox] in
+                do {
+                    inbox.post(.objectInfoLoaded(ObjectInfo(try await kit.client.objectInfo())))
+                } catch {
+                    inbox.post(.objectInfoFailed(reason: "\(error)"))
+                }
+            }
+        case .completePath(let path, let field, let text):
+            Task.detached { [inbox] in
+                inbox.post(.pathCandidates(workflowPath: path, field: field, text: text, candidates: PathLister.candidates(for: text)))
+            }
         case .drawSeed(let path, let field):
             inbox.post(.seedDrawn(workflowPath: path, field: field, seed: Int.random(in: 0...Int.max)))
         case .rememberForm(let path, let values):

@@ -43,6 +43,9 @@ struct AppState: Hashable, Sendable {
     var selectedOutput = 0
     /// A rescan the folder watcher asked for, run once its changes settle.
     var autoRescan = AutoRescan()
+    /// What the server's node inputs accept (`GET /object_info`), fetched once per connection; `nil` offline.
+    var objectInfo: ObjectInfo?
+    var isFetchingObjectInfo = false
     var status = ""
     var width = 80
     var height = 24

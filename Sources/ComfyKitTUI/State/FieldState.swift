@@ -7,19 +7,29 @@ struct FieldState: Hashable, Sendable {
     let isRequired: Bool
     /// An int bound to a `seed`/`noise_seed` input: ^R puts a random seed in.
     let isSeed: Bool
+    /// The node inputs the param writes, to look up what the server accepts there.
+    let bindings: [Binding]
     var text: String
     /// The cursor as a character offset into `text`.
     var cursor: Int
     var error: String?
+    /// What the server says the bound input accepts (choices, range, default); `nil` offline.
+    var input: InputInfo?
+    /// For a media field, what its text refers to, as last validated.
+    var media: MediaHint?
+    /// The candidates of the last ambiguous Tab completion of a media path, cycled by further Tabs.
+    var completion: PathCompletion?
 
     init(_ param: ParamSpec) {
         name = param.name
         kind = param.kind
         isRequired = param.isRequired
         isSeed = param.kind == .int && param.bindings.contains { $0.field == "seed" || $0.field == "noise_seed" }
+        bindings = param.bindings
         text = param.defaultValue.map(Self.text(of:)) ?? ""
         cursor = text.count
         error = nil
+        media = kind == .media ? MediaHint(text) : nil
     }
 
     /// The value to send, `nil` when left empty (the workflow's default applies), or the reason it is invalid.
@@ -27,16 +37,22 @@ struct FieldState: Hashable, Sendable {
         if text.isEmpty {
             return isRequired ? .failure(FieldError(message: "required")) : .success(nil)
         }
+        let value: ParamValue
         do {
-            return .success(try ParamValue.coerce(text, to: kind, param: name))
+            value = try ParamValue.coerce(text, to: kind, param: name)
         } catch {
             return .failure(FieldError(message: error.description))
         }
+        if let problem = serverProblem(with: value) { return .failure(FieldError(message: problem)) }
+        return .success(value)
     }
 
+    /// Inserts at the cursor; a combining mark or joiner merges into the character before it.
     mutating func insert(_ character: Character) {
-        text.insert(character, at: text.index(text.startIndex, offsetBy: cursor))
-        cursor += 1
+        let split = text.index(text.startIndex, offsetBy: cursor)
+        let before = String(text[..<split]) + String(character)
+        text = before + text[split...]
+        cursor = min(before.count, text.count)
     }
 
     mutating func deleteBackward() {
@@ -56,6 +72,7 @@ struct FieldState: Hashable, Sendable {
 
     /// Re-checks a non-empty value as it is typed; "required" is only reported on submit.
     mutating func revalidate() {
+        media = kind == .media ? MediaHint(text) : nil
         if text.isEmpty { error = nil; return }
         if case .failure(let failure) = value() { error = failure.message } else { error = nil }
     }

@@ -5,6 +5,10 @@ struct FormState: Hashable, Sendable {
     let workflowPath: String
     var fields: [FieldState]
     var focus: Int = 0
+    /// The choice list open over a combo field, if any; it has the keyboard while open.
+    var picker: ChoicePicker?
+    /// The multi-line editor open over a text field, if any; it has the keyboard while open.
+    var editor: TextEditor?
 
     /// Fields start from the workflow's defaults, or from `remembered` texts by param name (unknown names are ignored).
     init(workflowPath: String, spec: WorkflowSpec, remembered: [String: String] = [:]) {
@@ -42,6 +46,11 @@ struct FormState: Hashable, Sendable {
             return nil
         }
         return params
+    }
+
+    /// Gives each field what the server accepts at its inputs (nothing when offline) and re-checks it.
+    mutating func attach(_ info: ObjectInfo?) {
+        for index in fields.indices { fields[index].attach(info?.input(for: fields[index].bindings)) }
     }
 
     var errorCount: Int { fields.count { $0.error != nil } }

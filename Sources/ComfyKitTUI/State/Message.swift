@@ -21,6 +21,11 @@ enum Message: Sendable {
     case tick
     /// The runtime's clock, in seconds since it started; sent before the other messages of each loop turn.
     case clock(Double)
+    /// The server's `GET /object_info`, read into choices and ranges.
+    case objectInfoLoaded(ObjectInfo)
+    case objectInfoFailed(reason: String)
+    /// The entries matching a media field's path at a Tab, for completion.
+    case pathCandidates(workflowPath: String, field: String, text: String, candidates: [PathCandidate])
     /// A random seed for a seed field, drawn by the runtime (update stays deterministic).
     case seedDrawn(workflowPath: String, field: String, seed: Int)
 }
@@ -33,6 +38,10 @@ enum Effect: Hashable, Sendable {
     case download(runID: Int, urls: [String])
     /// Save a submitted form's field texts so the next session prefills them.
     case rememberForm(workflowPath: String, values: [String: String])
+    /// Fetch the server's `GET /object_info`; answered with ``Message/objectInfoLoaded(_:)`` or ``Message/objectInfoFailed(reason:)``.
+    case fetchObjectInfo
+    /// List the directory a media path points into; answered with ``Message/pathCandidates(workflowPath:field:text:candidates:)``.
+    case completePath(workflowPath: String, field: String, text: String)
     /// Draw a random seed for a seed field; answered with ``Message/seedDrawn(workflowPath:field:seed:)``.
     case drawSeed(workflowPath: String, field: String)
     /// Put text on the terminal's clipboard (OSC 52).

@@ -33,7 +33,18 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         state.height = height
         return []
     case .serverProbed(let status):
+        let previous = state.server
         state.server = status
+        return fetchObjectInfoIfNewlyConnected(previous: previous, in: &state)
+    case .objectInfoLoaded(let info):
+        applyObjectInfo(info, in: &state)
+        return []
+    case .objectInfoFailed:
+        // Offline forms work as before; the next reconnection tries again.
+        state.isFetchingObjectInfo = false
+        return []
+    case .pathCandidates(let path, let field, let text, let candidates):
+        applyPathCandidates(candidates, workflowPath: path, field: field, text: text, in: &state)
         return []
     case .tick:
         return []
@@ -138,6 +149,7 @@ private func openSelectedWorkflow(in state: inout AppState) {
         if state.forms[entry.path] == nil {
             state.forms[entry.path] = FormState(workflowPath: entry.path, spec: spec,
                                                 remembered: state.rememberedForms[entry.path] ?? [:])
+            if let info = state.objectInfo { state.forms[entry.path]?.attach(info) }
         }
         state.route = .form(workflowPath: entry.path)
         state.status = spec.params.isEmpty ? "no params: Enter runs it as is" : ""
@@ -150,6 +162,7 @@ private func handleFormKey(_ key: Key, path: String, in state: inout AppState) -
         return []
     }
     defer { state.forms[path] = form }
+    if let effects = handleFieldEditorKey(key, form: &form, path: path, in: &state) { return effects }
     switch key {
     case .escape:
         state.route = .list

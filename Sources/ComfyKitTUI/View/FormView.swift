@@ -19,6 +19,10 @@ struct FormView {
             line(field, focused: offset == form.focus, nameWidth: nameWidth, into: &screen,
                  row: rect.row + 2 + offset - first, width: rect.width)
         }
+        if let picker = form.picker, form.fields.indices.contains(picker.field) {
+            ComboPickerView(picker: picker, fieldName: form.fields[picker.field].name)
+                .render(into: &screen, fieldRow: rect.row + 2 + picker.field - first, column: rect.column + nameWidth + 9, bounds: rect)
+        }
     }
 
     private func line(_ field: FieldState, focused: Bool, nameWidth: Int, into screen: inout Screen, row: Int, width: Int) {
@@ -29,12 +33,14 @@ struct FormView {
                               attributes: focused ? .bold : [], limit: nameWidth - 2)
         if field.isRequired { screen.put(" *", at: x + used, row: row, style: .required, attributes: .bold) }
         x = nameEnd
-        screen.put(field.kind.rawValue, at: x, row: row, style: .muted, limit: 6)
+        screen.put(field.kind != .media && field.choices != nil ? "combo" : field.kind.rawValue, at: x, row: row, style: .muted, limit: 6)
         x += 7
         let valueWidth = max(8, (width - x) * 2 / 3)
         x += value(field, focused: focused, into: &screen, at: x, row: row, width: valueWidth)
         if let error = field.error {
             screen.put("  ✗ " + error, at: x, row: row, style: .error, limit: width - x - 1)
+        } else if let hint = field.hint {
+            screen.put("  " + hint, at: x, row: row, style: .muted, limit: width - x - 1)
         }
     }
 
@@ -50,7 +56,7 @@ struct FormView {
         var x = column
         for index in start...characters.count {
             let isCursor = index == field.cursor
-            let text = index < characters.count ? String(characters[index]) : " "
+            let text = index < characters.count ? (characters[index] == "\n" ? "⏎" : String(characters[index])) : " "
             let w = max(1, TerminalWidth.of(text))
             guard x + w <= column + width else { break }
             x += screen.put(text, at: x, row: row, style: .normal, attributes: isCursor ? .reverse : .underline)

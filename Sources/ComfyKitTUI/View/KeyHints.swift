@@ -19,6 +19,7 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         if state.currentRun?.isActive == true { hints.append(("c", "cancel run")) }
         return hints + [("?", "help"), ("q", "quit")]
     case .form:
+        if let hints = overlayHints(for: state) { return hints }
         var hints: [(key: String, action: String)] = [("⏎", "run"), ("Tab", "next"), ("S-Tab", "prev"), ("Esc", "back")]
         if state.currentForm.map({ form in form.fields.indices.contains(form.focus) && form.fields[form.focus].kind == .bool }) == true {
             hints.append(("Space", "toggle"))
@@ -26,6 +27,7 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         if state.currentForm.map({ form in form.fields.indices.contains(form.focus) && form.fields[form.focus].isSeed }) == true {
             hints.append(("^R", "random seed"))
         }
+        hints += fieldHints(for: state)
         if state.currentRun?.isActive == true { hints.append(("^X", "cancel run")) }
         return hints
     }
@@ -39,6 +41,9 @@ let helpLines: [(key: String, action: String)] = [
     ("←/→ Home End", "move the cursor in a field"),
     ("Space", "toggle a true/false field"),
     ("^R", "a random seed in a seed field"),
+    ("Space  ^O", "the server's choices for a combo field (^O: files for media)"),
+    ("^E", "edit a text field on several lines; Esc returns"),
+    ("Tab", "in a media field holding a path (/ ./ ~/): complete it"),
     ("/", "filter the list; Esc clears the filter"),
     ("r", "rescan the folder"),
     ("o", "the runs screen: outputs, downloads, log"),

@@ -23,6 +23,9 @@ func render(_ state: AppState, into screen: inout Screen) {
     }
     screen.put(state.status, at: 1, row: screen.height - 2, style: .muted, limit: screen.width - 2)
     renderHints(keyHints(for: state), into: &screen, row: screen.height - 1)
+    if let form = state.currentForm, let editor = form.editor, form.fields.indices.contains(editor.field) {
+        TextEditorView(editor: editor, fieldName: form.fields[editor.field].name).render(into: &screen)
+    }
     if state.showsHelp { HelpOverlay().render(into: &screen) }
 }
 

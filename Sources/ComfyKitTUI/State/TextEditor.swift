@@ -1,0 +1,156 @@
+/// A multi-line editor for a long text field (a prompt): the cursor moves by grapheme cluster,
+/// lines wrap at the editor's width by display columns, and the view scrolls to the cursor.
+///
+/// Pure: the width and height it lays out for come from ``TextEditorGeometry``, so update and view agree.
+struct TextEditor: Hashable, Sendable {
+    /// The field it edits, by index in the form.
+    let field: Int
+    private(set) var characters: [Character]
+    /// The cursor as an index into ``characters`` (`0...count`).
+    private(set) var cursor: Int
+    /// The first visual row shown.
+    private(set) var top = 0
+    /// The column ↑/↓ aim for, kept across short rows.
+    private var goalColumn: Int?
+
+    init(field: Int, text: String) {
+        self.field = field
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    var text: String { String(characters) }
+
+    /// One visual row: `characters[start..<end]`, and whether a newline ends it.
+    struct Row: Hashable, Sendable {
+        let start: Int
+        let end: Int
+        let endsWithNewline: Bool
+    }
+
+    /// Breaks the text into rows no wider than `width` columns; a wide character that does not fit starts the next row.
+    func rows(width: Int) -> [Row] {
+        let width = max(2, width)
+        var rows: [Row] = []
+        var start = 0, column = 0
+        for (index, character) in characters.enumerated() {
+            if character == "\n" || character == "\r\n" {
+                rows.append(Row(start: start, end: index, endsWithNewline: true))
+                start = index + 1
+                column = 0
+                continue
+            }
+            let w = TerminalWidth.of(character)
+            if column + w > width, column > 0 {
+                rows.append(Row(start: start, end: index, endsWithNewline: false))
+                start = index
+                column = 0
+            }
+            column += w
+        }
+        rows.append(Row(start: start, end: characters.count, endsWithNewline: false))
+        return rows
+    }
+
+    /// The row and display column of the cursor. At a wrap point the cursor belongs to the next row.
+    func cursorPosition(width: Int) -> (row: Int, column: Int) {
+        let rows = rows(width: width)
+        for (index, row) in rows.enumerated() where cursor >= row.start && cursor <= row.end {
+            if cursor == row.end, !row.endsWithNewline, index + 1 < rows.count { continue }
+            return (index, TerminalWidth.of(String(characters[row.start..<cursor])))
+        }
+        return (rows.count - 1, 0)
+    }
+
+    // MARK: Editing
+
+    /// Inserts at the cursor; a combining mark or joiner merges into the character before it, as the display does.
+    mutating func insert(_ character: Character) {
+        let before = Array(String(characters[..<cursor]) + String(character))
+        characters = before + characters[cursor...]
+        cursor = before.count
+        goalColumn = nil
+    }
+
+    mutating func insertNewline() { insert("\n") }
+
+    mutating func deleteBackward() {
+        guard cursor > 0 else { return }
+        characters.remove(at: cursor - 1)
+        cursor -= 1
+        goalColumn = nil
+    }
+
+    mutating func deleteForward() {
+        guard cursor < characters.count else { return }
+        characters.remove(at: cursor)
+        goalColumn = nil
+    }
+
+    // MARK: Moving
+
+    mutating func moveLeft() {
+        cursor = max(0, cursor - 1)
+        goalColumn = nil
+    }
+
+    mutating func moveRight() {
+        cursor = min(characters.count, cursor + 1)
+        goalColumn = nil
+    }
+
+    /// To the start or the end of the visual row.
+    mutating func moveToRowEdge(end: Bool, width: Int) {
+        let rows = rows(width: width)
+        let row = rows[cursorPosition(width: width).row]
+        cursor = end ? (row.endsWithNewline || row.end == characters.count ? row.end : max(row.start, row.end - 1)) : row.start
+        goalColumn = nil
+    }
+
+    /// Up or down one visual row, to the character at the goal column (or the row's end if shorter).
+    mutating func moveVertically(by offset: Int, width: Int) {
+        let rows = rows(width: width)
+        let position = cursorPosition(width: width)
+        let goal = goalColumn ?? position.column
+        let target = position.row + offset
+        guard rows.indices.contains(target) else {
+            cursor = offset < 0 ? 0 : characters.count
+            goalColumn = nil
+            return
+        }
+        let row = rows[target]
+        var index = row.start, column = 0
+        // The last position of a wrapped row is the next row's start, so stop one short there.
+        let last = row.endsWithNewline || target == rows.count - 1 ? row.end : max(row.start, row.end - 1)
+        while index < last {
+            let w = TerminalWidth.of(characters[index])
+            if column + w > goal { break }
+            column += w
+            index += 1
+        }
+        cursor = index
+        goalColumn = goal
+    }
+
+    /// Scrolls the least needed so the cursor's row is among the `height` rows shown.
+    mutating func scrollToCursor(width: Int, height: Int) {
+        let row = cursorPosition(width: width).row
+        if row < top { top = row }
+        if row >= top + height { top = row - height + 1 }
+        top = max(0, min(top, max(0, rows(width: width).count - height)))
+        if row < top { top = row }
+    }
+}
+
+/// Where the editor sits: the whole body between the header and the status line, inside a border.
+struct TextEditorGeometry: Hashable, Sendable {
+    let frame: Rect
+    /// The columns text may use: the frame less its border, padding and a column for the cursor at a row's end.
+    var textWidth: Int { max(2, frame.width - 5) }
+    /// Rows of text: the frame less its border and title line.
+    var textHeight: Int { max(1, frame.height - 3) }
+
+    init(width: Int, height: Int) {
+        frame = Rect(column: 0, row: 1, width: width, height: max(0, height - 3))
+    }
+}
