@@ -9,6 +9,8 @@ final class FolderWatcher {
     private let descriptor: Int32
     /// The watched directories by watch descriptor, to watch new subfolders under their full path.
     private var directories: [Int32: String] = [:]
+    /// Reused by every ``poll()``: the loop calls it 20 times a second.
+    private var buffer = [UInt8](repeating: 0, count: 16 * 1024)
 
     private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
         | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
@@ -29,11 +31,11 @@ final class FolderWatcher {
     /// Drains the queued events without blocking; true when one concerns a workflow file or a folder.
     func poll() -> Bool {
         var changed = false
-        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
-            buffer.withUnsafeBytes { bytes in
+            let events = buffer
+            events.withUnsafeBytes { bytes in
                 var offset = 0
                 let header = MemoryLayout<inotify_event>.size
                 while offset + header <= count {

@@ -39,6 +39,7 @@ final class Runtime {
         perform(update(&state, .resize(width: size.width, height: size.height)))
         perform([.loadFolder(path: state.folder)])
         let started = ContinuousClock.now
+        var frames = FrameGate()
         while isRunning {
             let since = ContinuousClock.now - started
             var messages: [Message] = [.clock(Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18)]
@@ -55,6 +56,7 @@ final class Runtime {
             probeServerIfDue()
             for message in messages where isRunning { perform(update(&state, message)) }
             guard isRunning else { break }
+            guard frames.needsFrame(after: messages, state: state) else { continue }
             var screen = Screen(width: state.width, height: state.height)
             render(state, into: &screen)
             let changes = screen.diff(from: previous)
@@ -99,8 +101,6 @@ final class Runtime {
             handles[id]?.cancel()
         case .download(let id, let urls):
             download(runID: id, urls: urls)
-        case .copyToClipboard(let text):
-            terminal?.passThrough(OSC52.sequence(copying: text))
         case .fetchObjectInfo:
             Task.detached { [kit, inbox] in
                 do {
@@ -113,6 +113,8 @@ final class Runtime {
             Task.detached { [inbox] in
                 inbox.post(.pathCandidates(workflowPath: path, field: field, text: text, candidates: PathLister.candidates(for: text)))
             }
+        case .copyToClipboard(let text):
+            terminal?.passThrough(OSC52.sequence(copying: text))
         case .drawSeed(let path, let field):
             inbox.post(.seedDrawn(workflowPath: path, field: field, seed: Int.random(in: 0...Int.max)))
         case .rememberForm(let path, let values):

@@ -1,0 +1,18 @@
+/// Decides whether a loop turn draws a frame. The loop wakes every 50 ms to read keys; rendering and diffing
+/// the whole screen each time would keep an idle app busy, so a turn renders only when a message other than
+/// the clock arrived, or, while a run is going, when the clock crosses a whole second (its elapsed time).
+struct FrameGate {
+    private var lastSecond: Int?
+    private var hasDrawn = false
+
+    mutating func needsFrame(after messages: [Message], state: AppState) -> Bool {
+        let second = Int(state.clock)
+        defer { lastSecond = second }
+        if !hasDrawn {
+            hasDrawn = true
+            return true
+        }
+        if messages.contains(where: { if case .clock = $0 { false } else { true } }) { return true }
+        return second != lastSecond && state.runs.contains(where: \.isActive)
+    }
+}
