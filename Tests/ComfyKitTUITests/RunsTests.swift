@@ -154,7 +154,8 @@ import Testing
         #expect(state.status == "run #2: download failed: HTTP 404")
         // The list's panel shows the same states.
         _ = Fixtures.press(.escape, in: &state)
-        #expect(lines(state).contains { $0.contains("hero → " + Self.imageA + "  ✓ saved /tmp/out/a.png") })
+        #expect(lines(state).contains { $0.hasSuffix("hero → " + Self.imageA + "  ✓ saved") })
+        #expect(lines(state).contains { $0.hasSuffix("thumb → " + Self.imageB + "  ✗ failed") })
     }
 
     @Test func yCopiesTheHighlightedURL() throws {

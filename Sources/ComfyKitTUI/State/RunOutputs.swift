@@ -46,6 +46,17 @@ enum FileDownload: Hashable, Sendable {
         }
     }
 
+    /// `↓ 42%`, `✓ saved`, `✗ failed`: short enough to follow a URL on the run panel.
+    var mark: String {
+        switch self {
+        case .inProgress(let received, let total?) where total > 0:
+            "↓ \(Int((Double(min(received, total)) / Double(total) * 100).rounded(.down)))%"
+        case .inProgress: "↓"
+        case .saved: "✓ saved"
+        case .failed: "✗ failed"
+        }
+    }
+
     /// Bytes in B, KB, MB or GB (powers of 1,000, one decimal past KB).
     static func size(_ bytes: Int64) -> String {
         if bytes < 1_000 { return "\(bytes) B" }

@@ -49,7 +49,7 @@ struct RunPanel {
         let named = run.outputGroups.count > 1
         return run.outputGroups.flatMap { group in
             group.urls.map { url in
-                (named ? group.name + " " : "") + "→ " + url + (run.downloads[url].map { "  " + $0.summary } ?? "")
+                (named ? group.name + " " : "") + "→ " + url + (run.downloads[url].map { "  " + $0.mark } ?? "")
             }
         }
     }

@@ -53,7 +53,7 @@ struct TUIRunsEndToEndTests {
         #expect(runs.contains(" original") && runs.contains(" inverted") && runs.contains(" batch"))
         try await tui.press("j")
         let chosen = try await tui.waitForScreen("the second output highlighted") {
-            $0.split(separator: "\n").contains { $0.contains("› http") } && !$0.contains("─ outputs (0)")
+            $0.split(separator: "\n").contains { $0.contains("› http") && $0.contains("filename=inverted_") }
         }
         let url = try #require(chosen.firstMatch(of: /› (http\S+)/).map { String($0.1) })
         try await tui.press("Enter")
