@@ -34,6 +34,9 @@ struct ComfyKitTUICommand: ParsableCommand {
             completion: .file())
     var logFile: String?
 
+    @Flag(inversion: .prefixedNo, help: "Clicks select rows, fields, runs and outputs; the wheel moves. With --no-mouse the terminal keeps its own mouse selection.")
+    var mouse = true
+
     func validate() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
@@ -84,7 +87,7 @@ struct ComfyKitTUICommand: ParsableCommand {
         state.rememberedForms = FormMemory(directory: FormMemory.standardDirectory(environment: environment)).load()
         let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloads), logger: logger)
         let themes = try ThemeCatalog.standard(environment: environment).loadWithFallback(theme)
-        let terminal = Terminal(environment: environment, theme: themes.theme, fallback: themes.fallback)
+        let terminal = Terminal(environment: environment, theme: themes.theme, fallback: themes.fallback, mouse: mouse)
         // From here stderr would draw over the screen: it goes to the log too.
         log.captureStandardError()
         runtime.run(on: terminal)

@@ -48,6 +48,11 @@ final class Runtime {
             case .resize?:
                 let size = terminal.size
                 messages.append(.resize(width: size.width, height: size.height))
+            case .press(let column, let row)?:
+                // What the frame on screen showed there.
+                if let target = previous.target(atColumn: column, row: row) { messages.append(.clicked(target)) }
+            case .wheel(let notches)?:
+                messages.append(.scrolled(by: notches))
             case nil: break
             }
             messages += inbox.drain()

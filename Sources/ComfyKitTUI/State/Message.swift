@@ -16,6 +16,10 @@ enum Message: Sendable {
     case fileFailed(runID: Int, url: String, reason: String)
     /// The folder watcher saw a workflow file or subfolder added, changed or removed.
     case folderChanged
+    /// A mouse click on something the last frame marked as clickable.
+    case clicked(ClickTarget)
+    /// The mouse wheel, in notches; negative is up.
+    case scrolled(by: Int)
     case resize(width: Int, height: Int)
     case serverProbed(ServerStatus)
     case tick

@@ -28,6 +28,10 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .folderChanged:
         noteFolderChanged(in: &state)
         return []
+    case .clicked(let target):
+        return handleClick(target, in: &state)
+    case .scrolled(let notches):
+        return handleScroll(by: notches, in: &state)
     case .resize(let width, let height):
         state.width = width
         state.height = height

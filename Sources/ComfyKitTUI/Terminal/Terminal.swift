@@ -7,7 +7,7 @@ final class Terminal {
     private let palette: Palette
 
     /// Puts the terminal in curses mode; ``end()`` (or a signal handler) restores it.
-    init(environment: [String: String], theme: Theme, fallback: Theme?) {
+    init(environment: [String: String], theme: Theme, fallback: Theme?, mouse: Bool = true) {
         setlocale(LC_ALL, "")
         initscr()
         window = shim_stdscr()
@@ -18,6 +18,11 @@ final class Terminal {
         set_escdelay(25)
         curs_set(0)
         wtimeout(window, 50)
+        if mouse {
+            // Presses, not clicks: a click waits out the double-click interval before it is reported.
+            mousemask(shim_button1_pressed() | shim_button4_pressed() | shim_button5_pressed(), nil)
+            mouseinterval(0)
+        }
         let hasColors = ResolvedTheme.wantsColor(environment: environment) && has_colors()
         if hasColors {
             start_color()
@@ -39,8 +44,18 @@ final class Terminal {
         var character: wint_t = 0
         let result = wget_wch(window, &character)
         if result == ERR { return nil }
+        if result == KEY_CODE_YES, Int32(character) == KEY_MOUSE { return mouseInput() }
         if result == KEY_CODE_YES { return KeyDecoder.functionKey(Int32(character)) }
         return KeyDecoder.character(UInt32(character)).map(TerminalInput.key)
+    }
+
+    private func mouseInput() -> TerminalInput? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        if event.bstate & shim_button4_pressed() != 0 { return .wheel(notches: -1) }
+        if event.bstate & shim_button5_pressed() != 0 { return .wheel(notches: 1) }
+        if event.bstate & shim_button1_pressed() != 0 { return .press(column: Int(event.x), row: Int(event.y)) }
+        return nil
     }
 
     /// Writes only the given cells, then shows them.
@@ -91,4 +106,8 @@ final class Terminal {
 enum TerminalInput: Hashable, Sendable {
     case key(Key)
     case resize
+    /// The left button pressed on a cell.
+    case press(column: Int, row: Int)
+    /// The wheel turned; negative is up.
+    case wheel(notches: Int)
 }

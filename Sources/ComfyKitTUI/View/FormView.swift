@@ -16,6 +16,7 @@ struct FormView {
         let nameWidth = min(24, (form.fields.map { TerminalWidth.of($0.name) }.max() ?? 0) + 3)
         let first = max(0, min(form.focus - rows + 1, form.fields.count - rows))
         for (offset, field) in form.fields.enumerated().dropFirst(first).prefix(rows) {
+            screen.mark(.field(index: offset), row: rect.row + 2 + offset - first, columns: rect.column..<(rect.column + rect.width))
             line(field, focused: offset == form.focus, nameWidth: nameWidth, into: &screen,
                  row: rect.row + 2 + offset - first, width: rect.width)
         }

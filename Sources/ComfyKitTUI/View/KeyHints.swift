@@ -52,6 +52,7 @@ let helpLines: [(key: String, action: String)] = [
     ("d", "download the run's outputs (runs: the highlighted one)"),
     ("D", "runs: download all of the run's outputs"),
     ("y", "runs: copy the highlighted URL (OSC 52)"),
+    ("click wheel", "select a row, field, run or output / move (--no-mouse: off)"),
     ("Esc", "back"),
     ("?", "this help"),
     ("q  ^C", "quit (q only outside a text field)"),

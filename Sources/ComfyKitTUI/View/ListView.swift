@@ -19,6 +19,7 @@ struct ListView {
         }
         let first = max(0, min(state.selected - area.height + 1, entries.count - area.height))
         for (offset, entry) in entries.dropFirst(first).prefix(area.height).enumerated() {
+            screen.mark(.workflow(index: first + offset), row: area.row + offset, columns: area.column..<(area.column + area.width))
             line(entry, selected: first + offset == state.selected, into: &screen, row: area.row + offset, width: area.width)
         }
     }

@@ -30,6 +30,7 @@ struct RunsView {
             // Keep the highlighted URL and the line under it (its download) in view.
             let first = max(0, min(selectedLine + 2 - visible, lines.count - visible))
             for line in lines.dropFirst(first).prefix(visible) {
+                if let output = line.output { screen.mark(.output(index: output), row: row, columns: rect.column..<(rect.column + rect.width)) }
                 draw(line, into: &screen, row: row, rect: rect)
                 row += 1
             }
@@ -100,8 +101,10 @@ struct RunsView {
         for index in first..<tabs.count {
             guard x < rect.column + rect.width - 1 else { break }
             let isSelected = index == selected
-            x += screen.put(tabs[index], at: x, row: row, style: isSelected ? .selection : .muted,
-                            attributes: isSelected ? [.reverse, .bold] : [], limit: rect.column + rect.width - 1 - x)
+            let used = screen.put(tabs[index], at: x, row: row, style: isSelected ? .selection : .muted,
+                                  attributes: isSelected ? [.reverse, .bold] : [], limit: rect.column + rect.width - 1 - x)
+            screen.mark(.run(id: state.runs[index].id), row: row, columns: x..<(x + used))
+            x += used
             x += 1
         }
     }

@@ -3,6 +3,8 @@ struct Screen: Hashable, Sendable {
     let width: Int
     let height: Int
     private(set) var cells: [Cell]
+    /// What a click selects, by region; views record them as they draw (``mark(_:row:columns:)``).
+    private(set) var clickTargets: [ClickRegion] = []
 
     init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -50,6 +52,17 @@ struct Screen: Hashable, Sendable {
         let end = min(width, count.map { column + $0 } ?? width)
         guard start < end else { return }
         for x in start..<end { set(Cell(" ", style: style, attributes: attributes), column: x, row: row) }
+    }
+
+    /// Records that a click on `row` within `columns` selects `target`; a later mark over the same cells wins.
+    mutating func mark(_ target: ClickTarget, row: Int, columns: Range<Int>) {
+        guard row >= 0, row < height, !columns.isEmpty else { return }
+        clickTargets.append(ClickRegion(row: row, columns: columns, target: target))
+    }
+
+    /// The target under a cell, from the frame as drawn.
+    func target(atColumn column: Int, row: Int) -> ClickTarget? {
+        clickTargets.last { $0.row == row && $0.columns.contains(column) }?.target
     }
 
     /// The visible text of each row, trailing blanks trimmed: the snapshot tests compare these.
