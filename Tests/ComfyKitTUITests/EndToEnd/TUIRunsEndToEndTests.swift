@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// The real `comfykit-tui` in tmux: a workflow file added while it runs is listed on its own, the runs screen
+/// The real `comfykit-tui` in tmux: mouse reports move the highlight, a workflow file added while it runs is
+/// listed on its own, the runs screen
 /// downloads one chosen output and copies its URL with OSC 52, and the log file gets the lines, not the screen.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it); end-to-end tests skipped"))
 struct TUIRunsEndToEndTests {
@@ -11,6 +12,7 @@ struct TUIRunsEndToEndTests {
         let tui = try await TmuxSession.start(workspace.tuiCommand(server: double.baseURL), in: workspace.root)
         do {
             try await tui.acceptClipboard()
+            try await aClickAndTheWheelMoveTheHighlight(tui)
             try await aNewWorkflowFileIsListedWithoutARescanKey(tui, workspace: workspace)
             try await theRunsScreenDownloadsTheHighlightedOutputAndCopiesItsURL(tui, workspace: workspace)
             try await quittingLeavesTheLogInTheStateFolder(tui, workspace: workspace)
@@ -23,6 +25,17 @@ struct TUIRunsEndToEndTests {
         await tui.kill()
         await double.stop()
         workspace.remove()
+    }
+
+    private func aClickAndTheWheelMoveTheHighlight(_ tui: TmuxSession) async throws {
+        try await tui.waitForScreen("the list") { $0.contains("21_progress_upscale_tiny_model") }
+        try await tui.mouse(button: 0, column: 5, row: 4)  // row 1 is 00_broken: row 4 is the fourth file
+        try await tui.waitForScreen("the clicked row highlighted") { $0.contains("› 03_preview_image") }
+        try await tui.mouse(button: 65, column: 5, row: 10)
+        try await tui.waitForScreen("the wheel's move") { $0.contains("› 04_multi_output") }
+        try await tui.mouse(button: 64, column: 5, row: 10)
+        try await tui.mouse(button: 64, column: 5, row: 10)
+        try await tui.waitForScreen("the wheel back up") { $0.contains("› 02_load_transform_save") }
     }
 
     private func aNewWorkflowFileIsListedWithoutARescanKey(_ tui: TmuxSession, workspace: TUIWorkspace) async throws {

@@ -58,6 +58,14 @@ struct TmuxSession: Sendable {
         }
     }
 
+    /// Sends a mouse report as a terminal would (X10 encoding, 0-based cell): button 0 is a left press,
+    /// 64 and 65 the wheel up and down.
+    func mouse(button: Int, column: Int, row: Int) async throws {
+        let report = "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + column)))
+            + String(UnicodeScalar(UInt8(33 + row)))
+        try await type(report)
+    }
+
     /// Lets the app set tmux's paste buffer with OSC 52 (tmux's default ignores it).
     func acceptClipboard() async throws {
         try await tmux(["set-option", "-g", "set-clipboard", "on"])
