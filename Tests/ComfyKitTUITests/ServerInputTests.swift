@@ -1,4 +1,5 @@
 import ComfyKit
+import Foundation
 import Testing
 @testable import ComfyKitTUI
 
@@ -125,5 +126,50 @@ import Testing
         #expect(F.field("image", in: state)?.text == "comfykit_test.png")
         #expect(F.field("image", in: state)?.error == nil)
         #expect(F.field("image", in: state)?.hint == "file on the server")
+    }
+}
+
+/// Where the picker is drawn and how it scrolls.
+@Suite struct ComboPickerViewTests {
+    typealias F = ServerInputFixtures
+
+    @Test func aPickerThatDoesNotFitIsShortenedAndNeverCoversItsField() throws {
+        var state = try F.connectedForm("no-model/invert_scale_blur", width: 80, height: 14)
+        F.focus("method", in: &state)
+        _ = Fixtures.press(.character(" "), in: &state)
+        let lines = F.lines(state)
+        let fieldRow = try #require(lines.firstIndex { $0.contains("› method") })
+        #expect(lines[fieldRow].contains("bilinear"))
+        #expect(lines[fieldRow + 1].contains("method: 5/5"))
+        // Five choices do not fit in the rows left: the list scrolls, the selection stays in view.
+        #expect(lines.contains { $0.contains("› bilinear") })
+        #expect(!lines.contains { $0.contains("lanczos") })
+        _ = Fixtures.press(.end, in: &state)
+        #expect(F.lines(state).contains { $0.contains("› lanczos") })
+    }
+
+    @Test func theListScrollsToKeepTheSelectionInView() throws {
+        var state = try Fixtures.loadedState(width: 80, height: 30)
+        let many = (1...40).map { String(format: "model-%02d.safetensors", $0) }
+        _ = update(&state, .objectInfoLoaded(ObjectInfo(classes: ["ImageScale": ["upscale_method": InputInfo(type: "COMBO", choices: many)]])))
+        Fixtures.select("no-model/invert_scale_blur", in: &state)
+        _ = Fixtures.press(.enter, in: &state)
+        F.focus("method", in: &state)
+        _ = Fixtures.press(.character(" "), in: &state)
+        for _ in 0..<25 { _ = Fixtures.press(.down, in: &state) }
+        let screen = F.lines(state).joined(separator: "\n")
+        #expect(screen.contains("› model-26.safetensors"))
+        #expect(!screen.contains("model-01.safetensors"))
+        #expect(screen.contains("method: 40/40"))
+        _ = Fixtures.press(.end, .enter, in: &state)
+        #expect(F.field("method", in: state)?.text == "model-40.safetensors")
+    }
+
+    @Test func theHelpOverlayListsTheEditorKeys() throws {
+        var state = try Fixtures.loadedState(width: 100, height: 40)
+        _ = Fixtures.press(.character("?"), in: &state)
+        let screen = F.lines(state).joined(separator: "\n")
+        #expect(screen.contains("^E") && screen.contains("edit a text field on several lines"))
+        #expect(screen.contains("Space  ^O") && screen.contains("complete it"))
     }
 }

@@ -33,7 +33,7 @@ extension FieldState {
     /// Why the server would refuse a well-formed value: not one of its choices, or out of its range.
     func serverProblem(with value: ParamValue) -> String? {
         if kind == .media {
-            switch media ?? MediaHint(text) {
+            switch MediaHint(text) {
             case .missingFile?: return "no such file: \(text)"
             case .serverFile?:
                 guard let choices = input?.choices, !choices.isEmpty, !choices.contains(text) else { return nil }
@@ -69,7 +69,9 @@ extension FieldState {
     var hint: String? {
         if kind == .media { return media?.label }
         guard let input else { return nil }
-        if let choices = input.choices { return "▾ \(choices.count) choice\(choices.count == 1 ? "" : "s")" }
+        if let choices = input.choices {
+            return "▾ \(choices.count) choice\(choices.count == 1 ? "" : "s")" + (input.defaultValue.map { ", default \($0.displayText)" } ?? "")
+        }
         var parts: [String] = []
         if input.min != nil || input.max != nil {
             parts.append("\(input.minimum?.literal ?? "…")…\(input.maximum?.literal ?? "…")")

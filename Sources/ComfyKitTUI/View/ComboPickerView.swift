@@ -12,10 +12,14 @@ struct ComboPickerView {
         let widest = visible.map { TerminalWidth.of($0) }.max() ?? 0
         let width = min(bounds.width - column + bounds.column, max(28, widest + 6))
         let rows = max(1, min(Self.maxRows, visible.count))
-        let height = rows + 3  // border, filter line, border
-        let below = fieldRow + 1
-        let top = below + height <= bounds.bottom ? below : max(bounds.row, fieldRow - height)
-        let box = Rect(column: column, row: top, width: width, height: min(height, bounds.bottom - top))
+        let wanted = rows + 3  // border, filter line, border
+        // Below the field if it fits, else above; else on the roomier side, shortened. Never over the field.
+        let spaceBelow = bounds.bottom - fieldRow - 1, spaceAbove = fieldRow - bounds.row
+        let box: Rect = if wanted <= spaceBelow || spaceBelow >= spaceAbove {
+            Rect(column: column, row: fieldRow + 1, width: width, height: min(wanted, spaceBelow))
+        } else {
+            Rect(column: column, row: fieldRow - min(wanted, spaceAbove), width: width, height: min(wanted, spaceAbove))
+        }
         guard box.height >= 4, box.width >= 12 else { return }
         Box.draw(box, title: "\(fieldName): \(visible.count)/\(picker.choices.count)", into: &screen)
         let inner = box.width - 4
