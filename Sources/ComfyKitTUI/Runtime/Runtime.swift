@@ -98,8 +98,11 @@ final class Runtime {
             let handle = kit.run(.file(path: path), params: params)
             handles[id] = handle
             logger.info("run started", metadata: ["run": "\(id)", "workflow": "\(path)", "params": "\(params.keys.sorted())"])
-            Task.detached { [inbox] in
-                for await event in handle.events { inbox.post(.runEvent(runID: id, event)) }
+            Task.detached { [inbox, logger] in
+                for await event in handle.events {
+                    if case .finished(let outcome) = event { RunLog.finished(id, outcome, logger: logger) }
+                    inbox.post(.runEvent(runID: id, event))
+                }
             }
         case .cancelRun(let id):
             logger.info("run cancelled", metadata: ["run": "\(id)"])

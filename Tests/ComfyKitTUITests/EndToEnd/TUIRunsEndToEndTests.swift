@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// The real `comfykit-tui` in tmux: mouse reports move the highlight, a workflow file added while it runs is
-/// listed on its own, the runs screen
-/// downloads one chosen output and copies its URL with OSC 52, and the log file gets the lines, not the screen.
+/// listed on its own, the runs screen downloads one chosen output and copies its URL with OSC 52, and the log
+/// file gets the lines, not the screen.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it); end-to-end tests skipped"))
 struct TUIRunsEndToEndTests {
     @Test func newFilesAppearAndTheRunsScreenDownloadsAndCopiesOneOutput() async throws {
@@ -92,6 +92,7 @@ struct TUIRunsEndToEndTests {
         let text = try String(contentsOf: log, encoding: .utf8)
         #expect(text.contains("info comfykit-tui: comfykit-tui started"))
         #expect(text.contains("info comfykit-tui: run started"))
+        #expect(text.contains("info comfykit-tui: run finished") && text.contains("status=completed"))
         #expect(text.contains("info comfykit-tui: download saved"))
         #expect(text.contains("info comfykit-tui: comfykit-tui quit"))
     }
