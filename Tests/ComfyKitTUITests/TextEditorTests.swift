@@ -13,6 +13,15 @@ import Testing
         #expect(editor.rows(width: 3).map(\.endsWithNewline) == [false, false, true, false])
     }
 
+    @Test func wordsWrapWholeAfterTheLastSpaceAndLongWordsAreCut() {
+        let editor = TextEditor(field: 0, text: "a red fox in the snow")
+        #expect(rowTexts(editor, width: 10) == ["a red fox ", "in the ", "snow"])
+        let long = TextEditor(field: 0, text: "go supercalifragilistic")
+        #expect(rowTexts(long, width: 8) == ["go ", "supercal", "ifragili", "stic"])
+        // A space that does not fit hangs at the end of its row rather than starting one.
+        #expect(rowTexts(TextEditor(field: 0, text: "abcd efgh"), width: 4) == ["abcd ", "efgh"])
+    }
+
     @Test func aWideCharacterThatDoesNotFitStartsTheNextRow() {
         let editor = TextEditor(field: 0, text: "a日本語")
         // "a日" is 3 columns; "本" would make 5 > 4.

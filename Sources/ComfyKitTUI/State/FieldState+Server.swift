@@ -45,7 +45,7 @@ extension FieldState {
         if let choices = input.choices {
             if choices.contains(text) { return nil }
             return choices.isEmpty ? "the server offers no values here (no files in its folder?)"
-                : "not one of the server's \(choices.count) choices (Space lists them)"
+                : "not in the server's list (Space)"
         }
         let number: Double? = switch value {
         case .int(let i): Double(i)

@@ -28,25 +28,46 @@ struct TextEditor: Hashable, Sendable {
         let endsWithNewline: Bool
     }
 
-    /// Breaks the text into rows no wider than `width` columns; a wide character that does not fit starts the next row.
+    /// Breaks the text into rows no wider than `width` columns: after the last space of a row when a word would
+    /// be cut, else (a word longer than the row, CJK) at the character that does not fit, wide ones whole.
     func rows(width: Int) -> [Row] {
         let width = max(2, width)
         var rows: [Row] = []
         var start = 0, column = 0
+        /// The index just after the row's last space: where a word wrap breaks.
+        var afterSpace: Int?
         for (index, character) in characters.enumerated() {
             if character == "\n" || character == "\r\n" {
                 rows.append(Row(start: start, end: index, endsWithNewline: true))
                 start = index + 1
                 column = 0
+                afterSpace = nil
                 continue
             }
             let w = TerminalWidth.of(character)
-            if column + w > width, column > 0 {
-                rows.append(Row(start: start, end: index, endsWithNewline: false))
-                start = index
+            if character == " ", column + w > width {
+                // A space that does not fit hangs at the row's end (the view keeps a spare column) instead of starting a row.
+                rows.append(Row(start: start, end: index + 1, endsWithNewline: false))
+                start = index + 1
                 column = 0
+                afterSpace = nil
+                continue
+            }
+            if column + w > width, column > 0 {
+                let wrap = afterSpace
+                let end = wrap ?? index
+                rows.append(Row(start: start, end: end, endsWithNewline: false))
+                start = end
+                column = TerminalWidth.of(String(characters[end..<index]))
+                afterSpace = nil
+                if column + w > width, column > 0 {
+                    rows.append(Row(start: start, end: index, endsWithNewline: false))
+                    start = index
+                    column = 0
+                }
             }
             column += w
+            if character == " " { afterSpace = index + 1 }
         }
         rows.append(Row(start: start, end: characters.count, endsWithNewline: false))
         return rows

@@ -15,8 +15,8 @@ func fieldHints(for state: AppState) -> [(key: String, action: String)] {
     guard let form = state.currentForm, form.fields.indices.contains(form.focus) else { return [] }
     let field = form.fields[form.focus]
     var hints: [(key: String, action: String)] = []
-    if field.kind == .string { hints.append(("^E", "edit lines")) }
     if field.choices != nil { hints.append((field.kind == .media ? "^O" : "Space", field.kind == .media ? "server files" : "choices")) }
+    if field.kind == .string, field.choices == nil { hints.append(("^E", "edit lines")) }
     if field.kind == .media {
         hints.append(PathCompletion.looksLikePath(field.text) ? ("Tab", "complete path") : ("/ ./ ~/", "local path"))
     }

@@ -28,6 +28,7 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
             hints.append(("^R", "random seed"))
         }
         hints += fieldHints(for: state)
+        if hints.contains(where: { $0.key == "Tab" && $0.action != "next" }) { hints.removeAll { $0.key == "Tab" && $0.action == "next" } }
         if state.currentRun?.isActive == true { hints.append(("^X", "cancel run")) }
         return hints
     }
