@@ -36,3 +36,18 @@ import Testing
         #expect(Logger.Level.fromEnvironment([:]) == .info)
     }
 }
+
+@Suite struct CrashNoticeTests {
+    @Test func theNoticeIsWrittenToThePreparedDescriptor() throws {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        CrashNotice.prepare(descriptor: ends[1], message: "comfykit-tui stopped; details in /x/log\n")
+        CrashNotice.write()
+        close(ends[1])
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = read(ends[0], &buffer, buffer.count)
+        #expect(String(decoding: buffer.prefix(max(0, count)), as: UTF8.self) == "comfykit-tui stopped; details in /x/log\n")
+        CrashNotice.prepare(descriptor: -1, message: "")
+    }
+}

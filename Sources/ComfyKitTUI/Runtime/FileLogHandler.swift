@@ -30,8 +30,13 @@ final class LogFile: @unchecked Sendable {
     deinit { close(descriptor) }
 
     /// Sends this process's standard error here too, so a stray message (a runtime warning, a crash report)
-    /// cannot scribble over the screen.
+    /// cannot scribble over the screen; a crash still says where to look, on the terminal's own stderr.
     func captureStandardError() {
+        let terminal = dup(STDERR_FILENO)
+        if terminal >= 0 {
+            _ = fcntl(terminal, F_SETFD, FD_CLOEXEC)
+            CrashNotice.prepare(descriptor: terminal, message: "comfykit-tui stopped on an internal error; details in \(path)\n")
+        }
         dup2(descriptor, STDERR_FILENO)
     }
 

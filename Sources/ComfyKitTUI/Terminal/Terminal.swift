@@ -95,6 +95,7 @@ final class Terminal {
         for sig in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE] {
             signal(sig) { received in
                 endwin()
+                CrashNotice.write()
                 signal(received, SIG_DFL)
                 raise(received)
             }

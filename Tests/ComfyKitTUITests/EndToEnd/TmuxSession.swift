@@ -66,6 +66,15 @@ struct TmuxSession: Sendable {
         try await type(report)
     }
 
+    /// The process id of the pane's command (the `sh -c` wrapper).
+    func panePID() async throws -> Int32 {
+        let text = try await tmux(["display-message", "-p", "-t", target, "#{pane_pid}"]).text
+        guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw EndToEndFailure("tmux gave no pane pid: \(text)")
+        }
+        return pid
+    }
+
     /// Lets the app set tmux's paste buffer with OSC 52 (tmux's default ignores it).
     func acceptClipboard() async throws {
         try await tmux(["set-option", "-g", "set-clipboard", "on"])
