@@ -18,13 +18,22 @@ struct InspectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let source = WorkflowSource(argument: workflow)
+        let kit: ComfyKit
         do {
-            let graph = try await WorkflowLoader().load(source).localWorkflow()
+            // Only RunningHub workflows need settings here (RUNNINGHUB_API_KEY, RUNNINGHUB_BASE_URL).
+            kit = try ComfyKit()
+        } catch {
+            throw UsageError(error.description)
+        }
+        do {
+            let graph = try await kit.load(source).workflow
             let spec = try WorkflowSpec(graph)
             print(json ? JSONWriter.string(spec.json, indent: 2) : SpecTable.render(spec, nodeCount: graph.nodes.count))
         } catch {
+            await kit.close()
             throw CLIFailure(String(describing: error))
         }
+        await kit.close()
     }
 }
 
