@@ -54,7 +54,7 @@ public struct CreatedTask: Hashable, Sendable {
     /// `QUEUED`, `RUNNING` or `FAILED`.
     public let taskStatus: String
     /// `netWssUrl`: ComfyUI-style frames, a progress hint. Its query holds a credential: never show it.
-    public let progressURL: URL?
+    public let progressURL: RunningHubSocketURL?
     /// ComfyUI's validation of the prompt, when it failed (`result: false` or `node_errors`).
     public let validationError: ValidationError?
 
@@ -63,7 +63,7 @@ public struct CreatedTask: Hashable, Sendable {
         taskID = id
         clientID = data["clientId"]?.stringValue
         taskStatus = data["taskStatus"]?.stringValue ?? ""
-        progressURL = data["netWssUrl"]?.stringValue.flatMap(RunningHubTaskState.socketURL)
+        progressURL = data["netWssUrl"]?.stringValue.flatMap(RunningHubSocketURL.init)
         validationError = CreatedTask.promptTips(data["promptTips"])
     }
 

@@ -232,9 +232,10 @@ public struct RunningHubClient: Sendable {
         return "\(error)"
     }
 
-    /// Removes the key from text quoted from elsewhere (a server that echoes the request).
+    /// Removes the key and socket credentials from text quoted from the server (one that echoes the request).
     func scrub(_ text: String) -> String {
-        apiKey.value.isEmpty ? text : text.replacingOccurrences(of: apiKey.value, with: "<redacted>")
+        let redacted = RunningHubSocketURL.redactCredentials(text)
+        return apiKey.value.isEmpty ? redacted : redacted.replacingOccurrences(of: apiKey.value, with: "<redacted>")
     }
 }
 

@@ -153,13 +153,13 @@ struct RunningHubFollower {
         emit(.queued(position: 0))
     }
 
-    private mutating func markStarted(progressURL: URL?, wake: AsyncStream<Wake>.Continuation) {
+    private mutating func markStarted(progressURL: RunningHubSocketURL?, wake: AsyncStream<Wake>.Continuation) {
         if !started {
             started = true
             emit(.started)
         }
         if socket == nil, let progressURL {
-            socket = RunningHubProgressSocket.open(progressURL, onMessage: { wake.yield(.socket($0)) }, onEnd: { wake.yield(.socketEnded) })
+            socket = RunningHubProgressSocket.open(progressURL.url, onMessage: { wake.yield(.socket($0)) }, onEnd: { wake.yield(.socketEnded) })
         }
     }
 

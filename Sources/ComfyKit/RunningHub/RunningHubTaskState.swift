@@ -6,7 +6,7 @@ import Foundation
 public enum RunningHubTaskState: Hashable, Sendable {
     case queued
     /// Running; the progress socket's URL when RunningHub gives one.
-    case running(progressURL: URL?)
+    case running(progressURL: RunningHubSocketURL?)
     case succeeded([RunningHubOutput])
     /// Failed on RunningHub: the node, its class, the exception and the traceback.
     case failed(ExecutionFailure)
@@ -21,12 +21,12 @@ public enum RunningHubTaskState: Hashable, Sendable {
         switch envelope.code {
         case RunningHubCode.success:
             guard case .array(let items) = envelope.data else {
-                self = .unknown("code 0 with data \(String(envelope.data.displayText.prefix(80)))")
+                self = .unknown(RunningHubSocketURL.redactCredentials("code 0 with data \(envelope.data.displayText.prefix(200))"))
                 return
             }
             self = .succeeded(items.enumerated().compactMap { RunningHubOutput(json: $1, index: $0) })
         case RunningHubCode.running:
-            self = .running(progressURL: envelope.data["netWssUrl"]?.stringValue.flatMap(RunningHubTaskState.socketURL))
+            self = .running(progressURL: envelope.data["netWssUrl"]?.stringValue.flatMap(RunningHubSocketURL.init))
         case RunningHubCode.queued:
             self = .queued
         case RunningHubCode.failed:
@@ -34,7 +34,7 @@ public enum RunningHubTaskState: Hashable, Sendable {
         case let code where RunningHubTaskState.terminalCodes.contains(code):
             return nil
         default:
-            self = .unknown("code \(envelope.code) \(envelope.msg)")
+            self = .unknown(RunningHubSocketURL.redactCredentials("code \(envelope.code) \(envelope.msg)"))
         }
     }
 
@@ -54,12 +54,6 @@ public enum RunningHubTaskState: Hashable, Sendable {
         return ExecutionFailure(
             nodeID: r["node_id"]?.nodeID, classType: r["node_name"]?.stringValue, exceptionType: r["exception_type"]?.stringValue,
             message: message.isEmpty ? "Unknown error" : message, traceback: traceback)
-    }
-
-    /// Only ws(s) URLs are followed.
-    static func socketURL(_ text: String) -> URL? {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "ws" || scheme == "wss", url.host != nil else { return nil }
-        return url
     }
 }
 

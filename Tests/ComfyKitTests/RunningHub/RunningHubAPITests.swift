@@ -74,6 +74,18 @@ import Testing
         }
     }
 
+    @Test func aWorkflowOverrideIsSentAsAJSONString() async throws {
+        try await RunningHubHarness.with { double, kit in
+            let client = try #require(kit.runningHub)
+            let graph = try Fixtures.workflow(json: CloudWorkflow.text)
+            _ = try await client.create(CreateRequest(workflowID: RunningHubHarness.workflowID, workflowOverride: graph))
+            let body = try JSONValue(parsing: try #require(await double.calls(to: "/task/openapi/create").first).body)
+            #expect(body["nodeInfoList"] == nil)
+            let sent = try #require(body["workflow"]?.stringValue)
+            #expect(try JSONValue(parsing: sent) == graph.promptJSON)
+        }
+    }
+
     @Test func outputsIsTheStateMachineQueuedThenRunningThenDone() async throws {
         try await RunningHubHarness.with({ $0.phases = [.queued, .queued, .running, .running] }) { double, kit in
             let (events, outcome) = await DoubleHarness.collect(kit.run(.runningHub(RunningHubHarness.workflowID), params: ["prompt": "a dog"]))

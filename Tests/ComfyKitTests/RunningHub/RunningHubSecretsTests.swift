@@ -57,3 +57,36 @@ import Testing
         }
     }
 }
+
+/// `netWssUrl` carries a credential in its query: it never prints, dumps or appears in error texts.
+@Suite struct RunningHubSocketCredentialTests {
+    @Test func theSocketURLPrintsAndDumpsWithoutItsQuery() async throws {
+        try await RunningHubHarness.with({
+            $0.initialStatus = "RUNNING"
+            $0.progressSocket = true
+        }) { _, kit in
+            let client = try #require(kit.runningHub)
+            let task = try await client.create(CreateRequest(workflowID: RunningHubHarness.workflowID))
+            let socket = try #require(task.progressURL)
+            #expect(socket.url.query?.contains("Rh-Comfy-Auth=eyJ1c2VySWQiOiJkb3VibGUifQ") == true)
+            let state = try await client.taskState(task.taskID)
+            var shown = "\(task) \(String(reflecting: task)) \(state) \(socket)"
+            dump(task, to: &shown)
+            dump(state, to: &shown)
+            #expect(!shown.contains("eyJ1c2VySWQiOiJkb3VibGUifQ"))
+            #expect(shown.contains("/ws/c_instance?…"))
+        }
+    }
+
+    @Test func aCredentialQuotedInAnAnswerIsRedactedFromTheError() async throws {
+        var timing = RunningHubHarness.timing
+        timing.unknownStateLimit = 2
+        let odd = #"{"code":0,"msg":"success","data":{"netWssUrl":"wss://www.runninghub.cn:443/ws/c_instance?clientId=1&Rh-Comfy-Auth=c2VjcmV0LXNpZ24%3D"}}"#
+        try await RunningHubHarness.with({ $0.phases = [.unknown(odd), .unknown(odd)] }, timing: timing) { _, kit in
+            let result = await kit.execute(.runningHub(RunningHubHarness.workflowID), params: ["prompt": "a dog"])
+            #expect(result.status == .error)
+            #expect(result.msg?.contains("Rh-Comfy-Auth=<redacted>") == true)
+            #expect(result.msg?.contains("c2VjcmV0LXNpZ24") == false)
+        }
+    }
+}
