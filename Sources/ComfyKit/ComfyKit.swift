@@ -104,6 +104,11 @@ public final class ComfyKit: Sendable {
         await run(source, params: params, options: options).result
     }
 
+    /// Runs a workflow from ``load(_:)`` to its end, where it came from (ComfyUI or RunningHub).
+    public func execute(_ loaded: LoadedWorkflow, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) async -> ExecuteResult {
+        await run(loaded, params: params, options: options).result
+    }
+
     /// Runs an in-memory API-format workflow (`{"6": {"class_type": …}}`) to its end.
     public func executeJSON(_ json: JSONValue, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) async -> ExecuteResult {
         await execute(.json(json, name: "workflow"), params: params, options: options)

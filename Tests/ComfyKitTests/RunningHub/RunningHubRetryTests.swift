@@ -16,6 +16,28 @@ import Testing
         }
     }
 
+    @Test func aCreateThatCouldNotConnectIsRetriedAsItNeverLeft() async throws {
+        // A port where nothing listens any more: every connection is refused.
+        let closed = try await RunningHubDouble.start()
+        let site = closed.baseURL
+        await closed.shutdown()
+        let configuration = try ComfyKitConfiguration.resolve(
+            .init(runningHubBaseURL: site, runningHubAPIKey: Secret(RunningHubHarness.key), runningHubRetryCount: 2), environment: [:])
+        var timing = RunningHubHarness.timing
+        timing.retryDelay = .milliseconds(60)
+        timing.maxRetryDelay = .seconds(1)
+        let kit = ComfyKit(configuration: configuration, runningHubTiming: timing)
+        // The graph is already loaded, so `create` is the first request.
+        let loaded = LoadedWorkflow(workflow: try Fixtures.workflow(json: CloudWorkflow.text), runningHubID: RunningHubHarness.workflowID)
+        let started = ContinuousClock.now
+        let result = await kit.execute(loaded, params: ["prompt": "a dog"])
+        #expect(result.status == .error)
+        #expect(result.msg?.hasPrefix("cannot reach RunningHub at 127.0.0.1 (/task/openapi/create)") == true, "\(result.msg ?? "")")
+        // Retried twice, after 60 ms and 120 ms.
+        #expect(ContinuousClock.now - started >= .milliseconds(180))
+        await kit.close()
+    }
+
     @Test func queueFullIsRetriedWithBackOffUntilATaskIsCreated() async throws {
         try await RunningHubHarness.with({ $0.queueFullCreates = 2 }) { double, kit in
             let started = ContinuousClock.now
