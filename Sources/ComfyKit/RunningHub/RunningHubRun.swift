@@ -41,16 +41,7 @@ struct RunningHubRun: Sendable {
         } catch {
             return .failed(.params(error))
         }
-        let uploader = RunningHubMediaUploader(client: client, httpClient: httpClient)
-        for upload in bound.uploads {
-            if await control.isCancelled { return .failed(.interrupted(node: nil)) }
-            emit(.uploading(param: upload.param, file: upload.reference.shown))
-            do {
-                bound.resolve(upload, storedAs: try await uploader.upload(upload.reference, param: upload.param))
-            } catch {
-                return .failed(error)
-            }
-        }
+        if let failure = await upload(into: &bound) { return .failed(failure) }
         // Last chance to stop for free: after `create` the task is paid for.
         if await control.isCancelled { return .failed(.interrupted(node: nil)) }
 
@@ -78,6 +69,23 @@ struct RunningHubRun: Sendable {
             client: client, taskID: task.taskID, workflow: workflow, spec: spec, timeout: timeout,
             httpClient: httpClient, logger: logger, emit: emit)
         return await follower.follow(task, control: control)
+    }
+}
+
+extension RunningHubRun {
+    /// Uploads each media param and writes its stored name into its bindings; the failure, if any.
+    private func upload(into bound: inout BoundWorkflow) async -> RunFailure? {
+        let uploader = RunningHubMediaUploader(client: client, httpClient: httpClient)
+        for upload in bound.uploads {
+            if await control.isCancelled { return .interrupted(node: nil) }
+            emit(.uploading(param: upload.param, file: upload.reference.shown))
+            do {
+                bound.resolve(upload, storedAs: try await uploader.upload(upload.reference, param: upload.param))
+            } catch {
+                return error
+            }
+        }
+        return nil
     }
 }
 
