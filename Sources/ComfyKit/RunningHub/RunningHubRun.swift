@@ -58,7 +58,7 @@ struct RunningHubRun: Sendable {
         } catch {
             return .failed(.unsupported("\(error)"))
         }
-        logger.info("RunningHub task created", metadata: ["task": "\(task.taskID)", "workflow": "\(workflowID)"])
+        logger.debug("RunningHub task created", metadata: ["task": "\(task.taskID)", "workflow": "\(workflowID)"])
         emit(.submitted(promptID: task.taskID))
         if let invalid = task.validationError {
             // Nothing of it can run: don't leave it waiting in the queue.
