@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "comfykit", targets: ["ComfyKitCLI"]),
         .executable(name: "comfykit-tui", targets: ["ComfyKitTUI"]),
         .executable(name: "comfyui-double", targets: ["ComfyUIDoubleServer"]),
+        .executable(name: "runninghub-double", targets: ["RunningHubDoubleServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -75,6 +76,24 @@ let package = Package(
             ],
             path: "Tests/Support/ComfyUIDoubleServer"
         ),
+        // A RunningHub v1 API double with the documented answers and fault knobs, for tests.
+        .target(
+            name: "RunningHubTestDouble",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/Support/RunningHubTestDouble"
+        ),
+        .executableTarget(
+            name: "RunningHubDoubleServer",
+            dependencies: [
+                "RunningHubTestDouble",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Support/RunningHubDoubleServer"
+        ),
         .testTarget(
             name: "ComfyUITestDoubleTests",
             dependencies: [
@@ -96,6 +115,7 @@ let package = Package(
             dependencies: [
                 "ComfyKit",
                 "ComfyUITestDouble",
+                "RunningHubTestDouble",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),

@@ -16,13 +16,18 @@ public final class ComfyKit: Sendable {
     public let configuration: ComfyKitConfiguration
     /// The ComfyUI HTTP API, for calls beyond running workflows (queue, object info, …).
     public let client: ComfyUIClient
+    /// The RunningHub API; `nil` when no RunningHub key is configured.
+    public let runningHub: RunningHubClient?
     let httpClient: HTTPClient
     let hub: EventHub
     let loader: WorkflowLoader
     let logger: Logger
 
     /// Uses a resolved configuration.
-    public init(configuration: ComfyKitConfiguration, httpClient: HTTPClient = .comfyKit, logger: Logger = Logger(label: "comfykit")) {
+    public init(
+        configuration: ComfyKitConfiguration, httpClient: HTTPClient = .comfyKit, logger: Logger = Logger(label: "comfykit"),
+        runningHubTiming: RunningHubTiming = RunningHubTiming()
+    ) {
         self.configuration = configuration
         self.httpClient = httpClient
         self.logger = logger
@@ -31,6 +36,11 @@ public final class ComfyKit: Sendable {
         client = ComfyUIClient(server: server, httpClient: httpClient, credentials: credentials)
         hub = EventHub(server: server, credentials: credentials, logger: logger)
         loader = WorkflowLoader(httpClient: httpClient)
+        runningHub = configuration.runningHubAPIKey.map { key in
+            RunningHubClient(
+                site: configuration.runningHubBaseURL, apiKey: key, retryCount: configuration.runningHubRetryCount,
+                timing: runningHubTiming, httpClient: httpClient)
+        }
     }
 
     /// Resolves settings from `overrides`, else the environment, else defaults.
@@ -45,21 +55,47 @@ public final class ComfyKit: Sendable {
 
     // MARK: Inspecting
 
-    /// Loads a workflow and reads its DSL.
+    /// Loads a workflow and reads its DSL; a RunningHub workflow's DSL is read from its cloud graph.
     public func inspect(_ source: WorkflowSource) async throws -> WorkflowSpec {
-        try WorkflowSpec(try await loader.load(source).localWorkflow())
+        try WorkflowSpec(try await load(source).workflow)
+    }
+
+    /// Loads a workflow's graph: from a file, a URL or memory, or, for a RunningHub id or
+    /// `_source: runninghub` stub, from RunningHub (`getJsonApiFormat`).
+    public func load(_ source: WorkflowSource) async throws -> LoadedWorkflow {
+        switch try await loader.load(source) {
+        case .workflow(let workflow):
+            return LoadedWorkflow(workflow: workflow, runningHubID: nil)
+        case .runningHub(let id, _):
+            guard let runningHub else { throw RunningHubError.missingAPIKey(site: configuration.runningHubBaseURL.absoluteString) }
+            return LoadedWorkflow(workflow: try await runningHub.workflow(id), runningHubID: id)
+        }
     }
 
     // MARK: Running
 
     /// Starts a run and returns at once; follow it through ``RunHandle/events``.
+    /// RunningHub ids and stubs run on RunningHub, everything else on ComfyUI.
     public func run(_ source: WorkflowSource, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) -> RunHandle {
-        start(options: options, params: params) { [loader] in try await loader.load(source).localWorkflow() }
+        start(options: options, params: params) { [loader] in
+            switch try await loader.load(source) {
+            case .workflow(let workflow): .comfyUI(workflow)
+            case .runningHub(let id, _): .runningHub(id, graph: nil)
+            }
+        }
     }
 
-    /// Starts a run of an already loaded workflow.
+    /// Starts a run of an already loaded ComfyUI workflow.
     public func run(_ workflow: Workflow, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) -> RunHandle {
-        start(options: options, params: params) { workflow }
+        start(options: options, params: params) { .comfyUI(workflow) }
+    }
+
+    /// Starts a run of a workflow from ``load(_:)``, where it came from (ComfyUI or RunningHub).
+    public func run(_ loaded: LoadedWorkflow, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) -> RunHandle {
+        start(options: options, params: params) { () -> Target in
+            if let id = loaded.runningHubID { return .runningHub(id, graph: loaded.workflow) }
+            return .comfyUI(loaded.workflow)
+        }
     }
 
     /// Runs a workflow to its end. Never throws: failures are results with status `error`,
@@ -68,32 +104,55 @@ public final class ComfyKit: Sendable {
         await run(source, params: params, options: options).result
     }
 
+    /// Runs a workflow from ``load(_:)`` to its end, where it came from (ComfyUI or RunningHub).
+    public func execute(_ loaded: LoadedWorkflow, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) async -> ExecuteResult {
+        await run(loaded, params: params, options: options).result
+    }
+
     /// Runs an in-memory API-format workflow (`{"6": {"class_type": …}}`) to its end.
     public func executeJSON(_ json: JSONValue, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) async -> ExecuteResult {
         await execute(.json(json, name: "workflow"), params: params, options: options)
     }
 
-    private func start(options: RunOptions, params: [String: ParamValue], load: @escaping @Sendable () async throws -> Workflow) -> RunHandle {
+    /// What a run executes on.
+    private enum Target: Sendable {
+        case comfyUI(Workflow)
+        case runningHub(RunningHubWorkflowID, graph: Workflow?)
+    }
+
+    private func start(options: RunOptions, params: [String: ParamValue], load: @escaping @Sendable () async throws -> Target) -> RunHandle {
         let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .bufferingNewest(10_000))
         let control = RunControl()
         let kind = options.executor ?? configuration.executor
-        let task = Task { [client, hub, httpClient] in
+        let task = Task { [client, hub, httpClient, runningHub, configuration, logger] in
             let outcome: RunOutcome
             do {
-                let workflow = try await load()
-                let spec = try WorkflowSpec(workflow)
-                let run = ComfyUIRun(
-                    client: client, hub: kind == .websocket ? hub : nil,
-                    uploader: MediaUploader(client: client, httpClient: httpClient),
-                    workflow: workflow, spec: spec, values: params, options: options, control: control,
-                    emit: { continuation.yield($0) })
-                outcome = await run.run()
+                switch try await load() {
+                case .comfyUI(let workflow):
+                    let spec = try WorkflowSpec(workflow)
+                    let run = ComfyUIRun(
+                        client: client, hub: kind == .websocket ? hub : nil,
+                        uploader: MediaUploader(client: client, httpClient: httpClient),
+                        workflow: workflow, spec: spec, values: params, options: options, control: control,
+                        emit: { continuation.yield($0) })
+                    outcome = await run.run()
+                case .runningHub(let id, let graph):
+                    guard let runningHub else { throw RunFailure.runningHub(.missingAPIKey(site: configuration.runningHubBaseURL.absoluteString)) }
+                    let run = RunningHubRun(
+                        client: runningHub, workflowID: id, graph: graph, values: params, options: options,
+                        timeout: options.inactivityTimeout ?? configuration.runningHubTimeout,
+                        instanceType: configuration.runningHubInstanceType, httpClient: httpClient, control: control,
+                        logger: logger, emit: { continuation.yield($0) })
+                    outcome = await run.run()
+                }
             } catch let error as WorkflowError {
                 outcome = .failed(.workflow(error))
             } catch let error as WorkflowSpecError {
                 outcome = .failed(.spec(error))
             } catch let error as RunFailure {
                 outcome = .failed(error)
+            } catch let error as RunningHubError {
+                outcome = .failed(.runningHub(error))
             } catch {
                 outcome = .failed(.unsupported("\(error)"))
             }
@@ -109,5 +168,18 @@ public final class ComfyKit: Sendable {
 extension ComfyKit: CustomReflectable {
     public var customMirror: Mirror {
         Mirror(self, children: ["configuration": configuration, "server": client.server.description], displayStyle: .class)
+    }
+}
+
+/// A workflow's graph and, for a RunningHub workflow, its id: what ``ComfyKit/run(_:params:options:)-(LoadedWorkflow,_,_)`` runs.
+public struct LoadedWorkflow: Hashable, Sendable {
+    /// The API-format graph (for RunningHub, the cloud graph with its DSL titles).
+    public let workflow: Workflow
+    /// Set when the workflow runs on RunningHub.
+    public let runningHubID: RunningHubWorkflowID?
+
+    public init(workflow: Workflow, runningHubID: RunningHubWorkflowID?) {
+        self.workflow = workflow
+        self.runningHubID = runningHubID
     }
 }

@@ -17,13 +17,34 @@ struct InspectCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let source = WorkflowSource(argument: workflow)
         do {
-            let graph = try await WorkflowLoader().load(source).localWorkflow()
+            let graph = try await Self.graph(of: WorkflowSource(argument: workflow))
             let spec = try WorkflowSpec(graph)
             print(json ? JSONWriter.string(spec.json, indent: 2) : SpecTable.render(spec, nodeCount: graph.nodes.count))
+        } catch let error as UsageError {
+            throw error
         } catch {
             throw CLIFailure(String(describing: error))
+        }
+    }
+
+    /// A local graph as it is; a RunningHub id or stub's graph from RunningHub (RUNNINGHUB_API_KEY, RUNNINGHUB_BASE_URL).
+    static func graph(of source: WorkflowSource) async throws -> Workflow {
+        let document = try await WorkflowLoader().load(source)
+        guard case .runningHub(let id, _) = document else { return try document.localWorkflow() }
+        let kit: ComfyKit
+        do {
+            kit = try ComfyKit()
+        } catch {
+            throw UsageError(error.description)
+        }
+        do {
+            let graph = try await kit.load(.runningHub(id)).workflow
+            await kit.close()
+            return graph
+        } catch {
+            await kit.close()
+            throw error
         }
     }
 }

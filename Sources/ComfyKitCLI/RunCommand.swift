@@ -30,7 +30,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Print NDJSON events on stdout, ending with the result.")
     var json = false
 
-    @Option(help: ArgumentHelp("Give up after this many seconds without any sign of progress (default: wait).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Give up after this many seconds without any sign of progress (default: wait); for RunningHub, after this many seconds in all (default: $RUNNINGHUB_TIMEOUT, else wait).", valueName: "seconds"))
     var timeout: Double?
 
     func validate() throws {
@@ -40,15 +40,17 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let kit = ComfyKit(configuration: try serverOptions.configuration())
         let source = WorkflowSource(argument: workflow)
-        let loaded: Workflow
+        let loaded: LoadedWorkflow
         do {
-            loaded = try await WorkflowLoader().load(source).localWorkflow()
+            // A RunningHub id or stub is read from RunningHub (RUNNINGHUB_API_KEY, RUNNINGHUB_BASE_URL).
+            loaded = try await kit.load(source)
         } catch {
-            throw CLIFailure(error.description)
+            await kit.close()
+            throw CLIFailure(String(describing: error))
         }
         let spec: WorkflowSpec
         do {
-            spec = try WorkflowSpec(loaded)
+            spec = try WorkflowSpec(loaded.workflow)
         } catch {
             throw CLIFailure(error.description)
         }
@@ -61,7 +63,7 @@ struct RunCommand: AsyncParsableCommand {
         let options = RunOptions(inactivityTimeout: timeout.map { .milliseconds(Int64($0 * 1000)) })
         let handle = kit.run(loaded, params: values, options: options)
         let trap = SignalTrap { handle.cancel() }
-        let outcome = await follow(handle, totalNodes: loaded.nodes.count)
+        let outcome = await follow(handle, totalNodes: loaded.workflow.nodes.count)
         _ = trap
         if let download, outcome.result.status == .completed {
             try await downloadOutputs(outcome.result, kit: kit, to: download)

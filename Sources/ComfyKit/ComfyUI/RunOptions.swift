@@ -1,3 +1,5 @@
+import Foundation
+
 /// Per-run settings.
 public struct RunOptions: Hashable, Sendable {
     /// Overrides the configuration's executor for this run.
@@ -6,11 +8,15 @@ public struct RunOptions: Hashable, Sendable {
     public var bind: BindOptions
     /// End the run with status `timeout` (and interrupt it on the server) after this long without
     /// any sign of life; `nil` waits as long as the run goes on. Long videos are normal.
+    /// For RunningHub runs, the whole task's limit instead (else `runningHubTimeout`).
     public var inactivityTimeout: Duration?
+    /// RunningHub only: where RunningHub posts `TASK_END` when the task ends.
+    public var webhookURL: URL?
 
-    public init(executor: ExecutorKind? = nil, bind: BindOptions = BindOptions(), inactivityTimeout: Duration? = nil) {
+    public init(executor: ExecutorKind? = nil, bind: BindOptions = BindOptions(), inactivityTimeout: Duration? = nil, webhookURL: URL? = nil) {
         self.executor = executor
         self.bind = bind
         self.inactivityTimeout = inactivityTimeout
+        self.webhookURL = webhookURL
     }
 }

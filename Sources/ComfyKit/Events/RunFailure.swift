@@ -10,6 +10,8 @@ public enum RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// Cancelled here or interrupted on the server; the node it stopped at, when known.
     case interrupted(node: String?)
     case server(ComfyUIError)
+    /// RunningHub refused a request, could not be reached, or the task ran out of time.
+    case runningHub(RunningHubError)
     /// No event and no progress for this long.
     case timeout(Duration)
     case unsupported(String)
@@ -25,6 +27,7 @@ public enum RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case .interrupted(let node?): "interrupted at node \(node)"
         case .interrupted(nil): "interrupted"
         case .server(let e): e.description
+        case .runningHub(let e): e.description
         case .timeout(let d): "no progress for \(d.formattedSeconds)"
         case .unsupported(let what): what
         }
@@ -35,6 +38,7 @@ public enum RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .interrupted: .interrupted
         case .timeout: .timeout
+        case .runningHub(let e): e.status
         default: .error
         }
     }

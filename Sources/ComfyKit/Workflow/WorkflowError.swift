@@ -11,7 +11,7 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
     case unsupportedSource(source: String, value: String)
     case invalidRunningHubID(String)
     case download(url: String, problem: String)
-    /// A RunningHub workflow where a local graph is needed: the RunningHub executor is not in this build.
+    /// A RunningHub stub where a graph is needed: the graph is on RunningHub (``ComfyKit/load(_:)`` fetches it).
     case needsRunningHub(RunningHubWorkflowID)
 
     public var description: String {
@@ -41,7 +41,7 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
         case .download(let url, let problem):
             "cannot download the workflow from \(url): \(problem)"
         case .needsRunningHub(let id):
-            "RunningHub workflow \(id): the RunningHub executor is not in this build yet"
+            "RunningHub workflow \(id): its graph is stored on RunningHub; load it through ComfyKit.load(_:) (with RUNNINGHUB_API_KEY)"
         }
     }
 }

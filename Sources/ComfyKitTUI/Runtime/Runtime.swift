@@ -87,9 +87,9 @@ final class Runtime {
         case .quit:
             isRunning = false
         case .loadFolder(let path):
-            Task.detached { [inbox] in
+            Task.detached { [inbox, kit] in
                 do {
-                    inbox.post(.folderLoaded(try WorkflowFolder(path: path).scan()))
+                    inbox.post(.folderLoaded(try await WorkflowFolder(path: path).scan(resolvingStubsWith: kit)))
                 } catch {
                     inbox.post(.folderFailed("\(error)"))
                 }

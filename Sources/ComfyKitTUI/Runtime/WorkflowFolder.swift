@@ -38,7 +38,7 @@ struct WorkflowFolder: Sendable {
         do {
             switch try loader.loadFile(file) {
             case .workflow(let workflow): return .ready(try WorkflowSpec(workflow))
-            case .runningHub: return .broken(reason: "RunningHub workflows are not supported in this build yet")
+            case .runningHub(let id, _): return .broken(reason: WorkflowFolder.unresolvedStub(id))
             }
         } catch {
             return .broken(reason: "\(error)")
