@@ -75,6 +75,23 @@ import Testing
         #expect(F.lines(state)[2].hasPrefix("│ 日本語日本語"))
     }
 
+    @Test func theCursorIsAReversedCellOnTheWideCharacterItIsAt() throws {
+        var state = try promptEditor()
+        Fixtures.type("狐e\u{301}🦊", in: &state)
+        _ = Fixtures.press(.left, .left, .left, in: &state)
+        var screen = Screen(width: state.width, height: state.height)
+        render(state, into: &screen)
+        // Text starts at column 2 of row 2; the cursor is on 狐, which takes columns 2 and 3.
+        #expect(screen[2, 2].text == "狐" && screen[2, 2].attributes.contains(.reverse))
+        #expect(screen[4, 2].text == "e\u{301}" && !screen[4, 2].attributes.contains(.reverse))
+        _ = Fixtures.press(.right, .right, in: &state)
+        render(state, into: &screen)
+        #expect(screen[5, 2].text == "🦊" && screen[5, 2].attributes.contains(.reverse))
+        _ = Fixtures.press(.right, in: &state)
+        render(state, into: &screen)
+        #expect(screen[7, 2].attributes.contains(.reverse))
+    }
+
     @Test func ctrlEOnANumberFieldDoesNothing() throws {
         var state = try Fixtures.loadedState()
         Fixtures.select("sd15/txt2img", in: &state)

@@ -110,10 +110,14 @@ final class Runtime {
         case .download(let id, let urls):
             download(runID: id, urls: urls)
         case .fetchObjectInfo:
-            Task.detached { [kit, inbox] in
+            Task.detached { [kit, inbox, logger] in
                 do {
-                    inbox.post(.objectInfoLoaded(ObjectInfo(try await kit.client.objectInfo())))
+                    let info = ObjectInfo(try await kit.client.objectInfo())
+                    logger.info("object_info read", metadata: ["classes": "\(info.classes.count)"])
+                    inbox.post(.objectInfoLoaded(info))
                 } catch {
+                    // Forms work without it; the user sees no choices, the log says why.
+                    logger.warning("object_info unavailable: \(error)")
                     inbox.post(.objectInfoFailed(reason: "\(error)"))
                 }
             }
