@@ -165,11 +165,19 @@ import Testing
         #expect(F.field("method", in: state)?.text == "model-40.safetensors")
     }
 
+    @Test func everyHelpLineFitsAnEightyByTwentyFourTerminal() throws {
+        var state = try Fixtures.loadedState(width: 80, height: 24)
+        _ = Fixtures.press(.character("?"), in: &state)
+        let screen = F.lines(state).joined(separator: "\n")
+        #expect(helpLines.allSatisfy { screen.contains($0.key) })
+        #expect(screen.contains("quit (q only outside a text field)"))
+    }
+
     @Test func theHelpOverlayListsTheEditorKeys() throws {
         var state = try Fixtures.loadedState(width: 100, height: 40)
         _ = Fixtures.press(.character("?"), in: &state)
         let screen = F.lines(state).joined(separator: "\n")
-        #expect(screen.contains("^E") && screen.contains("edit a text field on several lines"))
-        #expect(screen.contains("Space  ^O") && screen.contains("complete it"))
+        #expect(screen.contains("^E  Tab") && screen.contains("edit text on several lines"))
+        #expect(screen.contains("Space  ^O") && screen.contains("complete a path"))
     }
 }

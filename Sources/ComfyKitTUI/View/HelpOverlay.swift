@@ -4,7 +4,9 @@ struct HelpOverlay {
         let keyWidth = (helpLines.map { TerminalWidth.of($0.key) }.max() ?? 0) + 2
         let textWidth = helpLines.map { TerminalWidth.of($0.action) }.max() ?? 0
         let width = min(screen.width - 2, keyWidth + textWidth + 4)
-        let height = min(screen.height - 2, helpLines.count + 4)
+        // A blank line above and below the keys when there is room; on a short terminal the keys come first.
+        let padding = helpLines.count + 4 <= screen.height - 2 ? 1 : 0
+        let height = min(screen.height - 2, helpLines.count + 2 + 2 * padding)
         let column = (screen.width - width) / 2
         let top = (screen.height - height) / 2
         for row in top..<(top + height) { screen.fill(row: row, from: column, width: width, style: .normal) }
@@ -15,8 +17,8 @@ struct HelpOverlay {
             screen.put("│", at: column + width - 1, row: row, style: .accent)
         }
         screen.put(" Keys ", at: column + 2, row: top, style: .accent, attributes: .bold)
-        for (offset, line) in helpLines.prefix(height - 4).enumerated() {
-            let row = top + 2 + offset
+        for (offset, line) in helpLines.prefix(height - 2 - 2 * padding).enumerated() {
+            let row = top + 1 + padding + offset
             screen.put(line.key, at: column + 2, row: row, style: .accent, attributes: .bold, limit: keyWidth)
             screen.put(line.action, at: column + 2 + keyWidth, row: row, limit: width - keyWidth - 4)
         }
