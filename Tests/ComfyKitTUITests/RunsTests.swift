@@ -185,6 +185,37 @@ import Testing
         #expect(FileDownload.size(1_250_000_000) == "1.3 GB")
     }
 
+    @Test func theRunsScreenFitsEverySizeFromTheMinimumUp() throws {
+        var state = try twoRuns()
+        finish(2, with: twoGroups, in: &state)
+        _ = Fixtures.press(.character("o"), .character("D"), in: &state)
+        _ = update(&state, .fileSaved(runID: 2, url: Self.video, path: "/tmp/a/very/long/folder/name/clip.mp4"))
+        for width in stride(from: 40, through: 70, by: 3) {
+            for height in 10...18 {
+                _ = update(&state, .resize(width: width, height: height))
+                var screen = Screen(width: width, height: height)
+                render(state, into: &screen)
+                #expect(screen.lines.allSatisfy { TerminalWidth.of($0) <= width })
+                #expect(screen.lines[1].contains("#2"), "the selected tab shows at \(width)×\(height)")
+                #expect(screen.lines.last?.contains("Esc back") == true)
+            }
+        }
+    }
+
+    @Test func aLongOutputListSaysThereIsMoreAndScrollsWithTheHighlight() throws {
+        var state = try twoRuns()
+        let urls = (1...30).map { "http://127.0.0.1:8188/view?filename=frame_\($0).png" }
+        finish(2, with: ExecuteResult(status: .completed, imagesByVar: ["frames": urls]), in: &state)
+        _ = Fixtures.press(.character("o"), in: &state)
+        var text = lines(state)
+        #expect(text.contains { $0.contains("⋯ more below") })
+        #expect(!text.contains { $0.contains("frame_30.png") })
+        _ = Fixtures.press(.character("G"), in: &state)
+        text = lines(state)
+        #expect(text.contains { $0.contains("› http://127.0.0.1:8188/view?filename=frame_30.png") })
+        #expect(!text.contains { $0.contains("⋯ more below") })
+    }
+
     @Test func credentialsInTheServerURLAreNeverShown() throws {
         let url = try #require(URL(string: "https://alice:s3cret@comfy.example:8443/base"))
         #expect(DisplayedURL.text(url) == "https://•••@comfy.example:8443/base")

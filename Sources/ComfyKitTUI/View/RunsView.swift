@@ -27,11 +27,17 @@ struct RunsView {
         } else {
             let visible = outputRows - 1
             let selectedLine = lines.firstIndex { $0.output == state.selectedOutput } ?? 0
-            // Keep the highlighted URL and the line under it (its download) in view.
-            let first = max(0, min(selectedLine + 2 - visible, lines.count - visible))
-            for line in lines.dropFirst(first).prefix(visible) {
+            // Keep the highlighted URL and the line under it (its download) in view, above a "more below" row.
+            let first = max(0, min(selectedLine + 3 - visible, lines.count - visible))
+            // When lines are cut below, the last row says so (the highlighted line is never that row: see `first`).
+            let hidden = lines.count - first - visible
+            for line in lines.dropFirst(first).prefix(hidden > 0 && visible >= 3 ? visible - 1 : visible) {
                 if let output = line.output { screen.mark(.output(index: output), row: row, columns: rect.column..<(rect.column + rect.width)) }
                 draw(line, into: &screen, row: row, rect: rect)
+                row += 1
+            }
+            if hidden > 0 && visible >= 3 {
+                screen.put("  ⋯ more below (j/k)", at: rect.column + 1, row: row, style: .muted, limit: rect.width - 2)
                 row += 1
             }
         }
