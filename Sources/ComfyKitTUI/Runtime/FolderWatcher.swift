@@ -71,14 +71,30 @@ final class FolderWatcher {
         return name.lowercased().hasSuffix(".json")
     }
 
+    /// Watches `root` and its non-hidden subfolders. `readdir`'s entry types find the folders without a `stat`
+    /// per file: this runs on the UI thread, and a folder may hold thousands of workflows.
     private func watchTree(_ root: String) {
         watch(root)
-        guard let enumerator = FileManager.default.enumerator(
-            at: URL(fileURLWithPath: root), includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
-        else { return }
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
-            watch(url.path)
+        guard let directory = opendir(root) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let path = root + "/" + name
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): watchTree(path)
+            case Int32(DT_UNKNOWN): if isDirectory(path) { watchTree(path) }
+            default: break
+            }
         }
+    }
+
+    /// For file systems whose `readdir` leaves the type unknown; symbolic links to folders are not followed.
+    private func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     private func watch(_ path: String) {
