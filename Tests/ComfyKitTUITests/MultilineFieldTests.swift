@@ -34,7 +34,7 @@ import Testing
         #expect(Fixtures.press(.enter, in: &state).isEmpty)
         Fixtures.type("雪の中の狐 🦊", in: &state)
         #expect(state.runs.isEmpty)
-        #expect(state.currentForm?.fields.first { $0.name == "prompt" }?.text == "a photo of a red fox in the snow, highly detailed\n雪の中の狐 🦊")
+        #expect(state.currentForm?.editor?.text == "a photo of a red fox in the snow, highly detailed\n雪の中の狐 🦊")
         var screen = F.lines(state).joined(separator: "\n")
         #expect(screen.contains("highly detailed⏎"))
         #expect(screen.contains("│ 雪の中の狐 🦊"))

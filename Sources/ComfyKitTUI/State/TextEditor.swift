@@ -6,6 +6,9 @@ struct TextEditor: Hashable, Sendable {
     /// The field it edits, by index in the form.
     let field: Int
     private(set) var characters: [Character]
+    /// Each character's layout class and width, kept beside it so a keystroke in a long prompt costs no
+    /// Unicode lookups for the whole text.
+    private var glyphs: [Glyph]
     /// The cursor as an index into ``characters`` (`0...count`).
     private(set) var cursor: Int
     /// The first visual row shown.
@@ -16,7 +19,25 @@ struct TextEditor: Hashable, Sendable {
     init(field: Int, text: String) {
         self.field = field
         characters = Array(text)
+        glyphs = characters.map(Glyph.init)
         cursor = characters.count
+    }
+
+    /// What layout needs to know of a character.
+    private struct Glyph: Hashable, Sendable {
+        enum Kind: UInt8, Hashable, Sendable { case newline, space, other }
+        let kind: Kind
+        let width: UInt8
+
+        init(_ character: Character) {
+            kind = character == "\n" || character == "\r\n" ? .newline : character == " " ? .space : .other
+            width = kind == .newline ? 0 : UInt8(TerminalWidth.of(character))
+        }
+    }
+
+    /// The display columns of `characters[range]`.
+    func columns(_ range: Range<Int>) -> Int {
+        glyphs[range].reduce(0) { $0 + Int($1.width) }
     }
 
     var text: String { String(characters) }
@@ -36,16 +57,16 @@ struct TextEditor: Hashable, Sendable {
         var start = 0, column = 0
         /// The index just after the row's last space: where a word wrap breaks.
         var afterSpace: Int?
-        for (index, character) in characters.enumerated() {
-            if character == "\n" || character == "\r\n" {
+        for (index, glyph) in glyphs.enumerated() {
+            if glyph.kind == .newline {
                 rows.append(Row(start: start, end: index, endsWithNewline: true))
                 start = index + 1
                 column = 0
                 afterSpace = nil
                 continue
             }
-            let w = TerminalWidth.of(character)
-            if character == " ", column + w > width {
+            let w = Int(glyph.width)
+            if glyph.kind == .space, column + w > width {
                 // A space that does not fit hangs at the row's end (the view keeps a spare column) instead of starting a row.
                 rows.append(Row(start: start, end: index + 1, endsWithNewline: false))
                 start = index + 1
@@ -58,7 +79,7 @@ struct TextEditor: Hashable, Sendable {
                 let end = wrap ?? index
                 rows.append(Row(start: start, end: end, endsWithNewline: false))
                 start = end
-                column = TerminalWidth.of(String(characters[end..<index]))
+                column = columns(end..<index)
                 afterSpace = nil
                 if column + w > width, column > 0 {
                     rows.append(Row(start: start, end: index, endsWithNewline: false))
@@ -67,7 +88,7 @@ struct TextEditor: Hashable, Sendable {
                 }
             }
             column += w
-            if character == " " { afterSpace = index + 1 }
+            if glyph.kind == .space { afterSpace = index + 1 }
         }
         rows.append(Row(start: start, end: characters.count, endsWithNewline: false))
         return rows
@@ -76,21 +97,26 @@ struct TextEditor: Hashable, Sendable {
     /// The row and display column of the cursor. At a wrap point the cursor belongs to the next row.
     func cursorPosition(width: Int) -> (row: Int, column: Int) {
         let rows = rows(width: width)
-        for (index, row) in rows.enumerated() where cursor >= row.start && cursor <= row.end {
-            if cursor == row.end, !row.endsWithNewline, index + 1 < rows.count { continue }
-            return (index, TerminalWidth.of(String(characters[row.start..<cursor])))
-        }
-        return (rows.count - 1, 0)
+        let index = cursorPosition(in: rows)
+        return (index, columns(rows[index].start..<cursor))
     }
 
     // MARK: Editing
 
     /// Inserts at the cursor; a combining mark or joiner merges into the character before it, as the display does.
     mutating func insert(_ character: Character) {
-        let before = Array(String(characters[..<cursor]) + String(character))
-        characters = before + characters[cursor...]
-        cursor = before.count
         goalColumn = nil
+        if cursor > 0 {
+            let merged = Array(String(characters[cursor - 1]) + String(character))
+            if merged.count == 1 {
+                characters[cursor - 1] = merged[0]
+                glyphs[cursor - 1] = Glyph(merged[0])
+                return
+            }
+        }
+        characters.insert(character, at: cursor)
+        glyphs.insert(Glyph(character), at: cursor)
+        cursor += 1
     }
 
     mutating func insertNewline() { insert("\n") }
@@ -98,6 +124,7 @@ struct TextEditor: Hashable, Sendable {
     mutating func deleteBackward() {
         guard cursor > 0 else { return }
         characters.remove(at: cursor - 1)
+        glyphs.remove(at: cursor - 1)
         cursor -= 1
         goalColumn = nil
     }
@@ -105,6 +132,7 @@ struct TextEditor: Hashable, Sendable {
     mutating func deleteForward() {
         guard cursor < characters.count else { return }
         characters.remove(at: cursor)
+        glyphs.remove(at: cursor)
         goalColumn = nil
     }
 
@@ -144,7 +172,7 @@ struct TextEditor: Hashable, Sendable {
         // The last position of a wrapped row is the next row's start, so stop one short there.
         let last = row.endsWithNewline || target == rows.count - 1 ? row.end : max(row.start, row.end - 1)
         while index < last {
-            let w = TerminalWidth.of(characters[index])
+            let w = Int(glyphs[index].width)
             if column + w > goal { break }
             column += w
             index += 1
@@ -155,11 +183,21 @@ struct TextEditor: Hashable, Sendable {
 
     /// Scrolls the least needed so the cursor's row is among the `height` rows shown.
     mutating func scrollToCursor(width: Int, height: Int) {
-        let row = cursorPosition(width: width).row
+        let rows = rows(width: width)
+        let row = cursorPosition(in: rows)
         if row < top { top = row }
         if row >= top + height { top = row - height + 1 }
-        top = max(0, min(top, max(0, rows(width: width).count - height)))
+        top = max(0, min(top, max(0, rows.count - height)))
         if row < top { top = row }
+    }
+
+    /// The row the cursor is on, given the rows already laid out.
+    func cursorPosition(in rows: [Row]) -> Int {
+        for (index, row) in rows.enumerated() where cursor >= row.start && cursor <= row.end {
+            if cursor == row.end, !row.endsWithNewline, index + 1 < rows.count { continue }
+            return index
+        }
+        return rows.count - 1
     }
 }
 

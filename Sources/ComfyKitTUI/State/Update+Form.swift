@@ -51,6 +51,8 @@ private func handleTextEditorKey(_ key: Key, form: inout FormState, state: AppSt
     let geometry = TextEditorGeometry(width: state.width, height: state.height)
     switch key {
     case .escape, .control("e"):
+        // The field takes the text back on closing: the editor has the keyboard (and ⏎) until then.
+        form.fields[editor.field].setText(editor.text)
         form.editor = nil
         return
     case .enter: editor.insertNewline()
@@ -67,8 +69,6 @@ private func handleTextEditorKey(_ key: Key, form: inout FormState, state: AppSt
     }
     editor.scrollToCursor(width: geometry.textWidth, height: geometry.textHeight)
     form.editor = editor
-    // The field follows the editor, so what is on screen is what a submit sends.
-    form.fields[editor.field].setText(editor.text)
 }
 
 private func handlePickerKey(_ key: Key, form: inout FormState, state: inout AppState) {

@@ -52,8 +52,14 @@ struct FormView {
             let shown = field.text.isEmpty ? "—" : field.text.replacingOccurrences(of: "\n", with: "⏎")
             return screen.put(shown, at: column, row: row, style: field.text.isEmpty ? .muted : .normal, limit: width)
         }
-        var start = 0
-        while start < field.cursor, TerminalWidth.of(String(characters[start..<field.cursor])) > width - 1 { start += 1 }
+        // The first character shown: as far back from the cursor as fits (linear, for long prompts).
+        var start = min(field.cursor, characters.count), used = 0
+        while start > 0 {
+            let w = TerminalWidth.of(characters[start - 1])
+            if used + w > width - 1 { break }
+            used += w
+            start -= 1
+        }
         var x = column
         for index in start...characters.count {
             let isCursor = index == field.cursor

@@ -7,12 +7,14 @@ struct TextEditorView {
         let geometry = TextEditorGeometry(width: screen.width, height: screen.height)
         let frame = geometry.frame
         let rows = editor.rows(width: geometry.textWidth)
-        let cursor = editor.cursorPosition(width: geometry.textWidth)
+        let cursorRow = editor.cursorPosition(in: rows)
+        let cursor = (row: cursorRow, column: editor.columns(rows[cursorRow].start..<editor.cursor))
         // The stored scroll, nudged so the cursor shows even after a resize the editor has not seen.
         var top = min(editor.top, max(0, rows.count - geometry.textHeight))
         if cursor.row < top { top = cursor.row }
         if cursor.row >= top + geometry.textHeight { top = cursor.row - geometry.textHeight + 1 }
-        let lines = editor.text.isEmpty ? 0 : editor.characters.count { $0 == "\n" } + 1
+        // From the layout, not the text: building a String of a long prompt every frame is what costs.
+        let lines = editor.characters.isEmpty ? 0 : rows.count { $0.endsWithNewline } + 1
         Box.draw(frame, title: "\(fieldName) — \(lines) line\(lines == 1 ? "" : "s"), \(editor.characters.count) chars", into: &screen)
         let column = frame.column + 2
         for index in top..<min(rows.count, top + geometry.textHeight) {
