@@ -63,7 +63,7 @@ struct ProgressLine {
         if let queuePosition {
             parts.append(queuePosition == 0 ? "queued: next" : "queued: \(queuePosition) ahead")
         } else if let node {
-            let title = node.title.isEmpty || node.title == node.classType ? "" : " · " + node.title
+            let title = node.label == node.classType ? "" : " · " + node.label
             parts.append("\(nodeIndex)/\(totalNodes) \(node.classType)\(title)")
             if let step {
                 parts.append("step \(Int(step.value))/\(Int(step.max))")

@@ -101,7 +101,7 @@ struct RunCommand: AsyncParsableCommand {
             } else if !json {
                 if let message { Terminal.error(message + "\n") }
                 if case .nodeStarted(let node) = event {
-                    Terminal.error("node \(node.id) \(node.classType)\(node.title.isEmpty ? "" : " (\(node.title))")\n")
+                    Terminal.error("node \(node.id) \(node.classType)\(node.label == node.classType ? "" : " (\(node.label))")\n")
                 }
                 let percent = Int(line.overall * 100) / 25 * 25
                 if percent > lastPlainPercent, case .progress = event {

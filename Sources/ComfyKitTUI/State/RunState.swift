@@ -90,7 +90,7 @@ struct RunState: Hashable, Sendable {
             stepMax = 0
             firstStep = nil
             latestStep = nil
-            append("node \(info.id) \(info.title)")
+            append("node \(info.id) \(info.label)")
         case .progress(_, let value, let max, let overall):
             phase = .running
             if max > 0 {

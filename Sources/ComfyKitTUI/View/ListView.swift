@@ -36,7 +36,7 @@ struct ListView {
         switch entry.content {
         case .ready(let spec):
             let required = spec.params.count(where: \.isRequired)
-            let params = "\(spec.params.count) params" + (required > 0 ? " (\(required) required)" : "")
+            let params = (spec.params.count == 1 ? "1 param" : "\(spec.params.count) params") + (required > 0 ? " (\(required) required)" : "")
             let outputs = spec.outputs.map(\.name).joined(separator: ", ")
             screen.put(params + (outputs.isEmpty ? "" : " → " + outputs), at: x, row: row,
                        style: selected ? .selection : .muted, attributes: attributes, limit: width - x - 1)

@@ -27,7 +27,7 @@ struct RunPanel {
                 steps += "  " + String(Int(rate * 10) / 10) + "." + String(Int(rate * 10) % 10) + " it/s"
                 if let eta = run.stepETA { steps += "  ETA " + RunPanel.clock(eta) }
             }
-            screen.put("node \(node.id) \(node.title) (\(node.classType))\(steps)", at: rect.column + 1, row: lines,
+            screen.put("node \(node.id) \(node.label == node.classType ? node.classType : "\(node.label) (\(node.classType))")\(steps)", at: rect.column + 1, row: lines,
                        limit: rect.width - 2)
             lines += 1
             if run.stepMax > 0, lines < rect.bottom, run.isActive {
