@@ -108,7 +108,9 @@ actor EventHub {
 
     private func runOneConnection(url: String) async {
         var headers = HTTPFields()
-        if let cookie = try? await credentials.cookieHeader() { headers[.cookie] = cookie.value }
+        // One `Cookie` line: the subscript setter splits cookies into one field each (HTTP/2 style), which
+        // the HTTP/1 upgrade then sends as several lines, and aiohttp (ComfyUI) reads only the first.
+        if let cookie = try? await credentials.cookieHeader() { headers.append(HTTPField(name: .cookie, value: cookie.value)) }
         if let key = credentials.apiKey { headers[.authorization] = "Bearer " + key.value }
         let configuration = WebSocketClientConfiguration(
             maxFrameSize: EventHub.maxFrameSize, additionalHeaders: headers,

@@ -104,15 +104,18 @@ import Testing
         }
     }
 
+    /// Two cookies: aiohttp (ComfyUI) reads only the first `Cookie` line, so they must travel as one line, the socket too.
     @Test func credentialsGoToTheComfyUIOriginOnEveryRequestAndTheSocket() async throws {
-        try await DoubleHarness.with(overrides: .init(comfyUIAPIKey: Secret("sk-test-key"), cookies: .pairs([CookiePair(name: "session", value: Secret("s3cret"))]))) { double, kit in
+        let cookies = CookieSource.pairs([CookiePair(name: "session", value: Secret("s3cret")), CookiePair(name: "theme", value: Secret("dark"))])
+        try await DoubleHarness.with(overrides: .init(comfyUIAPIKey: Secret("sk-test-key"), cookies: cookies)) { double, kit in
             let result = await kit.execute(.file(path: Fixtures.workflowPath("02_load_transform_save")), params: DoubleHarness.params(for: "02"))
             #expect(result.status == .completed)
             let requests = await double.recordedRequests()
             #expect(Set(requests.map(\.route)).isSuperset(of: ["/prompt", "/upload/image", "/history/\(result.promptID!)", "/ws"]))
             for request in requests {
                 #expect(request.header("Authorization") == "Bearer sk-test-key", "\(request.route)")
-                #expect(request.header("Cookie") == "session=s3cret", "\(request.route)")
+                #expect(request.header("Cookie") == "session=s3cret; theme=dark", "\(request.route)")
+                #expect(request.headers.count { $0.name.lowercased() == "cookie" } == 1, "\(request.route)")
             }
             let prompt = try await submittedPrompt(double)
             #expect(prompt["extra_data"]?["api_key_comfy_org"] == "sk-test-key")
