@@ -44,6 +44,9 @@ final class Runtime {
             probeServerIfDue()
             for message in messages where isRunning { perform(update(&state, message)) }
             guard isRunning else { break }
+            // Idle CPU: a tick that only moved the clock changes no cell unless a run shows its elapsed time.
+            let drawn = previous.width == state.width && previous.height == state.height
+            if drawn, messages.count == 1, !state.runs.contains(where: \.isActive) { continue }
             var screen = Screen(width: state.width, height: state.height)
             render(state, into: &screen)
             let changes = screen.diff(from: previous)
