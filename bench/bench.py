@@ -167,7 +167,6 @@ class Bench:
             for _ in range(3):
                 shutil.rmtree(folder, ignore_errors=True)
                 folder.mkdir(parents=True)
-                start = time.monotonic()
                 proc = subprocess.Popen(["curl", "-s", "-o", str(folder / "curl.png"), "-w", "%{size_download} %{time_total}", url],
                                         stdout=subprocess.PIPE, text=True)
                 _, status, usage = os.wait4(proc.pid, 0)
@@ -183,7 +182,6 @@ class Bench:
                 ours.append(size / result["seconds"])
                 rss.append(result["peakRSSBytes"])
                 shutil.rmtree(folder, ignore_errors=True)
-                del start
         mib = 1 << 20
         ratio = median(ours) / median(curls)
         self.rows.append(Row(f"download {self.args.download_mib} MiB: throughput (median of 3)", median(ours) / mib, median(curls) / mib, "MiB/s",

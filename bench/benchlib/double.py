@@ -46,6 +46,3 @@ class Double:
     def spans(self):
         """prompt id → (started ns, finished ns)."""
         return {p: (e["started"], e["finished"]) for p, e in self._edges().items() if "started" in e and "finished" in e}
-
-    def started_at(self, prompt_id):
-        return self._edges().get(prompt_id, {}).get("started")

@@ -128,7 +128,6 @@ def measure_tui(binary, folder, double, home, idle_seconds, keypresses, step_int
         app.pump(lambda text: STEP.search(text) is not None, timeout=20)
         app.press("\x1b")
         app.drain(0.5)
-        prompt_started = None
         key_latencies, lags, shown = [], [], []
         cpu_before, wall_before = app.cpu_ns(), time.monotonic_ns()
         for index in range(keypresses):
