@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "comfykit-tui", targets: ["ComfyKitTUI"]),
         .executable(name: "comfyui-double", targets: ["ComfyUIDoubleServer"]),
         .executable(name: "runninghub-double", targets: ["RunningHubDoubleServer"]),
+        .executable(name: "comfykit-bench", targets: ["ComfyKitBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -93,6 +94,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/Support/RunningHubDoubleServer"
+        ),
+        // `comfykit-bench`: the Swift measurements behind `bench/run` (not a test; see bench/README.md).
+        .executableTarget(
+            name: "ComfyKitBench",
+            dependencies: [
+                "ComfyKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "bench/Sources/ComfyKitBench"
         ),
         .testTarget(
             name: "ComfyUITestDoubleTests",

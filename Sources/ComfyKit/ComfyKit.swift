@@ -20,6 +20,7 @@ public final class ComfyKit: Sendable {
     public let runningHub: RunningHubClient?
     let httpClient: HTTPClient
     let hub: EventHub
+    let queueReader: SharedQueueReader
     let loader: WorkflowLoader
     let logger: Logger
 
@@ -35,6 +36,7 @@ public final class ComfyKit: Sendable {
         let server = ComfyUIServer(baseURL: configuration.comfyUIBaseURL)
         client = ComfyUIClient(server: server, httpClient: httpClient, credentials: credentials)
         hub = EventHub(server: server, credentials: credentials, logger: logger)
+        queueReader = SharedQueueReader(client: client)
         loader = WorkflowLoader(httpClient: httpClient)
         runningHub = configuration.runningHubAPIKey.map { key in
             RunningHubClient(
@@ -124,14 +126,14 @@ public final class ComfyKit: Sendable {
         let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .bufferingNewest(10_000))
         let control = RunControl()
         let kind = options.executor ?? configuration.executor
-        let task = Task { [client, hub, httpClient, runningHub, configuration, logger] in
+        let task = Task { [client, queueReader, hub, httpClient, runningHub, configuration, logger] in
             let outcome: RunOutcome
             do {
                 switch try await load() {
                 case .comfyUI(let workflow):
                     let spec = try WorkflowSpec(workflow)
                     let run = ComfyUIRun(
-                        client: client, hub: kind == .websocket ? hub : nil,
+                        client: client, queueReader: queueReader, hub: kind == .websocket ? hub : nil,
                         uploader: MediaUploader(client: client, httpClient: httpClient),
                         workflow: workflow, spec: spec, values: params, options: options, control: control,
                         emit: { continuation.yield($0) })

@@ -35,7 +35,7 @@ public struct ComfyUIClient: Sendable {
         var body: JSONObject = ["prompt": prompt, "client_id": .string(clientID)]
         if let promptID { body["prompt_id"] = .string(promptID) }
         if let key = credentials.apiKey { body["extra_data"] = ["api_key_comfy_org": .string(key.value)] }
-        let (status, bytes) = try await send(.POST, "/prompt", json: .object(body))
+        let (status, bytes) = try await send(.POST, "/prompt", json: .object(body), replayable: credentials.apiKey == nil)
         let json = try? JSONValue(parsing: bytes.readableBytesView)
         switch status {
         case 200:
@@ -48,6 +48,8 @@ public struct ComfyUIClient: Sendable {
                 droppedOutputs: nodeErrors.isEmpty ? nil : ValidationError(json: ["error": ["type": "outputs_dropped", "message": "Some outputs failed validation and will not run"], "node_errors": .object(nodeErrors)]))
         case 400 where json?["error"] != nil || json?["node_errors"] != nil:
             throw ValidationError(json: json!)
+        case 300..<400 where credentials.apiKey != nil:
+            throw ComfyUIError.badResponse(endpoint: "POST /prompt", reason: "redirected (HTTP \(status)); not followed, since the prompt carries the API key")
         default:
             throw ComfyUIError.http(endpoint: "POST /prompt", status: status, body: String(buffer: bytes))
         }
@@ -140,8 +142,12 @@ public struct ComfyUIClient: Sendable {
     }
 
     /// Sends one request and collects the answer (at most `maxBytes`).
+    ///
+    /// `replayable: false` sends `json` as a one-shot stream: AsyncHTTPClient re-sends a replayable body when it
+    /// follows a 307/308 redirect, to whatever host that names, so a body holding a secret must not be one.
+    /// The redirect is then answered to the caller instead of followed.
     func send(
-        _ method: HTTPMethod, _ path: String, json: JSONValue? = nil, body: HTTPClientRequest.Body? = nil,
+        _ method: HTTPMethod, _ path: String, json: JSONValue? = nil, replayable: Bool = true, body: HTTPClientRequest.Body? = nil,
         contentType: String? = nil, maxBytes: Int = 64 << 20
     ) async throws -> (status: Int, body: ByteBuffer) {
         var request = HTTPClientRequest(url: server.baseURL.absoluteString + path)
@@ -149,7 +155,13 @@ public struct ComfyUIClient: Sendable {
         for (name, value) in try await authorizationHeaders() { request.headers.add(name: name, value: value) }
         if let json {
             request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: json.serialized()))
+            let bytes = ByteBuffer(bytes: json.serialized())
+            if replayable {
+                request.body = .bytes(bytes)
+            } else {
+                let once = AsyncStream<ByteBuffer> { $0.yield(bytes); $0.finish() }
+                request.body = .stream(once, length: .known(Int64(bytes.readableBytes)))
+            }
         } else if let body {
             request.body = body
             if let contentType { request.headers.add(name: "Content-Type", value: contentType) }

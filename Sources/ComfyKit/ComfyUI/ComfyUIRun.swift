@@ -3,6 +3,7 @@ import Foundation
 /// One workflow run on ComfyUI: bind, upload, submit, follow, collect (spec §3, anchors §E.5).
 struct ComfyUIRun: Sendable {
     let client: ComfyUIClient
+    let queueReader: SharedQueueReader
     /// The shared socket; `nil` runs the HTTP executor (polling only).
     let hub: EventHub?
     let uploader: MediaUploader
@@ -63,7 +64,7 @@ struct ComfyUIRun: Sendable {
         if let dropped = submission.droppedOutputs { emit(.outputsDropped(dropped.attributing(to: spec))) }
 
         var follower = RunFollower(
-            client: client, promptID: promptID, workflow: bound.workflow, spec: spec,
+            client: client, queueReader: queueReader, promptID: promptID, workflow: bound.workflow, spec: spec,
             inactivityTimeout: options.inactivityTimeout, emit: emit)
         let outcome = await follower.follow(events: events, control: control)
         await hub?.unsubscribe(promptID: promptID)

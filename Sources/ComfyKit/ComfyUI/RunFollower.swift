@@ -7,6 +7,8 @@ import Foundation
 /// starting fast and backing off. A dropped socket never fails the run.
 struct RunFollower {
     let client: ComfyUIClient
+    /// `GET /queue` shared with the kit's other runs.
+    let queueReader: SharedQueueReader
     let promptID: String
     let workflow: Workflow
     let spec: WorkflowSpec
@@ -33,8 +35,10 @@ struct RunFollower {
     /// Silence on a live socket after which `/history` is checked (a lost `executing: null`).
     static let silencePoll: Duration = .seconds(2)
 
-    init(client: ComfyUIClient, promptID: String, workflow: Workflow, spec: WorkflowSpec, inactivityTimeout: Duration?, emit: @escaping @Sendable (RunEvent) -> Void) {
+    init(client: ComfyUIClient, queueReader: SharedQueueReader, promptID: String, workflow: Workflow, spec: WorkflowSpec,
+         inactivityTimeout: Duration?, emit: @escaping @Sendable (RunEvent) -> Void) {
         self.client = client
+        self.queueReader = queueReader
         self.promptID = promptID
         self.workflow = workflow
         self.spec = spec
@@ -218,8 +222,10 @@ struct RunFollower {
 
     /// Queue position while pending; a cancelled prompt that left the queue without history ended here.
     private mutating func checkQueue() async -> RunOutcome? {
+        // Fresher than this run's last look and its submission; after a cancel, fresher than now.
+        let since = cancelRequested ? ContinuousClock.now : max(submittedAt, lastQueuePoll ?? submittedAt)
         lastQueuePoll = .now
-        guard let queue = try? await client.queue() else { return nil }
+        guard let queue = try? await queueReader.queue(requestedAfter: since) else { return nil }
         if let position = queue.position(of: promptID) {
             lastSignal = .now
             if position != lastPosition {

@@ -119,10 +119,26 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
             let host = parts.host, !host.isEmpty, parts.query == nil, parts.fragment == nil,
             let url = parts.url
         else {
-            throw .invalid(variable: variable, value: text, expected: "an http(s) URL such as http://127.0.0.1:8188")
+            throw .invalid(variable: variable, value: redactingUserInfo(text), expected: "an http(s) URL such as http://127.0.0.1:8188")
+        }
+        // A password in the base URL would be copied into every /view URL, printed and saved with results;
+        // and nothing would send it, since credentials travel as COMFYUI_API_KEY and COMFYUI_COOKIES.
+        guard parts.user == nil, parts.password == nil else {
+            throw .invalid(
+                variable: variable, value: url.redactedForDisplay,
+                expected: "a URL without user:password@ (give credentials as COMFYUI_API_KEY or COMFYUI_COOKIES)")
         }
         return url
     }
+}
+
+/// `text` with any `user:password` before an `@` in its authority replaced, for an error about a URL
+/// that may not even parse.
+func redactingUserInfo(_ text: String) -> String {
+    let start = text.range(of: "://")?.upperBound ?? text.startIndex
+    let authorityEnd = text[start...].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? text.endIndex
+    guard let at = text[start..<authorityEnd].lastIndex(of: "@") else { return text }
+    return String(text[..<start]) + "<redacted>" + String(text[at...])
 }
 
 /// Environment lookups where an empty value counts as unset.

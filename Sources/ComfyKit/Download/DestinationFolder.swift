@@ -21,4 +21,15 @@ enum DestinationFolder {
         }
         return path
     }
+
+    /// Creates the subfolder `name` (already sanitised) of `root` for one output's files. A symbolic link
+    /// there is refused: unlike the destination, which the caller chose, a link planted inside it would
+    /// carry downloads out of it.
+    static func prepareSubfolder(_ name: String, in root: String) throws(DownloadError) -> String {
+        let path = root + "/" + name
+        if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type == .typeSymbolicLink {
+            throw .folderUnusable(path: path, reason: "it is a symbolic link, and downloads stay inside \(root)")
+        }
+        return try prepare(URL(fileURLWithPath: path, isDirectory: true))
+    }
 }

@@ -109,7 +109,7 @@ public struct OutputDownloader: Sendable {
             if let path = prepared[name] {
                 paths.append(path)
             } else {
-                let path = try DestinationFolder.prepare(URL(fileURLWithPath: root).appendingPathComponent(name, isDirectory: true))
+                let path = try DestinationFolder.prepareSubfolder(name, in: root)
                 prepared[name] = path
                 paths.append(path)
             }

@@ -46,7 +46,7 @@ import Testing
             $0.initialStatus = "RUNNING"
             $0.progressSocket = true
             $0.phases = [.running, .running, .running]
-        }, timing: timing, logger: capture.logger) { double, kit in
+        }, timing: timing, logger: capture.logger()) { double, kit in
             let (events, outcome) = await DoubleHarness.collect(kit.run(.runningHub(RunningHubHarness.workflowID), params: ["prompt": "a dog"]))
             #expect(outcome.result.status == .completed)
             #expect(events.contains(.nodeStarted(NodeInfo(id: "3", classType: "KSampler", title: "KSampler, $seed"))))

@@ -70,35 +70,3 @@ enum CloudWorkflow {
         }
         """
 }
-
-/// Collects every log message, at every level, so tests can prove a secret never reaches a log.
-/// `@unchecked Sendable`: the only state is `lines`, always read and written under `lock`.
-final class LogCapture: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
-
-    var text: String { lock.withLock { lines.joined(separator: "\n") } }
-
-    func append(_ line: String) { lock.withLock { lines.append(line) } }
-
-    var logger: Logger {
-        var logger = Logger(label: "capture") { _ in Handler(capture: self) }
-        logger.logLevel = .trace
-        return logger
-    }
-
-    struct Handler: LogHandler {
-        let capture: LogCapture
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            capture.append("\(event.level) \(event.message) \(metadata.merging(event.metadata ?? [:]) { $1 })")
-        }
-    }
-}

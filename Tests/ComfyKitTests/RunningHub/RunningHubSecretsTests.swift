@@ -8,7 +8,7 @@ import Testing
 @Suite struct RunningHubSecretsTests {
     @Test func theKeyIsNeverLoggedShownOrDumped() async throws {
         let capture = LogCapture()
-        try await RunningHubHarness.with({ $0.phases = [.queued, .running] }, logger: capture.logger) { _, kit in
+        try await RunningHubHarness.with({ $0.phases = [.queued, .running] }, logger: capture.logger()) { _, kit in
             let (events, outcome) = await DoubleHarness.collect(kit.run(.runningHub(RunningHubHarness.workflowID), params: ["prompt": "a dog", "image": .string(RunningHubHarness.imagePath)]))
             #expect(outcome.result.status == .completed)
             var dumped = ""

@@ -32,6 +32,15 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
     @Option(name: .customLong("progress-ms"), help: "Milliseconds between progress steps.")
     var progressMilliseconds = 1
 
+    @Option(name: .customLong("progress-us"), help: "Microseconds between progress steps; overrides --progress-ms (500 gives 2,000 steps/s).")
+    var progressMicroseconds: Int?
+
+    @Option(name: .customLong("timestamp-log"), help: "Append 'started|finished PROMPT_ID CLOCK_MONOTONIC_NS' lines to this file (for benchmarks).")
+    var timestampLog: String?
+
+    @Option(name: .customLong("exit-after"), help: "Stop by itself after this many seconds, even without a signal.")
+    var exitAfter: Int?
+
     @Flag(name: .customLong("no-previews"), help: "Send no sampler preview frames.")
     var noPreviews = false
 
@@ -83,7 +92,11 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
     func run() async throws {
         let double = try await ComfyUIDouble.start(try makeConfiguration())
         FileHandle.standardOutput.write(Data((double.baseURL.absoluteString + "\n").utf8))
-        await Self.waitForTerminationSignal()
+        if let exitAfter {
+            await Self.waitForTerminationSignal(orAfter: .seconds(exitAfter))
+        } else {
+            await Self.waitForTerminationSignal()
+        }
         await double.shutdown()
     }
 
@@ -100,7 +113,8 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
             let (selector, value) = try Self.pair(entry, option: "--progress-steps")
             config.progressSteps[selector] = value
         }
-        config.progressStepInterval = .milliseconds(progressMilliseconds)
+        config.progressStepInterval = progressMicroseconds.map { .microseconds($0) } ?? .milliseconds(progressMilliseconds)
+        config.timestampLog = timestampLog.map { URL(fileURLWithPath: $0) }
         config.previews = PreviewSettings(enabled: !noPreviews, imageSize: previewBytes)
         config.producedFileSize = fileBytes
         if let dropAfter {

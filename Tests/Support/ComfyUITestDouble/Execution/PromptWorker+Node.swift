@@ -67,8 +67,13 @@ extension PromptWorker {
     private func reportProgress(_ plan: ProgressPlan, nodeID: String, run: inout RunState) async throws {
         let preview = previewImage(for: plan.preview)
         let metadataPreviews = run.events.submitterWantsMetadataPreviews
+        // Steps keep to a schedule rather than sleeping a fixed time each, so sub-millisecond intervals
+        // give the configured rate (a benchmark asks for 2,000 steps/s) instead of interval + wake-up cost.
+        let interval = context.configuration.progressStepInterval
+        var due = ContinuousClock.now
         for value in plan.values {
-            try await Task.sleep(for: context.configuration.progressStepInterval)
+            due += interval
+            try await Task.sleep(until: due, clock: .continuous)
             try await checkInterrupt()
             run.registry.update(nodeID, value: value, max: plan.max)
             sendProgressState(run)

@@ -29,6 +29,7 @@ actor PromptWorker {
 
     private func process(key: Int, item: QueueItem) async {
         context.hub.setRunning(clientID: item.clientID, lastNodeID: nil)
+        context.timestamps?.record(.started, promptID: item.promptID)
         guard let record = await execute(item) else { return }
         context.hub.setRunning(clientID: nil, lastNodeID: nil)
         let entry = Self.historyEntry(item, record)
@@ -43,6 +44,7 @@ actor PromptWorker {
             await context.queue.finish(key: key, promptID: item.promptID, entry: entry)
             events.toSubmitter(end)
         }
+        context.timestamps?.record(.finished, promptID: item.promptID)
     }
 
     static func historyEntry(_ item: QueueItem, _ record: ExecutionRecord) -> JSONValue {

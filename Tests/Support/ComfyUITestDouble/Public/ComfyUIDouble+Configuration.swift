@@ -67,6 +67,9 @@ extension ComfyUIDouble {
         public var maxUploadSize = 100 * 1024 * 1024
         /// Seeds the random parts (temp file prefixes, generated ids), so runs are reproducible.
         public var seed: UInt64 = 0
+        /// A file that gets a `started|finished <prompt_id> <CLOCK_MONOTONIC ns>` line per prompt edge,
+        /// for benchmarks timing "server finished → result in hand"; nil writes none.
+        public var timestampLog: URL?
         /// Where the double logs; silent by default.
         public var logger = Logger(label: "comfyui-double", factory: { _ in SwiftLogNoOpLogHandler() })
 

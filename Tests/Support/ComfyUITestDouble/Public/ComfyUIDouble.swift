@@ -24,7 +24,8 @@ public enum ComfyUIDouble {
             inputNames.append(url.lastPathComponent)
         }
         let catalog = NodeCatalog(objectInfo: document, models: configuration.models, inputFiles: inputNames)
-        let context = DoubleContext(configuration: configuration, catalog: catalog, files: files)
+        let timestamps = try configuration.timestampLog.map { try TimestampLog(url: $0) }
+        let context = DoubleContext(configuration: configuration, catalog: catalog, files: files, timestamps: timestamps)
 
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let webSocket = WebSocketServerConfiguration(maxFrameSize: 64 << 20, autoPing: .disabled, closeTimeout: .seconds(1))

@@ -12,8 +12,10 @@ final class DoubleContext: Sendable {
     /// The serialised `GET /object_info` body, built on first request.
     let objectInfoBody: LockedState<[UInt8]?>
     let idGenerator: LockedState<SplitMix64>
+    /// Prompt start and finish times for benchmarks (``ComfyUIDouble/Configuration/timestampLog``).
+    let timestamps: TimestampLog?
 
-    init(configuration: ComfyUIDouble.Configuration, catalog: NodeCatalog, files: FileStore) {
+    init(configuration: ComfyUIDouble.Configuration, catalog: NodeCatalog, files: FileStore, timestamps: TimestampLog? = nil) {
         self.configuration = configuration
         self.catalog = catalog
         self.files = files
@@ -23,6 +25,7 @@ final class DoubleContext: Sendable {
         self.uploadFailuresLeft = LockedState(configuration.uploadFault?.count)
         self.objectInfoBody = LockedState(nil)
         self.idGenerator = LockedState(SplitMix64(seed: configuration.seed ^ 0xC0FF_EE00))
+        self.timestamps = timestamps
     }
 
     /// A UUID4 string like Python's `str(uuid.uuid4())`, from the seeded generator.

@@ -18,12 +18,13 @@ enum WebSocketSession {
         let sid = requested.isEmpty ? context.newClientID() : requested
         return { inbound, outbound, _ in
             let connection = context.hub.connect(sid: sid, channel: channel)
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await writeFrames(of: connection, to: outbound, hub: context.hub) }
-                await readFrames(from: inbound, connection: connection, context: context)
-                context.hub.disconnect(connection)
-                group.cancelAll()
-            }
+            // The writer is not awaited: once the client has sent its close, a write in flight may wait
+            // on the closing channel, and the close reply (sent when this handler returns) must not wait
+            // for it. aiohttp answers a close at once; clients time out otherwise (websockets: 10 s).
+            let writer = Task { await writeFrames(of: connection, to: outbound, hub: context.hub) }
+            await readFrames(from: inbound, connection: connection, context: context)
+            context.hub.disconnect(connection)
+            writer.cancel()
         }
     }
 

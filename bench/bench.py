@@ -1,0 +1,277 @@
+"""Runs every benchmark of bench/README.md and prints the table: figure, ours, baseline, ratio, target, met.
+
+Started by bench/run with the throw-away virtualenv's interpreter (it has comfykit 0.1.12 and pyte).
+Every server is a `comfyui-double` on 127.0.0.1 that stops by itself; every loop here is bounded.
+Sizes come from the environment (see `--help`), so a quick pass can use small ones.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib.double import Double  # noqa: E402
+from benchlib.table import Row, render_table  # noqa: E402
+from benchlib import workflows  # noqa: E402
+from benchlib.tui import measure_tui  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+RELEASE = Path(os.environ.get("BENCH_BIN") or ROOT / ".build" / "release")  # bench/run sets it (`swift build --show-bin-path`)
+TRIVIAL = ROOT / "examples" / "workflows" / "no-model" / "solid_color.json"
+
+
+def env_int(name, default):
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "out"), help="scratch folder (gitignored)")
+    parser.add_argument("--only", default="", help="comma list of sections: latency,concurrent,download,tui,parse,memory")
+    parser.add_argument("--runs", type=int, default=env_int("BENCH_RUNS", 30), help="sequential runs per executor [BENCH_RUNS=30]")
+    parser.add_argument("--concurrent", type=int, default=env_int("BENCH_CONCURRENT", 100), help="concurrent runs [BENCH_CONCURRENT=100]")
+    parser.add_argument("--download-mib", type=int, default=env_int("BENCH_DOWNLOAD_MIB", 1024), help="output size in MiB [BENCH_DOWNLOAD_MIB=1024]")
+    parser.add_argument("--tui-workflows", type=int, default=env_int("BENCH_TUI_WORKFLOWS", 1000), help="workflows in the TUI folder [BENCH_TUI_WORKFLOWS=1000]")
+    parser.add_argument("--idle-seconds", type=int, default=env_int("BENCH_IDLE_SECONDS", 10), help="TUI idle CPU window [BENCH_IDLE_SECONDS=10]")
+    parser.add_argument("--progress-rate", type=int, default=env_int("BENCH_PROGRESS_RATE", 2000), help="progress events/s during TUI key presses [BENCH_PROGRESS_RATE=2000]")
+    parser.add_argument("--keypresses", type=int, default=env_int("BENCH_KEYPRESSES", 40), help="TUI key presses timed [BENCH_KEYPRESSES=40]")
+    parser.add_argument("--parse-nodes", type=int, default=env_int("BENCH_PARSE_NODES", 10000), help="nodes in the parse + bind workflow [BENCH_PARSE_NODES=10000]")
+    parser.add_argument("--memory-runs", type=int, default=env_int("BENCH_MEMORY_RUNS", 1000), help="sequential runs for the RSS check [BENCH_MEMORY_RUNS=1000]")
+    parser.add_argument("--node-ms", type=int, default=env_int("BENCH_NODE_MS", 5), help="time each node takes on the double [BENCH_NODE_MS=5]")
+    return parser.parse_args()
+
+
+def run_json(command, timeout=900):
+    """Runs a measurement process and returns its last stdout line as JSON."""
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    if done.returncode != 0:
+        raise RuntimeError(f"{Path(command[0]).name} {command[1]} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def ms(seconds):
+    return seconds * 1000
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.out = Path(args.out)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.bench = str(RELEASE / "comfykit-bench")
+        self.python = sys.executable
+        self.baseline = str(ROOT / "bench" / "python_baseline.py")
+        self.rows = []
+        self.notes = []
+        self.color = 1000  # every run gets its own `color`, so the server never answers from cache
+
+    def colors(self, count):
+        base = self.color
+        self.color += count + 10
+        return str(base)
+
+    def wanted(self, section):
+        return not self.args.only or section in self.args.only.split(",")
+
+    # -- completion latency and wall per run -------------------------------------------------------
+
+    def latency(self):
+        runs = self.args.runs
+        with Double(self.out, "latency", ["--node-ms", str(self.args.node_ms)]) as double:
+            figures = {}
+            for side in ("swift", "python"):
+                for executor in ("ws", "http"):
+                    command = ([self.bench, "sequential"] if side == "swift" else [self.python, self.baseline, "sequential"])
+                    command += ["--server", double.url, "--executor", executor, "--workflow", str(TRIVIAL),
+                                "--runs", str(runs), "--warmup", "3", "--color-base", self.colors(runs + 3)]
+                    result = run_json(command)
+                    finished = double.finish_times()
+                    latencies = [(r["doneNS"] - finished[r["promptID"]]) / 1e6 for r in result["runs"] if r["promptID"] in finished]
+                    figures[(side, executor)] = {
+                        "latency_ms": median(latencies), "p90_ms": sorted(latencies)[int(len(latencies) * 0.9)] if latencies else float("nan"),
+                        "wall_ms": ms(result["wallSeconds"]) / max(1, len(result["runs"])), "count": len(latencies),
+                        "failed": result["failed"], "cpu_ms": ms(result["cpuSeconds"]) / max(1, len(result["runs"])),
+                    }
+        for executor, name, target in (("ws", "WebSocket", 3.0), ("http", "HTTP", 60.0)):
+            ours, theirs = figures[("swift", executor)], figures[("python", executor)]
+            self.rows.append(Row(f"completion latency, {name} executor (median of {ours['count']})",
+                                 ours["latency_ms"], theirs["latency_ms"], "ms", f"≤ {target:g} ms",
+                                 ours["latency_ms"] <= target and ours["count"] >= min(30, runs)))
+            self.notes.append(f"{name} completion latency p90: ours {ours['p90_ms']:.2f} ms, Python {theirs['p90_ms']:.2f} ms; "
+                              f"client CPU per run: ours {ours['cpu_ms']:.2f} ms, Python {theirs['cpu_ms']:.2f} ms")
+            for side, fig in (("ours", ours), ("Python", theirs)):
+                if fig["failed"]:
+                    self.notes.append(f"{name} {side}: {len(fig['failed'])} run(s) failed, first: {fig['failed'][0]}")
+        ours, theirs = figures[("swift", "ws")], figures[("python", "ws")]
+        self.rows.append(Row("wall time per trivial run, WebSocket", ours["wall_ms"], theirs["wall_ms"], "ms", "≤ 0.7× Python",
+                             ours["wall_ms"] <= 0.7 * theirs["wall_ms"]))
+        self.rows.append(Row("wall time per trivial run, HTTP", figures[("swift", "http")]["wall_ms"], figures[("python", "http")]["wall_ms"],
+                             "ms", "-", None))
+
+    # -- 100 concurrent runs ------------------------------------------------------------------------
+
+    def concurrent(self):
+        count = self.args.concurrent
+        with Double(self.out, "concurrent", ["--node-ms", str(self.args.node_ms)]) as double:
+            # The server's own time per prompt, measured unloaded: 10 runs one after another.
+            solo = run_json([self.bench, "sequential", "--server", double.url, "--workflow", str(TRIVIAL), "--runs", "10",
+                             "--warmup", "1", "--color-base", self.colors(11)])
+            spans = double.spans()
+            per_prompt = median([(spans[r["promptID"]][1] - spans[r["promptID"]][0]) / 1e9 for r in solo["runs"]])
+            server_time = per_prompt * count
+            results = {}
+            for side in ("swift", "python"):
+                command = ([self.bench, "concurrent"] if side == "swift" else [self.python, self.baseline, "concurrent"])
+                command += ["--server", double.url, "--executor", "ws", "--workflow", str(TRIVIAL), "--runs", str(count),
+                            "--color-base", self.colors(count + 1)]
+                result = run_json(command)
+                spans = double.spans()
+                busy = sum((spans[p][1] - spans[p][0]) for p in result["promptIDs"] if p in spans) / 1e9
+                results[side] = dict(result, busy=busy)
+        ours, theirs = results["swift"], results["python"]
+        self.rows.append(Row(f"{count} concurrent runs: wall time", ours["wallSeconds"], theirs["wallSeconds"], "s", "-", None))
+        self.rows.append(Row(f"{count} concurrent runs: client CPU", ours["cpuSeconds"], theirs["cpuSeconds"], "s", "-", None))
+        overhead = lambda r: (r["wallSeconds"] - server_time) / server_time * 100
+        self.rows.append(Row(f"{count} concurrent runs: wall beyond the server's time", overhead(ours), overhead(theirs), "%",
+                             "≤ 10%", overhead(ours) <= 10 and not ours["failed"]))
+        self.notes.append(f"concurrent: the server's time is {count} × {per_prompt * 1000:.2f} ms = {server_time:.2f} s (median execution_start → "
+                          f"finished of 10 prompts run alone, node time {self.args.node_ms} ms); under the concurrent load the prompts' "
+                          f"spans added up to {ours['busy']:.2f} s for ours and {theirs['busy']:.2f} s for Python (client and server share "
+                          f"2 cores); completed ours {len(ours['promptIDs'])}/{count}, Python {len(theirs['promptIDs'])}/{count}")
+
+    # -- 1 GiB download -----------------------------------------------------------------------------
+
+    def download(self):
+        size = self.args.download_mib << 20
+        folder = self.out / "download"
+        with Double(self.out, "download", ["--node-ms", "1", "--file-bytes", str(size)]) as double:
+            run = run_json([self.bench, "sequential", "--server", double.url, "--workflow", str(TRIVIAL), "--runs", "1", "--warmup", "0",
+                            "--color-base", self.colors(1)])
+            prompt = run["runs"][0]["promptID"]
+            history = json.loads(subprocess.run(["curl", "-s", f"{double.url}/history/{prompt}"], capture_output=True, text=True, check=True).stdout)
+            image = next(iter(history[prompt]["outputs"].values()))["images"][0]
+            url = f"{double.url}/view?filename={image['filename']}&subfolder={image['subfolder']}&type={image['type']}"
+            ours, curls, rss, curl_rss = [], [], [], []
+            for _ in range(3):
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir(parents=True)
+                proc = subprocess.Popen(["curl", "-s", "-o", str(folder / "curl.png"), "-w", "%{size_download} %{time_total}", url],
+                                        stdout=subprocess.PIPE, text=True)
+                _, status, usage = os.wait4(proc.pid, 0)
+                text = proc.stdout.read().split()
+                if status != 0 or int(text[0]) != size:
+                    raise RuntimeError(f"curl download failed: {text}")
+                curls.append(size / float(text[1]))
+                curl_rss.append(usage.ru_maxrss * 1024)
+                os.remove(folder / "curl.png")
+                result = run_json([self.bench, "download", "--server", double.url, "--prompt-id", prompt, "--to", str(folder / "ours")])
+                if result["bytes"] != size:
+                    raise RuntimeError(f"our download got {result['bytes']} bytes, not {size}")
+                ours.append(size / result["seconds"])
+                rss.append(result["peakRSSBytes"])
+                shutil.rmtree(folder, ignore_errors=True)
+        mib = 1 << 20
+        ratio = median(ours) / median(curls)
+        self.rows.append(Row(f"download {self.args.download_mib} MiB: throughput (median of 3)", median(ours) / mib, median(curls) / mib, "MiB/s",
+                             "≥ 0.9× curl", ratio >= 0.9, baseline_name="curl"))
+        self.rows.append(Row("download: peak RSS of the downloading process", max(rss) / mib, max(curl_rss) / mib, "MiB", "≤ 64 MB",
+                             max(rss) <= 64e6, baseline_name="curl"))
+
+    # -- comfykit-tui -------------------------------------------------------------------------------
+
+    def tui(self):
+        folder = self.out / "tui-workflows"
+        workflows.write_tui_folder(folder, TRIVIAL, self.args.tui_workflows)
+        interval_us = max(1, round(1_000_000 / self.args.progress_rate))
+        steps = self.args.progress_rate * 60  # more than the key presses need; the run is cancelled at the end
+        with Double(self.out, "tui", ["--node-ms", "1", "--no-previews", "--progress-steps", f"#1={steps}",
+                                      "--progress-us", str(interval_us)]) as double:
+            figures = measure_tui(RELEASE / "comfykit-tui", folder, double, self.out / "tui-home",
+                                  idle_seconds=self.args.idle_seconds, keypresses=self.args.keypresses,
+                                  step_interval_ns=interval_us * 1000, node_ms=1)
+        count = self.args.tui_workflows
+        self.rows.append(Row("TUI: first frame (header drawn)", figures["first_frame_ms"], None, "ms", "≤ 150 ms", figures["first_frame_ms"] <= 150))
+        self.rows.append(Row(f"TUI: list of {count} workflows drawn", figures["list_ms"], None, "ms", "≤ 150 ms", figures["list_ms"] <= 150))
+        self.rows.append(Row(f"TUI: idle CPU over {self.args.idle_seconds} s", figures["idle_cpu_percent"], None, "%", "≤ 0.5%",
+                             figures["idle_cpu_percent"] <= 0.5))
+        self.rows.append(Row("TUI: steady RSS (idle, list loaded)", figures["idle_rss_mib"], None, "MiB", "≤ 40 MB", figures["idle_rss_mib"] * (1 << 20) <= 40e6))
+        rate = self.args.progress_rate
+        self.rows.append(Row(f"TUI: key press → drawn, {rate} progress events/s (median)", figures["key_median_ms"], None, "ms", "≤ 50 ms",
+                             figures["key_median_ms"] <= 50))
+        self.rows.append(Row(f"TUI: key press → drawn, {rate} progress events/s (max of {figures['key_count']})", figures["key_max_ms"], None, "ms", "≤ 50 ms",
+                             figures["key_max_ms"] <= 50))
+        self.rows.append(Row(f"TUI: screen behind the server at {rate} events/s (median)", figures["lag_median_ms"], None, "ms", "current", None))
+        self.notes.append(f"TUI under load: steps shown advanced at {figures['shown_rate']:.0f}/s (server {figures['server_rate']:.0f}/s); "
+                          f"screen behind the server: median {figures['lag_median_ms']:.1f} ms, max {figures['lag_max_ms']:.1f} ms; "
+                          f"RSS during the run {figures['busy_rss_mib']:.1f} MiB; CPU during the run {figures['busy_cpu_percent']:.0f}%")
+
+    # -- parse + bind -------------------------------------------------------------------------------
+
+    def parse(self):
+        path = self.out / f"workflow_{self.args.parse_nodes}.json"
+        params = workflows.write_large_workflow(path, self.args.parse_nodes)
+        ours = run_json([self.bench, "parse-bind", "--workflow", str(path), "--params", json.dumps(params), "--repeats", "20"])
+        theirs = run_json([self.python, self.baseline, "parse-bind", "--workflow", str(path), "--params", json.dumps(params), "--repeats", "5"])
+        value = ms(median(ours["seconds"]))
+        self.rows.append(Row(f"parse + bind, {ours['nodes']}-node workflow ({ours['params']} params, median)", value, ms(median(theirs["seconds"])),
+                             "ms", "≤ 50 ms", value <= 50))
+
+    # -- memory over 1,000 runs -----------------------------------------------------------------------
+
+    def memory(self):
+        runs = self.args.memory_runs
+        every = max(1, runs // 20)
+        with Double(self.out, "memory", ["--node-ms", "1"]) as double:
+            result = run_json([self.bench, "sequential", "--server", double.url, "--workflow", str(TRIVIAL), "--runs", str(runs),
+                               "--warmup", "0", "--rss-every", str(every), "--color-base", self.colors(runs)], timeout=1800)
+        samples = [(i, b) for i, b in result["rss"] if i >= runs // 10]  # after warm-up: the first 10% of the runs
+        base = samples[0][1]
+        spread = (max(b for _, b in samples) - base) / base * 100
+        growth = (samples[-1][1] - base) / base * 100
+        mib = 1 << 20
+        self.rows.append(Row(f"RSS over {runs} sequential runs in one process: growth after warm-up", spread, None, "%", "≤ 10%",
+                             spread <= 10 and not result["failed"]))
+        self.notes.append(f"memory: RSS {base / mib:.1f} MiB after {samples[0][0]} runs, {samples[-1][1] / mib:.1f} MiB after {samples[-1][0]} "
+                          f"(end vs warm-up {growth:+.1f}%, highest sample {spread:+.1f}%); {len(result['failed'])} failed run(s)")
+
+    def run(self):
+        sections = [("latency", self.latency), ("concurrent", self.concurrent), ("download", self.download),
+                    ("tui", self.tui), ("parse", self.parse), ("memory", self.memory)]
+        for name, section in sections:
+            if not self.wanted(name):
+                continue
+            started = time.monotonic()
+            print(f"… {name}", file=sys.stderr, flush=True)
+            try:
+                section()
+            except Exception as error:  # one broken section must not hide the others' figures
+                self.rows.append(Row(f"{name}: could not be measured", None, None, "", "", False))
+                self.notes.append(f"{name} failed: {error}")
+            print(f"  {name} took {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+        print(self.header())
+        print(render_table(self.rows))
+        for note in self.notes:
+            print(f"- {note}")
+        return 0 if all(r.met is not False for r in self.rows) else 1
+
+    def header(self):
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
+        return (f"ComfyKit for Swift vs Python ComfyKit 0.1.12, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n"
+                f"machine: {' '.join(platform.uname())}; {os.cpu_count()} CPUs ({cpu})\n"
+                f"server: comfyui-double on 127.0.0.1, node time {self.args.node_ms} ms; trivial workflow: {TRIVIAL.relative_to(ROOT)}\n")
+
+
+if __name__ == "__main__":
+    sys.exit(Bench(parse_args()).run())
