@@ -17,29 +17,33 @@ public struct ParamMarker: Hashable, Sendable {
     /// (spec §2.4): cut at the first `:`, one trailing `!`, one leading `~`, split at the first `.`,
     /// and one `~` in front of the field.
     public init(parsing part: Substring) {
+        // Byte-wise: `:`, `!`, `~` and `.` are ASCII, and an ASCII byte in UTF-8 is always that code point, so
+        // finding them in the bytes finds the same code points; only the first, `$`, is dropped as a code point.
         text = String(part)
-        var m = part.unicodeScalars.dropFirst()
+        let utf8 = part.utf8
+        var start = part.isEmpty ? part.startIndex : part.unicodeScalars.index(after: part.startIndex)
+        var end = part.endIndex
         var description: String? = nil
-        if let colon = m.firstIndex(of: ":") {
-            let rest = String(m[m.index(after: colon)...])
+        if let colon = utf8[start..<end].firstIndex(of: UInt8(ascii: ":")) {
+            let rest = String(part[utf8.index(after: colon)..<end])
             description = Title.trim(Substring(rest)).isEmpty ? nil : String(Title.trim(Substring(rest)))
-            m = m[..<colon]
+            end = colon
         }
-        let required = m.last == "!"
-        if required { m = m.dropLast() }
-        var upload = m.first == "~"
-        if upload { m = m.dropFirst() }
-        if let dot = m.firstIndex(of: ".") {
-            name = String(m[..<dot])
-            var fieldPart = m[m.index(after: dot)...]
-            if fieldPart.first == "~" {
+        let required = start < end && utf8[utf8.index(before: end)] == UInt8(ascii: "!")
+        if required { end = utf8.index(before: end) }
+        var upload = start < end && utf8[start] == UInt8(ascii: "~")
+        if upload { start = utf8.index(after: start) }
+        if let dot = utf8[start..<end].firstIndex(of: UInt8(ascii: ".")) {
+            name = String(part[start..<dot])
+            var fieldStart = utf8.index(after: dot)
+            if fieldStart < end, utf8[fieldStart] == UInt8(ascii: "~") {
                 upload = true
-                fieldPart = fieldPart.dropFirst()
+                fieldStart = utf8.index(after: fieldStart)
             }
-            field = String(fieldPart)
+            field = String(part[fieldStart..<end])
         } else {
-            name = String(m)
-            field = String(m)
+            name = String(part[start..<end])
+            field = name
         }
         isRequired = required
         isUpload = upload

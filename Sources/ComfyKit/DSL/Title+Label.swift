@@ -3,8 +3,7 @@ extension Title {
     /// a title of markers only, or an `$output.` title, → "".
     public static func label(_ title: String) -> String {
         if title.utf8.starts(with: outputPrefix.utf8) { return "" }
-        return title.split(separator: ",", omittingEmptySubsequences: false)
-            .map(trim)
+        return parts(of: title)
             .filter { !$0.isEmpty && $0.unicodeScalars.first != "$" }
             .joined(separator: ", ")
     }

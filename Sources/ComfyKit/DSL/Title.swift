@@ -14,12 +14,17 @@ public enum Title: Hashable, Sendable {
 
     /// Classifies a title. The order matters and the first match wins, as in the Python ComfyKit.
     public init(_ title: String, classType: String) {
+        // Without a `$` (one byte in UTF-8, never inside another code point) there is no marker of any rule.
+        guard Title.containsDollar(title) else {
+            self = Title.saveNodeClasses.contains(classType) ? .saveNode(ignoredMarkers: []) : .params([], strayDollarText: [])
+            return
+        }
         // Rule 1 looks at the raw title: " $output.x" (leading space) is not an output marker.
         if title.utf8.starts(with: Title.outputPrefix.utf8), title.unicodeScalars.count > 8 {
             self = .output(name: String(String.UnicodeScalarView(title.unicodeScalars.dropFirst(8))))
             return
         }
-        let parts = title.split(separator: ",", omittingEmptySubsequences: false).map(Title.trim)
+        let parts = Title.parts(of: title)
         if Title.saveNodeClasses.contains(classType) {
             self = .saveNode(ignoredMarkers: parts.filter { $0.unicodeScalars.first == "$" }.map(String.init))
             return
@@ -36,8 +41,51 @@ public enum Title: Hashable, Sendable {
         self = .params(markers, strayDollarText: stray)
     }
 
+    static func containsDollar(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains(UInt8(ascii: "$")) }
+    }
+
+    /// The comma-separated parts of a title, each trimmed as Python's `str.strip()` trims.
+    static func parts(of title: String) -> [Substring] {
+        let utf8 = title.utf8
+        guard !utf8.contains(where: { $0 >= 0x80 }) else {
+            return title.split(separator: ",", omittingEmptySubsequences: false).map(Title.trim)
+        }
+        // ASCII: every Character is one byte except "\r\n", which holds no comma and whose two bytes are both
+        // white space, so splitting and trimming bytes gives the same parts without grapheme breaking.
+        var parts: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == UInt8(ascii: ",") {
+                parts.append(trimASCII(title[start..<i]))
+                start = utf8.index(after: i)
+            }
+            utf8.formIndex(after: &i)
+        }
+        parts.append(trimASCII(title[start..<utf8.endIndex]))
+        return parts
+    }
+
+    /// ``trim(_:)`` for ASCII text: the white space is TAB, LF, VT, FF, CR, U+001C…U+001F and space.
+    static func trimASCII(_ text: Substring) -> Substring {
+        func isSpace(_ b: UInt8) -> Bool { (0x09...0x0D).contains(b) || (0x1C...0x20).contains(b) }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start != end, isSpace(utf8[start]) { utf8.formIndex(after: &start) }
+        while start != end {
+            let last = utf8.index(before: end)
+            if !isSpace(utf8[last]) { break }
+            end = last
+        }
+        return text[start..<end]
+    }
+
     /// Free text such as `Text $a` holds a `$name` that is not a marker (a marker must start a part).
     static func looksLikeMarker(inside part: Substring) -> Bool {
+        guard part.utf8.contains(UInt8(ascii: "$")) else { return false }
         var scalars = part.unicodeScalars[...]
         while let dollar = scalars.firstIndex(of: "$") {
             let next = scalars.index(after: dollar)

@@ -9,6 +9,8 @@ public struct JSONObject: Hashable, Sendable, Sequence {
 
     public init() { members = [:] }
 
+    init(members: OrderedDictionary<String, JSONValue>) { self.members = members }
+
     public init(_ pairs: [(String, JSONValue)]) {
         members = OrderedDictionary(pairs, uniquingKeysWith: { _, last in last })
     }

@@ -1,31 +1,70 @@
+import OrderedCollections
+
 /// A strict RFC 8259 parser over UTF-8 bytes that keeps object key order and reports
 /// line and column on error. Duplicate keys keep the last value, as Python's `json` does.
+///
+/// It reads an `UnsafeBufferPointer` (no per-byte bounds or `String` work), gathers each array's items and
+/// each object's members on one scratch stack and then builds them at their exact size, and makes a string
+/// without escapes straight from its bytes.
 enum JSONParser {
     /// Nesting deeper than this is rejected instead of overflowing the stack.
     static let maxDepth = 512
 
     static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        var parser = Cursor(bytes: bytes)
-        // A UTF-8 byte-order mark is tolerated, as editors on some systems write one.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-        parser.skipWhitespace()
-        if parser.atEnd { throw parser.error("the file is empty, expected a JSON value") }
-        let value = try parser.value(depth: 0)
-        parser.skipWhitespace()
-        if !parser.atEnd { throw parser.error("unexpected \(parser.describeCurrent()) after the JSON value") }
-        return value
+        try bytes.withUnsafeBufferPointer { parse(buffer: $0) }.get()
+    }
+
+    /// Parses contiguous bytes without copying them first; other collections are copied once.
+    static func parse(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        if let result = bytes.withContiguousStorageIfAvailable({ parse(buffer: $0) }) { return try result.get() }
+        return try parse(Array(bytes))
+    }
+
+    static func parse(buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONSyntaxError> {
+        // An empty buffer may have no base address: it is the empty-file error.
+        guard let base = buffer.baseAddress, buffer.count > 0 else {
+            return .failure(JSONSyntaxError(message: "the file is empty, expected a JSON value", line: 1, column: 1, offset: 0))
+        }
+        var parser = Cursor(base: base, count: buffer.count)
+        do {
+            return .success(try parser.document())
+        } catch {
+            return .failure(error)
+        }
     }
 
     struct Cursor {
-        let bytes: [UInt8]
+        let base: UnsafePointer<UInt8>
+        let count: Int
         var index = 0
+        /// Items of the arrays and values of the objects being read, innermost last.
+        let values = ScratchStack<JSONValue>()
+        /// Keys of the objects being read, innermost last.
+        let keys = ScratchStack<String>()
 
-        var atEnd: Bool { index >= bytes.count }
-        var current: UInt8 { bytes[index] }
+        init(base: UnsafePointer<UInt8>, count: Int) {
+            self.base = base
+            self.count = count
+        }
 
+        var atEnd: Bool { index >= count }
+        var current: UInt8 { base[index] }
+
+        mutating func document() throws(JSONSyntaxError) -> JSONValue {
+            // A UTF-8 byte-order mark is tolerated, as editors on some systems write one.
+            if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { index = 3 }
+            skipWhitespace()
+            if atEnd { throw error("the file is empty, expected a JSON value") }
+            let value = try value(depth: 0)
+            skipWhitespace()
+            if !atEnd { throw error("unexpected \(describeCurrent()) after the JSON value") }
+            return value
+        }
+
+        @inline(__always)
         mutating func skipWhitespace() {
-            while index < bytes.count {
-                switch bytes[index] {
+            while index < count {
+                switch base[index] {
                 case 0x20, 0x0A, 0x0D, 0x09: index += 1
                 default: return
                 }
@@ -33,15 +72,15 @@ enum JSONParser {
         }
 
         func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
-            let stop = min(offset ?? index, bytes.count)
+            let stop = min(offset ?? index, count)
             var line = 1
             var column = 1
             var i = 0
             while i < stop {
-                if bytes[i] == 0x0A {
+                if base[i] == 0x0A {
                     line += 1
                     column = 1
-                } else if bytes[i] & 0xC0 != 0x80 {
+                } else if base[i] & 0xC0 != 0x80 {
                     column += 1  // count characters, not UTF-8 continuation bytes
                 }
                 i += 1
@@ -85,17 +124,42 @@ enum JSONParser {
         mutating func number() throws(JSONSyntaxError) -> JSONNumber {
             let start = index
             while !atEnd, Cursor.isNumberByte(current) { index += 1 }
-            let slice = bytes[start..<index]
+            let slice = UnsafeBufferPointer(start: base + start, count: index - start)
             guard JSONNumber.isValidLiteral(slice) else { throw error("invalid number", at: start) }
             return JSONNumber(validatedLiteral: String(decoding: slice, as: UTF8.self))
         }
 
+        @inline(__always)
         static func isNumberByte(_ b: UInt8) -> Bool {
             (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: ".")
                 || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
         }
 
         mutating func string() throws(JSONSyntaxError) -> String {
+            // Fast path: no escape and no control character before the closing quote.
+            let open = index
+            var i = index + 1
+            var high: UInt8 = 0
+            while i < count {
+                let b = base[i]
+                if b == UInt8(ascii: "\"") {
+                    let run = UnsafeBufferPointer(start: base + open + 1, count: i - open - 1)
+                    index = i + 1
+                    if high < 0x80 { return String(decoding: run, as: UTF8.self) }
+                    guard let text = String(validating: run, as: UTF8.self) else {
+                        throw error("string is not valid UTF-8", at: open)
+                    }
+                    return text
+                }
+                if b == UInt8(ascii: "\\") || b < 0x20 { break }
+                high |= b
+                i += 1
+            }
+            return try escapedString()
+        }
+
+        /// A string with escapes, a control character or no end: read byte by byte, errors in document order.
+        mutating func escapedString() throws(JSONSyntaxError) -> String {
             let open = index
             index += 1
             var out = [UInt8]()
@@ -104,13 +168,13 @@ enum JSONParser {
                 guard !atEnd else { throw error("unterminated string", at: open) }
                 let b = current
                 if b == UInt8(ascii: "\"") {
-                    out.append(contentsOf: bytes[runStart..<index])
+                    out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                     index += 1
                     break
                 }
                 if b < 0x20 { throw error("control character in a string (escape it as \\u00\(String(b, radix: 16)))") }
                 if b == UInt8(ascii: "\\") {
-                    out.append(contentsOf: bytes[runStart..<index])
+                    out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                     try escape(into: &out)
                     runStart = index
                     continue
@@ -142,7 +206,7 @@ enum JSONParser {
                 var scalar = try hex4(escapeStart: start)
                 if (0xD800...0xDBFF).contains(scalar) {
                     // A high surrogate must be followed by an escaped low surrogate.
-                    if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                    if index + 1 < count, base[index] == UInt8(ascii: "\\"), base[index + 1] == UInt8(ascii: "u") {
                         index += 2
                         let low = try hex4(escapeStart: index - 2)
                         guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair", at: start) }
@@ -153,14 +217,14 @@ enum JSONParser {
                 } else if (0xDC00...0xDFFF).contains(scalar) {
                     scalar = 0xFFFD
                 }
-                out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+                UTF8.encode(Unicode.Scalar(scalar)!) { out.append($0) }
             default:
                 throw error("invalid escape '\\\(Character(Unicode.Scalar(c)))'", at: start)
             }
         }
 
         mutating func hex4(escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
-            guard index + 4 <= bytes.count else { throw error("truncated \\u escape", at: escapeStart) }
+            guard index + 4 <= count else { throw error("truncated \\u escape", at: escapeStart) }
             var value: UInt32 = 0
             for _ in 0..<4 {
                 let b = current
@@ -179,15 +243,16 @@ enum JSONParser {
 
         mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONValue {
             index += 1
-            var items: [JSONValue] = []
             skipWhitespace()
             if !atEnd, current == UInt8(ascii: "]") {
                 index += 1
-                return .array(items)
+                return .array([])
             }
+            let base = values.count
             while true {
                 skipWhitespace()
-                items.append(try value(depth: depth + 1))
+                let item = try value(depth: depth + 1)
+                values.append(item)
                 skipWhitespace()
                 guard !atEnd else { throw error("unexpected end of file in an array, expected ',' or ']'") }
                 if current == UInt8(ascii: ",") {
@@ -198,7 +263,7 @@ enum JSONParser {
                 }
                 if current == UInt8(ascii: "]") {
                     index += 1
-                    return .array(items)
+                    return .array(values.popArray(from: base))
                 }
                 throw error("unexpected \(describeCurrent()) in an array, expected ',' or ']'")
             }
@@ -206,12 +271,13 @@ enum JSONParser {
 
         mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
             index += 1
-            var object = JSONObject()
             skipWhitespace()
             if !atEnd, current == UInt8(ascii: "}") {
                 index += 1
-                return .object(object)
+                return .object(JSONObject())
             }
+            let valueBase = values.count
+            let keyBase = keys.count
             while true {
                 skipWhitespace()
                 guard !atEnd else { throw error("unexpected end of file in an object, expected a key") }
@@ -225,7 +291,9 @@ enum JSONParser {
                 }
                 index += 1
                 skipWhitespace()
-                object[key] = try value(depth: depth + 1)
+                let member = try value(depth: depth + 1)
+                keys.append(key)
+                values.append(member)
                 skipWhitespace()
                 guard !atEnd else { throw error("unexpected end of file in an object, expected ',' or '}'") }
                 if current == UInt8(ascii: ",") {
@@ -236,10 +304,87 @@ enum JSONParser {
                 }
                 if current == UInt8(ascii: "}") {
                     index += 1
-                    return .object(object)
+                    return .object(JSONObject(members: makeMembers(keyBase: keyBase, valueBase: valueBase)))
                 }
                 throw error("unexpected \(describeCurrent()) in an object, expected ',' or '}'")
             }
         }
+
+        /// The members gathered since `keyBase`/`valueBase`, taken off the stacks, in document order; a repeated
+        /// key keeps its first place and its last value.
+        func makeMembers(keyBase: Int, valueBase: Int) -> OrderedDictionary<String, JSONValue> {
+            let n = keys.count - keyBase
+            if n <= 16 {
+                var unique = true
+                check: for i in keyBase..<keys.count {
+                    for j in (i + 1)..<keys.count where keys[i] == keys[j] {
+                        unique = false
+                        break check
+                    }
+                }
+                if unique {
+                    return OrderedDictionary(uncheckedUniqueKeys: keys.pop(from: keyBase), values: values.pop(from: valueBase))
+                }
+            }
+            let memberKeys = keys.pop(from: keyBase)
+            let memberValues = values.pop(from: valueBase)
+            var members = OrderedDictionary<String, JSONValue>(minimumCapacity: n)
+            for offset in 0..<n {
+                members[memberKeys[offset]] = memberValues[offset]
+            }
+            return members
+        }
+    }
+}
+
+/// A growable stack whose top elements are moved (not copied) into a new array.
+final class ScratchStack<Element> {
+    private var storage: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init() {
+        capacity = 64
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> Element { storage[index] }
+
+    @inline(__always)
+    func append(_ element: __owned Element) {
+        if count == capacity { grow() }
+        (storage + count).initialize(to: element)
+        count += 1
+    }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = bigger
+        capacity *= 2
+    }
+
+    /// The elements from `start` to the top, removed from the stack.
+    func pop(from start: Int) -> ContiguousArray<Element> {
+        let n = count - start
+        let result = ContiguousArray(UnsafeBufferPointer(start: storage + start, count: n))
+        (storage + start).deinitialize(count: n)
+        count = start
+        return result
+    }
+
+    func popArray(from start: Int) -> [Element] {
+        let n = count - start
+        let result = Array(UnsafeBufferPointer(start: storage + start, count: n))
+        (storage + start).deinitialize(count: n)
+        count = start
+        return result
     }
 }

@@ -1,5 +1,5 @@
 /// A JSON document as a value: the workflow graph, history entries and events are all read into this.
-public indirect enum JSONValue: Hashable, Sendable {
+public enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(JSONNumber)
@@ -65,12 +65,12 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 extension JSONValue {
     /// Parses UTF-8 JSON text.
     public init(parsing bytes: some Collection<UInt8>) throws(JSONSyntaxError) {
-        self = try JSONParser.parse(Array(bytes))
+        self = try JSONParser.parse(bytes)
     }
 
     /// Parses JSON text.
     public init(parsing text: String) throws(JSONSyntaxError) {
-        self = try JSONParser.parse(Array(text.utf8))
+        self = try JSONParser.parse(text.utf8)
     }
 
     /// Compact UTF-8 JSON, keys in their order.

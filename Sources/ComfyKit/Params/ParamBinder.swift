@@ -56,8 +56,9 @@ public enum ParamBinder {
         fileExists: (String) -> Bool = MediaReference.isRegularFile,
         using generator: inout some RandomNumberGenerator
     ) throws(BindError) -> BoundWorkflow {
-        if !options.allowUnknownParams {
-            let unknown = values.keys.filter { spec.param(named: $0) == nil }.sorted()
+        if !options.allowUnknownParams, !values.isEmpty {
+            let declared = Set(spec.params.lazy.map(\.name))
+            let unknown = values.keys.filter { !declared.contains($0) }.sorted()
             if !unknown.isEmpty { throw .unknownParams(unknown, valid: spec.params.map(\.name)) }
         }
         let missing = spec.params.filter { $0.isRequired && values[$0.name] == nil }
@@ -70,7 +71,10 @@ public enum ParamBinder {
                 if let upload = try write(given, of: param, into: &result, fileExists: fileExists) { uploads.append(upload) }
             } else if let fallback = param.defaultValue {
                 // Defaults are written as they are, never uploaded: they already name server files.
-                for binding in param.bindings { result.setInput(node: binding.nodeID, field: binding.field, to: fallback) }
+                // A default is usually the literal already there: leave that node (and its copy) alone.
+                for binding in param.bindings where !result.input(node: binding.nodeID, field: binding.field, isIdenticalTo: fallback) {
+                    result.setInput(node: binding.nodeID, field: binding.field, to: fallback)
+                }
             }
         }
         let seeds = options.randomizeSeeds ? SeedRandomizer.randomize(&result, using: &generator) : [:]

@@ -10,7 +10,10 @@ public struct Workflow: Hashable, Sendable {
     public init(name: String, nodes: [WorkflowNode]) {
         self.name = name
         self.nodes = nodes
-        indexByID = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
+        var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(nodes.count)
+        for (index, node) in nodes.enumerated() { indexByID[node.id] = index }  // a repeated id: the last wins
+        self.indexByID = indexByID
     }
 
     public subscript(nodeID: String) -> WorkflowNode? {
@@ -23,6 +26,19 @@ public struct Workflow: Hashable, Sendable {
         guard let index = indexByID[nodeID] else { return false }
         nodes[index].inputs[field] = value
         return true
+    }
+
+    /// True when the node's input holds exactly `value` (the same bytes, not merely an equal string), so
+    /// that writing `value` would change nothing. Conservative: false for lists and objects.
+    func input(node nodeID: String, field: String, isIdenticalTo value: JSONValue) -> Bool {
+        guard let index = indexByID[nodeID], let current = nodes[index].inputs[field] else { return false }
+        switch (current, value) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.number(a), .number(b)): return a.literal.utf8.elementsEqual(b.literal.utf8)
+        case let (.string(a), .string(b)): return a.utf8.elementsEqual(b.utf8)
+        default: return false
+        }
     }
 
     /// The graph as ComfyUI's `POST /prompt` expects it under `"prompt"`.
