@@ -2,7 +2,7 @@ import ComfyKit
 import Foundation
 import Logging
 
-/// The loop: read a key, apply messages, perform effects, render, draw the changed cells.
+/// The loop: read the waiting input (a burst of keys, a paste), apply messages, perform effects, render, draw the changed cells.
 ///
 /// Curses is called from this loop's thread only; runs and scans are tasks that post to the ``Inbox``,
 /// so a run in flight never blocks typing.
@@ -43,17 +43,19 @@ final class Runtime {
         while isRunning {
             let since = ContinuousClock.now - started
             var messages: [Message] = [.clock(Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18)]
-            switch terminal.readInput() {
-            case .key(let key)?: messages.append(.key(key))
-            case .resize?:
-                let size = terminal.size
-                messages.append(.resize(width: size.width, height: size.height))
-            case .press(let column, let row)?:
-                // What the frame on screen showed there.
-                if let target = previous.target(atColumn: column, row: row) { messages.append(.clicked(target)) }
-            case .wheel(let notches)?:
-                messages.append(.scrolled(by: notches))
-            case nil: break
+            for input in terminal.readInputs() {
+                switch input {
+                case .key(let key): messages.append(.key(key))
+                case .paste(let text): messages.append(.paste(text))
+                case .resize:
+                    let size = terminal.size
+                    messages.append(.resize(width: size.width, height: size.height))
+                case .press(let column, let row):
+                    // What the frame on screen showed there.
+                    if let target = previous.target(atColumn: column, row: row) { messages.append(.clicked(target)) }
+                case .wheel(let notches):
+                    messages.append(.scrolled(by: notches))
+                }
             }
             messages += inbox.drain()
             if watcher?.poll() == true { messages.append(.folderChanged) }
@@ -87,12 +89,19 @@ final class Runtime {
         case .quit:
             isRunning = false
         case .loadFolder(let path):
+            // Names first (the list shows at once), then the files read on every core, then the stubs resolved.
             Task.detached { [inbox, kit] in
+                let folder = WorkflowFolder(path: path)
+                let listed: [WorkflowEntry]
                 do {
-                    inbox.post(.folderLoaded(try await WorkflowFolder(path: path).scan(resolvingStubsWith: kit)))
+                    listed = try folder.list()
                 } catch {
                     inbox.post(.folderFailed("\(error)"))
+                    return
                 }
+                inbox.post(.folderListed(listed))
+                let read = await folder.read(listed) { inbox.post(.entriesRead($0)) }
+                inbox.post(.folderLoaded(await folder.resolvingStubs(in: read, with: kit)))
             }
         case .startRun(let id, let path, let params):
             let handle = kit.run(.file(path: path), params: params)

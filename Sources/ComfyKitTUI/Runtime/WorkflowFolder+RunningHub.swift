@@ -9,7 +9,12 @@ extension WorkflowFolder {
     /// Every entry as ``scan()`` gives it, with each RunningHub stub's params read from its cloud graph
     /// (its DSL titles); a stub that cannot be read (no key, wrong site, unknown id) stays broken with the reason.
     func scan(resolvingStubsWith kit: ComfyKit) async throws(WorkflowFolderError) -> [WorkflowEntry] {
-        var entries = try scan()
+        await resolvingStubs(in: try scan(), with: kit)
+    }
+
+    /// The entries with each RunningHub stub's params read from its cloud graph, as ``scan(resolvingStubsWith:)`` does.
+    func resolvingStubs(in entries: [WorkflowEntry], with kit: ComfyKit) async -> [WorkflowEntry] {
+        var entries = entries
         for index in entries.indices {
             // Stubs are the broken entries whose file reads as a RunningHub document.
             guard case .broken = entries[index].content,

@@ -6,8 +6,13 @@ struct WorkflowFolder: Sendable {
     let path: String
     var loader = WorkflowLoader()
 
-    /// Every `.json` file under the folder, subfolders as groups, sorted by relative path.
+    /// Every `.json` file under the folder, subfolders as groups, sorted by relative path, each one read.
     func scan() throws(WorkflowFolderError) -> [WorkflowEntry] {
+        try list().map(read)
+    }
+
+    /// Every `.json` file under the folder as ``scan()`` orders it, none read yet (``WorkflowEntry/Content/loading``).
+    func list() throws(WorkflowFolderError) -> [WorkflowEntry] {
         let root = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
@@ -23,15 +28,22 @@ struct WorkflowFolder: Sendable {
             let full = url.standardizedFileURL.path
             relativePaths.append(String(full.dropFirst(root.path.count)).trimmingPrefix("/").description)
         }
-        return relativePaths.sorted().map { entry(relativePath: $0, root: root) }
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return relativePaths.sorted().map { entry(relativePath: $0, rootPath: rootPath) }
     }
 
-    private func entry(relativePath: String, root: URL) -> WorkflowEntry {
-        let file = root.appendingPathComponent(relativePath).path
+    /// The entry with its file read: ready, or broken with the reason.
+    func read(_ entry: WorkflowEntry) -> WorkflowEntry {
+        var entry = entry
+        entry.content = content(of: entry.path)
+        return entry
+    }
+
+    private func entry(relativePath: String, rootPath: String) -> WorkflowEntry {
         let components = relativePath.split(separator: "/")
         let group = components.dropLast().joined(separator: "/")
         let name = String(components.last ?? "").replacingOccurrences(of: ".json", with: "")
-        return WorkflowEntry(path: file, group: group, name: name, content: content(of: file))
+        return WorkflowEntry(path: rootPath + relativePath, group: group, name: name, content: .loading)
     }
 
     private func content(of file: String) -> WorkflowEntry.Content {

@@ -55,6 +55,14 @@ struct FieldState: Hashable, Sendable {
         cursor = min(before.count, text.count)
     }
 
+    /// Inserts a whole text at the cursor (a paste), the cursor after it.
+    mutating func insert(contentsOf pasted: String) {
+        let split = text.index(text.startIndex, offsetBy: cursor)
+        let before = String(text[..<split]) + pasted
+        text = before + text[split...]
+        cursor = min(before.count, text.count)
+    }
+
     mutating func deleteBackward() {
         guard cursor > 0 else { return }
         text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))

@@ -3,6 +3,13 @@ import ComfyKit
 /// Everything that can change the app's state.
 enum Message: Sendable {
     case key(Key)
+    /// A bracketed paste (`ESC[200~ … ESC[201~`): the pasted text, whole.
+    case paste(String)
+    /// The folder's files, named from the directory listing, each ``WorkflowEntry/Content/loading``: the list shows at once.
+    case folderListed([WorkflowEntry])
+    /// Some listed files read (ready or broken), as the scan gets through them.
+    case entriesRead([WorkflowEntry])
+    /// The whole scan: every entry read, RunningHub stubs resolved.
     case folderLoaded([WorkflowEntry])
     case folderFailed(String)
     case runEvent(runID: Int, RunEvent)

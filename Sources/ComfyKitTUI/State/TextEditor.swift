@@ -16,11 +16,12 @@ struct TextEditor: Hashable, Sendable {
     /// The column ↑/↓ aim for, kept across short rows.
     private var goalColumn: Int?
 
-    init(field: Int, text: String) {
+    /// The cursor starts at `cursor` (a character offset, clamped), at the end when `nil`.
+    init(field: Int, text: String, cursor: Int? = nil) {
         self.field = field
         characters = Array(text)
         glyphs = characters.map(Glyph.init)
-        cursor = characters.count
+        self.cursor = min(max(0, cursor ?? characters.count), characters.count)
     }
 
     /// What layout needs to know of a character.
@@ -120,6 +121,17 @@ struct TextEditor: Hashable, Sendable {
     }
 
     mutating func insertNewline() { insert("\n") }
+
+    /// Inserts a whole text at the cursor (a paste) in one move, not a character at a time.
+    mutating func insert(contentsOf text: String) {
+        let inserted = Array(text)
+        guard let first = inserted.first else { return }
+        insert(first)
+        let rest = inserted.dropFirst()
+        characters.insert(contentsOf: rest, at: cursor)
+        glyphs.insert(contentsOf: rest.map(Glyph.init), at: cursor)
+        cursor += rest.count
+    }
 
     mutating func deleteBackward() {
         guard cursor > 0 else { return }

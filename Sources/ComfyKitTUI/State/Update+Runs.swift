@@ -155,17 +155,9 @@ func rescanIfDue(in state: inout AppState) -> [Effect] {
 
 /// A scan's entries replace the list; the highlighted workflow stays highlighted if it is still there.
 func applyScannedEntries(_ entries: [WorkflowEntry], in state: inout AppState) {
-    let selectedPath = state.selectedEntry?.path
-    state.entries = entries
+    replaceEntries(with: entries, in: &state)
     state.isLoading = false
-    if let selectedPath, let index = state.visibleEntries.firstIndex(where: { $0.path == selectedPath }) {
-        state.selected = index
-    } else {
-        state.selected = min(state.selected, max(0, state.visibleEntries.count - 1))
-    }
     let broken = entries.count { $0.spec == nil }
-    let summary = "\(entries.count) workflow(s)" + (broken > 0 ? ", \(broken) broken" : "")
-    // A rescan nobody asked for says so on the list, and leaves a form's status alone.
-    if !state.autoRescan.isScanning { state.status = summary } else if state.route == .list { state.status = "folder changed: " + summary }
+    showScanSummary("\(entries.count) workflow(s)" + (broken > 0 ? ", \(broken) broken" : ""), in: &state)
     state.autoRescan.isScanning = false
 }

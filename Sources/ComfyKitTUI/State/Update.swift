@@ -5,6 +5,15 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     switch message {
     case .key(let key):
         return handle(key, in: &state)
+    case .paste(let text):
+        handlePaste(text, in: &state)
+        return []
+    case .folderListed(let entries):
+        applyListedEntries(entries, in: &state)
+        return []
+    case .entriesRead(let entries):
+        applyReadEntries(entries, in: &state)
+        return []
     case .folderLoaded(let entries):
         applyScannedEntries(entries, in: &state)
         return []
@@ -147,6 +156,8 @@ private func handleFilterKey(_ key: Key, in state: inout AppState) -> [Effect] {
 private func openSelectedWorkflow(in state: inout AppState) {
     guard let entry = state.selectedEntry else { return }
     switch entry.content {
+    case .loading:
+        state.status = "\(entry.displayName) is still being read"
     case .broken(let reason):
         state.status = "\(entry.displayName) cannot be opened: \(reason)"
     case .ready(let spec):

@@ -1,8 +1,10 @@
 import ComfyKit
 
-/// One workflow file in the folder: loaded with its DSL, or broken with the reason.
+/// One workflow file in the folder: loaded with its DSL, broken with the reason, or listed and still being read.
 struct WorkflowEntry: Hashable, Sendable {
     enum Content: Hashable, Sendable {
+        /// Listed from the directory; its file is not read yet.
+        case loading
         case ready(WorkflowSpec)
         case broken(reason: String)
     }
@@ -11,7 +13,7 @@ struct WorkflowEntry: Hashable, Sendable {
     /// The subfolder it sits in, relative to the folder; empty at the top.
     let group: String
     let name: String
-    let content: Content
+    var content: Content
 
     var spec: WorkflowSpec? {
         if case .ready(let spec) = content { spec } else { nil }

@@ -5,6 +5,9 @@ import Glibc
 final class Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private let palette: Palette
+    private var pasteDecoder = BracketedPasteDecoder()
+    /// Reads taken in one turn at most: a long paste is drawn once per this many, not once per key.
+    static let readLimit = 4096
 
     /// Puts the terminal in curses mode; ``end()`` (or a signal handler) restores it.
     init(environment: [String: String], theme: Theme, fallback: Theme?, mouse: Bool = true) {
@@ -32,6 +35,8 @@ final class Terminal {
                                           terminalHasColors: hasColors, terminalColors: hasColors ? Int(shim_colors()) : 0))
         palette.install()
         Terminal.installSignalHandlers()
+        // Pastes arrive between ESC[200~ and ESC[201~: one message, and their newlines are never Enter.
+        Terminal.writeRaw("\u{1B}[?2004h")
     }
 
     /// Columns and rows now.
@@ -39,14 +44,27 @@ final class Terminal {
         (Int(shim_getmaxx(window)), Int(shim_getmaxy(window)))
     }
 
-    /// Waits up to 50 ms for a key; `nil` on timeout. A terminal resize comes back as `.resize`.
-    func readInput() -> TerminalInput? {
+    /// Waits up to 50 ms for input, then takes whatever else is already waiting (up to ``readLimit`` reads) without
+    /// waiting: a paste or a burst of keys is handled in one turn and drawn once. Empty on timeout.
+    func readInputs() -> [TerminalInput] {
+        var inputs: [TerminalInput] = []
+        var reads = 0
+        while reads < Self.readLimit, let read = readOnce() {
+            if reads == 0 { wtimeout(window, 0) }
+            reads += 1
+            inputs += pasteDecoder.feed(read)
+        }
+        if reads > 0 { wtimeout(window, 50) }
+        return inputs + pasteDecoder.flush()
+    }
+
+    private func readOnce() -> BracketedPasteDecoder.Read? {
         var character: wint_t = 0
         let result = wget_wch(window, &character)
         if result == ERR { return nil }
-        if result == KEY_CODE_YES, Int32(character) == KEY_MOUSE { return mouseInput() }
-        if result == KEY_CODE_YES { return KeyDecoder.functionKey(Int32(character)) }
-        return KeyDecoder.character(UInt32(character)).map(TerminalInput.key)
+        if result == KEY_CODE_YES, Int32(character) == KEY_MOUSE { return .decoded(mouseInput()) }
+        if result == KEY_CODE_YES { return .decoded(KeyDecoder.functionKey(Int32(character))) }
+        return .character(UInt32(character))
     }
 
     private func mouseInput() -> TerminalInput? {
@@ -76,7 +94,13 @@ final class Terminal {
 
     /// Leaves curses mode and restores the terminal.
     func end() {
+        writeBracketedPasteOff()
         endwin()
+    }
+
+    /// Async-signal-safe: one `write(2)` of a literal.
+    private static func writeRaw(_ sequence: StaticString) {
+        _ = write(STDOUT_FILENO, sequence.utf8Start, sequence.utf8CodeUnitCount)
     }
 
     private static func installSignalHandlers() {
@@ -87,6 +111,7 @@ final class Terminal {
         sigprocmask(SIG_UNBLOCK, &unblock, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { received in
+                writeBracketedPasteOff()
                 endwin()
                 _exit(128 + received)
             }
@@ -94,6 +119,7 @@ final class Terminal {
         // A crash (a trap from a Swift runtime check, an abort, a bad access): restore, then die as before.
         for sig in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE] {
             signal(sig) { received in
+                writeBracketedPasteOff()
                 endwin()
                 CrashNotice.write()
                 signal(received, SIG_DFL)
@@ -111,4 +137,13 @@ enum TerminalInput: Hashable, Sendable {
     case press(column: Int, row: Int)
     /// The wheel turned; negative is up.
     case wheel(notches: Int)
+    /// A bracketed paste: the text between `ESC[200~` and `ESC[201~`.
+    case paste(String)
+}
+
+/// Turns bracketed paste off again (`ESC[?2004l`), as every way out must; async-signal-safe (one `write(2)` of a
+/// literal), so the signal handlers call it too.
+private func writeBracketedPasteOff() {
+    let sequence: StaticString = "\u{1B}[?2004l"
+    _ = write(STDOUT_FILENO, sequence.utf8Start, sequence.utf8CodeUnitCount)
 }

@@ -40,6 +40,8 @@ struct ListView {
             let outputs = spec.outputs.map(\.name).joined(separator: ", ")
             screen.put(params + (outputs.isEmpty ? "" : " → " + outputs), at: x, row: row,
                        style: selected ? .selection : .muted, attributes: attributes, limit: width - x - 1)
+        case .loading:
+            screen.put("reading…", at: x, row: row, style: selected ? .selection : .muted, attributes: attributes, limit: width - x - 1)
         case .broken(let reason):
             screen.put("✗ " + reason, at: x, row: row, style: .error, attributes: attributes, limit: width - x - 1)
         }
