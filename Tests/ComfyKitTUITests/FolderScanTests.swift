@@ -53,12 +53,13 @@ import Testing
         var screen = ServerInputFixtures.lines(state).joined(separator: "\n")
         #expect(screen.contains("reading…"))
         #expect(screen.contains(listed[0].displayName))
-        // Enter on an entry still being read says so and opens nothing.
+        // Enter on an entry still being read says so, and opens it as soon as it has been read.
         #expect(Fixtures.press(.enter, in: &state).isEmpty)
         #expect(state.route == .list)
-        #expect(state.status.hasSuffix("is still being read"))
+        #expect(state.status == "reading \(listed[0].displayName)…")
 
         _ = update(&state, .entriesRead(Array(scanned.prefix(3))))
+        #expect(state.route == .form(workflowPath: listed[0].path))
         #expect(state.entries.prefix(3).map(\.content) == scanned.prefix(3).map(\.content))
         #expect(state.entries.dropFirst(3).allSatisfy { $0.content == .loading })
         _ = update(&state, .folderLoaded(scanned))
@@ -67,6 +68,19 @@ import Testing
         screen = ServerInputFixtures.lines(state).joined(separator: "\n")
         #expect(!screen.contains("reading…"))
         #expect(state.status.hasPrefix("\(scanned.count) workflow(s)"))
+    }
+
+    @Test func enterOnAnEntryStillBeingReadIsForgottenWhenTheUserMovesOn() throws {
+        let scanned = try Fixtures.examples()
+        let listed = try WorkflowFolder(path: Fixtures.examplesFolder).list()
+        var state = AppState(folder: Fixtures.examplesFolder, serverURL: "http://127.0.0.1:8188")
+        _ = update(&state, .resize(width: 100, height: 30))
+        _ = update(&state, .folderListed(listed))
+        _ = Fixtures.press(.enter, in: &state)
+        _ = Fixtures.press(.down, in: &state)
+        _ = update(&state, .folderLoaded(scanned))
+        #expect(state.route == .list)
+        #expect(state.pendingOpen == nil)
     }
 
     @Test func aRescansListingKeepsWhatWasReadAndTheHighlight() throws {

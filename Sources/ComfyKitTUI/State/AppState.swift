@@ -25,6 +25,8 @@ struct AppState: Hashable, Sendable {
     var clock: Double = 0
     var entries: [WorkflowEntry] = []
     var isLoading = true
+    /// A workflow Enter was pressed on while it was still being read: it opens once read, if still highlighted.
+    var pendingOpen: String?
     /// The index into ``visibleEntries`` of the highlighted workflow.
     var selected = 0
     var filter = ""

@@ -21,6 +21,18 @@ func applyReadEntries(_ read: [WorkflowEntry], in state: inout AppState) {
         guard let index = indices[entry.path] else { continue }
         state.entries[index].content = entry.content
     }
+    openPendingWorkflowIfRead(in: &state)
+}
+
+/// Enter on a workflow still being read opens it once it is read, unless the user moved on meanwhile.
+func openPendingWorkflowIfRead(in state: inout AppState) {
+    guard let path = state.pendingOpen else { return }
+    guard state.route == .list, !state.showsHelp, let entry = state.selectedEntry, entry.path == path else {
+        state.pendingOpen = nil
+        return
+    }
+    if case .loading = entry.content { return }
+    openSelectedWorkflow(in: &state)
 }
 
 /// The list becomes `entries`; the highlighted workflow stays highlighted if it is still there.

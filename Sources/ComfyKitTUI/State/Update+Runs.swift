@@ -160,4 +160,5 @@ func applyScannedEntries(_ entries: [WorkflowEntry], in state: inout AppState) {
     let broken = entries.count { $0.spec == nil }
     showScanSummary("\(entries.count) workflow(s)" + (broken > 0 ? ", \(broken) broken" : ""), in: &state)
     state.autoRescan.isScanning = false
+    openPendingWorkflowIfRead(in: &state)
 }

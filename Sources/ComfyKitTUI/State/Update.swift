@@ -153,11 +153,13 @@ private func handleFilterKey(_ key: Key, in state: inout AppState) -> [Effect] {
     return []
 }
 
-private func openSelectedWorkflow(in state: inout AppState) {
+func openSelectedWorkflow(in state: inout AppState) {
     guard let entry = state.selectedEntry else { return }
+    state.pendingOpen = nil
     switch entry.content {
     case .loading:
-        state.status = "\(entry.displayName) is still being read"
+        state.pendingOpen = entry.path
+        state.status = "reading \(entry.displayName)…"
     case .broken(let reason):
         state.status = "\(entry.displayName) cannot be opened: \(reason)"
     case .ready(let spec):
