@@ -25,7 +25,10 @@ struct MediaUploader: Sendable {
             let temp = FileManager.default.temporaryDirectory.appendingPathComponent("comfykit-\(UUID().uuidString)-\(name)")
             defer { try? FileManager.default.removeItem(at: temp) }
             do {
-                try await fetch(url, to: temp)
+                try await httpClient.fetchMedia(
+                    url, to: temp, limit: Int64(maxBytes),
+                    badStatus: { ComfyUIError.http(endpoint: "GET \(url.redactedForDisplay)", status: $0, body: "") },
+                    tooLarge: { _ in ComfyUIError.badResponse(endpoint: "GET \(url.redactedForDisplay)", reason: "larger than \(maxBytes) bytes") })
             } catch {
                 throw .upload(param: param, reason: "cannot download \(url.redactedForDisplay): \(error)")
             }
@@ -34,21 +37,6 @@ struct MediaUploader: Sendable {
             } catch {
                 throw .upload(param: param, reason: "\(error)")
             }
-        }
-    }
-
-    /// Streams a URL to a file, with no ComfyUI credentials: the host is not our server.
-    private func fetch(_ url: URL, to file: URL) async throws {
-        let response = try await httpClient.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(300))
-        guard response.status == .ok else { throw ComfyUIError.http(endpoint: "GET \(url.redactedForDisplay)", status: Int(response.status.code), body: "") }
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
-        defer { try? handle.close() }
-        var total = 0
-        for try await chunk in response.body {
-            total += chunk.readableBytes
-            if total > maxBytes { throw ComfyUIError.badResponse(endpoint: "GET \(url.redactedForDisplay)", reason: "larger than \(maxBytes) bytes") }
-            try handle.write(contentsOf: Data(chunk.readableBytesView))
         }
     }
 

@@ -24,7 +24,10 @@ struct RunningHubMediaUploader: Sendable {
             let temp = FileManager.default.temporaryDirectory.appendingPathComponent("comfykit-\(UUID().uuidString)-\(name)")
             defer { try? FileManager.default.removeItem(at: temp) }
             do {
-                try await fetch(url, to: temp)
+                try await httpClient.fetchMedia(
+                    url, to: temp, limit: RunningHubClient.maxUploadBytes,
+                    badStatus: { RunningHubError.http(endpoint: "GET \(url.redactedForDisplay)", status: $0, body: "") },
+                    tooLarge: { RunningHubError.fileTooLarge(path: url.redactedForDisplay, bytes: $0, limit: RunningHubClient.maxUploadBytes) })
             } catch {
                 throw .upload(param: param, reason: "cannot download \(url.redactedForDisplay): \(error)")
             }
@@ -33,23 +36,6 @@ struct RunningHubMediaUploader: Sendable {
             } catch {
                 throw .upload(param: param, reason: error.description)
             }
-        }
-    }
-
-    /// Streams a URL to a file, stopping as soon as it passes RunningHub's upload limit.
-    private func fetch(_ url: URL, to file: URL) async throws {
-        let response = try await httpClient.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(300))
-        guard response.status == .ok else { throw RunningHubError.http(endpoint: "GET \(url.redactedForDisplay)", status: Int(response.status.code), body: "") }
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
-        defer { try? handle.close() }
-        var total: Int64 = 0
-        for try await chunk in response.body {
-            total += Int64(chunk.readableBytes)
-            if total > RunningHubClient.maxUploadBytes {
-                throw RunningHubError.fileTooLarge(path: url.redactedForDisplay, bytes: total, limit: RunningHubClient.maxUploadBytes)
-            }
-            try handle.write(contentsOf: Data(chunk.readableBytesView))
         }
     }
 }
