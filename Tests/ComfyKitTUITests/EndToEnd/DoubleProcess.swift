@@ -1,6 +1,6 @@
 import Foundation
 
-/// The `comfyui-double` executable running as a child process on 127.0.0.1 and a free port.
+/// A test double executable (`comfyui-double`, `runninghub-double`) running as a child process on 127.0.0.1 and a free port.
 final class DoubleProcess: Sendable {
     let baseURL: URL
     private let process: Process
@@ -10,11 +10,16 @@ final class DoubleProcess: Sendable {
         self.baseURL = baseURL
     }
 
-    /// Starts the double and reads its URL from the first stdout line.
+    /// Starts `comfyui-double` and reads its URL from the first stdout line.
     static func start(_ arguments: [String]) async throws -> DoubleProcess {
+        try await start(product: "comfyui-double", ["--shared-dir", Subprocess.sharedDir.path] + arguments)
+    }
+
+    /// Starts a double executable (`comfyui-double`, `runninghub-double`) on a free port and reads its URL.
+    static func start(product: String, _ arguments: [String]) async throws -> DoubleProcess {
         let process = Process()
-        process.executableURL = Subprocess.productsDir.appendingPathComponent("comfyui-double")
-        process.arguments = ["--port", "0", "--shared-dir", Subprocess.sharedDir.path] + arguments
+        process.executableURL = Subprocess.productsDir.appendingPathComponent(product)
+        process.arguments = ["--port", "0"] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -23,7 +28,7 @@ final class DoubleProcess: Sendable {
         let line = await Subprocess.onDispatchThread { Self.firstLine(of: out.fileHandleForReading) }
         guard let url = URL(string: line), url.scheme == "http" else {
             process.terminate()
-            throw EndToEndFailure("comfyui-double printed no URL (first line: \(line))")
+            throw EndToEndFailure("\(product) printed no URL (first line: \(line))")
         }
         return DoubleProcess(process: process, baseURL: url)
     }

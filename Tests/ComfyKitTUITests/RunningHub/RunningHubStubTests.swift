@@ -21,7 +21,7 @@ import Testing
         try Data(Self.cloudGraph.utf8).write(to: graph)
         try Data(#"{"_source": "runninghub", "workflow_id": "1987"}"#.utf8).write(to: folder.appendingPathComponent("cloud.json"))
         try Data(#"{"_source": "runninghub", "workflow_id": "42"}"#.utf8).write(to: folder.appendingPathComponent("gone.json"))
-        let double = try await RunningHubDoubleProcess.start(["--workflow", "1987=\(graph.path)"] + extra)
+        let double = try await DoubleProcess.start(product: "runninghub-double", ["--workflow", "1987=\(graph.path)"] + extra)
         let configuration = try ComfyKitConfiguration.resolve(.init(runningHubBaseURL: double.baseURL, runningHubAPIKey: Secret("rh-test-key")), environment: [:])
         let kit = ComfyKit(configuration: configuration, runningHubTiming: RunningHubTiming(pollInterval: .milliseconds(20)))
         do {
