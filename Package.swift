@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "ComfyKit", targets: ["ComfyKit"]),
+        .library(name: "ComfyKitCore", targets: ["ComfyKitCore"]),
         .executable(name: "comfykit", targets: ["ComfyKitCLI"]),
         .executable(name: "comfykit-tui", targets: ["ComfyKitTUI"]),
         .executable(name: "comfyui-double", targets: ["ComfyUIDoubleServer"]),
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
@@ -25,14 +27,25 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
     ],
     targets: [
-        // The SDK: workflows, the title DSL, params, results, config, executors. No terminal code.
+        // The pure core: JSON, workflow documents, the title DSL, params and the binder, results, run events and
+        // failures. No networking: the compiler keeps NIO and AsyncHTTPClient out, and the fuzz build uses it.
+        .target(
+            name: "ComfyKitCore",
+            dependencies: [
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        // The SDK: executors, downloads, configuration, the facade. Re-exports ComfyKitCore. No terminal code.
         .target(
             name: "ComfyKit",
             dependencies: [
+                "ComfyKitCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ]
@@ -124,6 +137,7 @@ let package = Package(
             name: "ComfyKitTests",
             dependencies: [
                 "ComfyKit",
+                "ComfyKitCore",
                 "ComfyUITestDouble",
                 "RunningHubTestDouble",
                 .product(name: "OrderedCollections", package: "swift-collections"),

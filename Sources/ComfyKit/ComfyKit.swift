@@ -116,7 +116,7 @@ public final class ComfyKit: Sendable {
         await execute(.json(json, name: "workflow"), params: params, options: options)
     }
 
-    /// What a run executes on.
+    /// What a run executes on: a ComfyUI graph, or a RunningHub workflow and its cloud graph once fetched.
     private enum Target: Sendable {
         case comfyUI(Workflow)
         case runningHub(RunningHubWorkflowID, graph: Workflow?)
@@ -125,32 +125,17 @@ public final class ComfyKit: Sendable {
     private func start(options: RunOptions, params: [String: ParamValue], load: @escaping @Sendable () async throws -> Target) -> RunHandle {
         let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .bufferingNewest(10_000))
         let control = RunControl()
-        let kind = options.executor ?? configuration.executor
-        let task = Task { [client, queueReader, hub, httpClient, runningHub, configuration, logger] in
+        let task = Task { [self] in
+            let emit: @Sendable (RunEvent) -> Void = { continuation.yield($0) }
             let outcome: RunOutcome
             do {
-                switch try await load() {
-                case .comfyUI(let workflow):
-                    let spec = try WorkflowSpec(workflow)
-                    let run = ComfyUIRun(
-                        client: client, queueReader: queueReader, hub: kind == .websocket ? hub : nil,
-                        uploader: MediaUploader(client: client, httpClient: httpClient),
-                        workflow: workflow, spec: spec, values: params, options: options, control: control,
-                        emit: { continuation.yield($0) })
-                    outcome = await run.run()
-                case .runningHub(let id, let graph):
-                    guard let runningHub else { throw RunFailure.runningHub(.missingAPIKey(site: configuration.runningHubBaseURL.absoluteString)) }
-                    let run = RunningHubRun(
-                        client: runningHub, workflowID: id, graph: graph, values: params, options: options,
-                        timeout: options.inactivityTimeout ?? configuration.runningHubTimeout,
-                        instanceType: configuration.runningHubInstanceType, httpClient: httpClient, control: control,
-                        logger: logger, emit: { continuation.yield($0) })
-                    outcome = await run.run()
+                let (executor, workflow) = try await executor(for: try await load(), options: options)
+                switch ExecutionJob.prepare(workflow, values: params, options: options) {
+                case .success(let job): outcome = await executor.execute(job, control: control, emit: emit)
+                case .failure(let failure): outcome = .failed(failure)
                 }
             } catch let error as WorkflowError {
                 outcome = .failed(.workflow(error))
-            } catch let error as WorkflowSpecError {
-                outcome = .failed(.spec(error))
             } catch let error as RunFailure {
                 outcome = .failed(error)
             } catch let error as RunningHubError {
@@ -163,6 +148,25 @@ public final class ComfyKit: Sendable {
             return outcome
         }
         return RunHandle(events: events, control: control, task: task)
+    }
+
+    /// The executor for a target, and the graph it runs (a RunningHub graph is fetched when not given).
+    private func executor(for target: Target, options: RunOptions) async throws -> (any Executor, Workflow) {
+        switch target {
+        case .comfyUI(let workflow):
+            let kind = options.executor ?? configuration.executor
+            let executor = ComfyUIExecutor(
+                client: client, queueReader: queueReader, hub: kind == .websocket ? hub : nil,
+                media: ComfyUIMediaStore(client: client, httpClient: httpClient))
+            return (executor, workflow)
+        case .runningHub(let id, let graph):
+            guard let runningHub else { throw RunFailure.runningHub(.missingAPIKey(site: configuration.runningHubBaseURL.absoluteString)) }
+            let executor = RunningHubExecutor(
+                client: runningHub, workflowID: id, defaultTimeout: configuration.runningHubTimeout,
+                instanceType: configuration.runningHubInstanceType, httpClient: httpClient, logger: logger)
+            if let graph { return (executor, graph) }
+            return (executor, try await runningHub.workflow(id))
+        }
     }
 }
 

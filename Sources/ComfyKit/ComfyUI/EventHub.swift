@@ -14,8 +14,6 @@ actor EventHub {
     private let server: ComfyUIServer
     private let credentials: Credentials
     private let logger: Logger
-    /// Real `executed` frames of cached runs exceed the WebSocket libraries' 16 KiB default.
-    static let maxFrameSize = 64 << 20
 
     private var subscribers: [String: AsyncStream<SocketItem>.Continuation] = [:]
     /// Messages for prompts nobody subscribed to yet: a server that ignores our `prompt_id` names its own.
@@ -113,14 +111,14 @@ actor EventHub {
         if let cookie = try? await credentials.cookieHeader() { headers.append(HTTPField(name: .cookie, value: cookie.value)) }
         if let key = credentials.apiKey { headers[.authorization] = "Bearer " + key.value }
         let configuration = WebSocketClientConfiguration(
-            maxFrameSize: EventHub.maxFrameSize, additionalHeaders: headers,
+            maxFrameSize: SocketLimits.maxFrameSize, additionalHeaders: headers,
             autoPing: .enabled(timePeriod: .seconds(20)))
         do {
             try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) { inbound, outbound, _ in
                 // Ask for type-4 previews, which carry their prompt id (protocol §2.1).
                 try await outbound.write(.text(#"{"type": "feature_flags", "data": {"supports_preview_metadata": true}}"#))
                 await self.didConnect()
-                for try await message in inbound.messages(maxSize: EventHub.maxFrameSize) {
+                for try await message in inbound.messages(maxSize: SocketLimits.maxFrameSize) {
                     await self.handle(message)
                 }
             }

@@ -15,8 +15,7 @@ struct RunFollower {
     let inactivityTimeout: Duration?
     let emit: @Sendable (RunEvent) -> Void
 
-    private var progress: RunProgress
-    private var started = false
+    private var frames: ProgressFrames
     private var collected = JSONObject()
     private var cancelRequested = false
     private var socketLive = false
@@ -44,7 +43,7 @@ struct RunFollower {
         self.spec = spec
         self.inactivityTimeout = inactivityTimeout
         self.emit = emit
-        progress = RunProgress(totalNodes: workflow.nodes.count)
+        frames = ProgressFrames(workflow: workflow, emit: emit)
     }
 
     private enum Wake: Sendable {
@@ -115,10 +114,7 @@ struct RunFollower {
         return .failed(.interrupted(node: nil), promptID: promptID, duration: elapsed)
     }
 
-    private var elapsed: Double {
-        let d = ContinuousClock.now - submittedAt
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
+    private var elapsed: Double { submittedAt.secondsElapsed }
 
     // MARK: Socket events
 
@@ -133,7 +129,7 @@ struct RunFollower {
         case .nodeText(let node, let text):
             emit(.nodeText(node: node, text: text))
         case .queueChanged:
-            if !started { await reportQueuePosition() }
+            if !frames.started { await reportQueuePosition() }
         case .connectionLost:
             socketLive = false
             emit(.connectionLost)
@@ -147,42 +143,16 @@ struct RunFollower {
     }
 
     private mutating func handle(_ message: ServerMessage) async -> RunOutcome? {
-        switch message {
-        case .executionStart:
-            markStarted()
-        case .executionCached(_, let nodes):
-            markStarted()
-            progress.markCached(nodes)
-            if !nodes.isEmpty { emit(.cached(nodes: nodes)) }
-        case .executing(_, let node?):
-            markStarted()
-            progress.start(node: node)
-            let info = workflow[node]
-            emit(.nodeStarted(NodeInfo(id: node, classType: info?.classType ?? "", title: info?.title ?? "")))
-            emit(.progress(node: node, value: 0, max: 0, overall: progress.overall))
-        case .progress(_, let node, let value, let max):
-            markStarted()
-            let id = node ?? progress.currentNode ?? ""
-            progress.step(node: id, value: value, max: max)
-            emit(.progress(node: id, value: value, max: max, overall: progress.overall))
-        case .progressState(_, let nodes):
-            for state in nodes where state.isFinished { progress.finish(node: state.node) }
-        case .executed(_, let node, let output):
+        switch frames.apply(message) {
+        case .none:
+            return nil
+        case .output(let node, let output):
             collected[node] = .object(output)
-            emit(.nodeOutput(node: node, output: output))
-        case .executing(_, nil), .executionSuccess, .executionError, .executionInterrupted:
+            return nil
+        case .ended:
             if let settled { return settled.outcome }
             return await collect(after: message)
-        case .status, .featureFlags, .other:
-            break
         }
-        return nil
-    }
-
-    private mutating func markStarted() {
-        guard !started else { return }
-        started = true
-        emit(.started)
     }
 
     // MARK: Polling
@@ -234,7 +204,7 @@ struct RunFollower {
             }
         } else if queue.isRunning(promptID) {
             lastSignal = .now
-            markStarted()
+            frames.markStarted()
         } else if cancelRequested {
             do {
                 guard let entry = try await client.history(promptID: promptID) else {
@@ -249,7 +219,7 @@ struct RunFollower {
     }
 
     private mutating func reportQueuePosition() async {
-        guard !started, lastQueuePoll.map({ ContinuousClock.now - $0 >= .milliseconds(250) }) ?? true else { return }
+        guard !frames.started, lastQueuePoll.map({ ContinuousClock.now - $0 >= .milliseconds(250) }) ?? true else { return }
         _ = await checkQueue()
     }
 
@@ -279,10 +249,7 @@ struct RunFollower {
     }
 
     private mutating func finish(_ outcome: RunOutcome) -> RunOutcome {
-        if outcome.result.status == .completed {
-            progress.complete()
-            emit(.progress(node: "", value: 0, max: 0, overall: 1))
-        }
+        if outcome.result.status == .completed { frames.complete() }
         return outcome
     }
 }

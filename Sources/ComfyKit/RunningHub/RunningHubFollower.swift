@@ -19,8 +19,7 @@ struct RunningHubFollower {
     let logger: Logger
     let emit: @Sendable (RunEvent) -> Void
 
-    private var progress: RunProgress
-    private var started = false
+    private var frames: ProgressFrames
     private var queuedReported = false
     private var socket: Task<Void, Never>?
     private var unknownInARow = 0
@@ -36,7 +35,7 @@ struct RunningHubFollower {
         self.httpClient = httpClient
         self.logger = logger
         self.emit = emit
-        progress = RunProgress(totalNodes: workflow.nodes.count)
+        frames = ProgressFrames(workflow: workflow, emit: emit)
     }
 
     private enum Wake: Sendable {
@@ -87,7 +86,7 @@ struct RunningHubFollower {
                 try? await client.cancel(taskID)
                 return .failed(.runningHub(.timedOut(taskID: taskID, after: timeout ?? .zero)), promptID: taskID, duration: elapsed)
             case .socket(let message):
-                if handle(message, wake: wake) {
+                if frames.apply(message) == .ended {
                     // The socket says it ended: look now rather than at the next tick.
                     if let outcome = await poll(wake: wake) { return outcome }
                 }
@@ -98,10 +97,7 @@ struct RunningHubFollower {
         return .failed(.interrupted(node: nil), promptID: taskID, duration: elapsed)
     }
 
-    private var elapsed: Double {
-        let d = ContinuousClock.now - createdAt
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
+    private var elapsed: Double { createdAt.secondsElapsed }
 
     // MARK: Polling
 
@@ -147,17 +143,14 @@ struct RunningHubFollower {
     }
 
     private mutating func reportQueued() {
-        guard !queuedReported, !started else { return }
+        guard !queuedReported, !frames.started else { return }
         queuedReported = true
         // RunningHub gives no position.
         emit(.queued(position: 0))
     }
 
     private mutating func markStarted(progressURL: RunningHubSocketURL?, wake: AsyncStream<Wake>.Continuation) {
-        if !started {
-            started = true
-            emit(.started)
-        }
+        frames.markStarted()
         if socket == nil, let progressURL {
             socket = RunningHubProgressSocket.open(progressURL.url, onMessage: { wake.yield(.socket($0)) }, onEnd: { wake.yield(.socketEnded) })
         }
@@ -173,8 +166,7 @@ struct RunningHubFollower {
             if let node = output.nodeID { item["nodeId"] = .string(node) }
             return .object(item)
         })
-        progress.complete()
-        emit(.progress(node: "", value: 0, max: 0, overall: 1))
+        frames.complete()
         let result = RunningHubResultBuilder(outputNames: spec.outputNames).result(outputs, raw: raw, texts: texts, taskID: taskID, duration: elapsed)
         return RunOutcome(result: result)
     }
@@ -190,37 +182,5 @@ struct RunningHubFollower {
             logger.debug("RunningHub text output not fetched", metadata: ["url": "\(url.redactedForDisplay)"])
             return nil
         }
-    }
-
-    // MARK: Progress socket
-
-    /// Feeds one frame to the progress model; true when it says the prompt ended.
-    private mutating func handle(_ message: ServerMessage, wake: AsyncStream<Wake>.Continuation) -> Bool {
-        switch message {
-        case .executionStart:
-            markStarted(progressURL: nil, wake: wake)
-        case .executionCached(_, let nodes):
-            progress.markCached(nodes)
-            if !nodes.isEmpty { emit(.cached(nodes: nodes)) }
-        case .executing(_, let node?):
-            markStarted(progressURL: nil, wake: wake)
-            progress.start(node: node)
-            let info = workflow[node]
-            emit(.nodeStarted(NodeInfo(id: node, classType: info?.classType ?? "", title: info?.title ?? "")))
-            emit(.progress(node: node, value: 0, max: 0, overall: progress.overall))
-        case .progress(_, let node, let value, let max):
-            let id = node ?? progress.currentNode ?? ""
-            progress.step(node: id, value: value, max: max)
-            emit(.progress(node: id, value: value, max: max, overall: progress.overall))
-        case .progressState(_, let nodes):
-            for state in nodes where state.isFinished { progress.finish(node: state.node) }
-        case .executed(_, let node, let output):
-            emit(.nodeOutput(node: node, output: output))
-        case .executing(_, nil), .executionSuccess, .executionError, .executionInterrupted:
-            return true
-        case .status, .featureFlags, .other:
-            break
-        }
-        return false
     }
 }

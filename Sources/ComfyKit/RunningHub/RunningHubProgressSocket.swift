@@ -12,9 +12,9 @@ enum RunningHubProgressSocket {
     /// Connects in the background; `onMessage` gets each decoded text frame, `onEnd` is called once it closes or fails.
     static func open(_ url: URL, onMessage: @escaping @Sendable (ServerMessage) -> Void, onEnd: @escaping @Sendable () -> Void) -> Task<Void, Never> {
         Task {
-            let configuration = WebSocketClientConfiguration(maxFrameSize: EventHub.maxFrameSize)
+            let configuration = WebSocketClientConfiguration(maxFrameSize: SocketLimits.maxFrameSize)
             _ = try? await WebSocketClient.connect(url: url.absoluteString, configuration: configuration, logger: quiet) { inbound, _, _ in
-                for try await message in inbound.messages(maxSize: EventHub.maxFrameSize) {
+                for try await message in inbound.messages(maxSize: SocketLimits.maxFrameSize) {
                     if case .text(let text) = message, let decoded = ServerMessage(text: text) { onMessage(decoded) }
                 }
             }

@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 
-/// Loads workflow documents from files, URLs and memory.
+/// Loads workflow documents from files, URLs and memory (URLs need the HTTP client, so this lives above the core).
 public struct WorkflowLoader: Sendable {
     /// The largest workflow accepted from a file or URL (ComfyUI graphs are kilobytes to a few megabytes).
     public var maxBytes: Int
@@ -10,7 +10,7 @@ public struct WorkflowLoader: Sendable {
     public var downloadTimeout: Duration
     private let httpClient: HTTPClient
 
-    public init(maxBytes: Int = 64 << 20, downloadTimeout: Duration = .seconds(30), httpClient: HTTPClient = .comfyKit) {
+    public init(maxBytes: Int = WorkflowDocument.defaultMaxBytes, downloadTimeout: Duration = .seconds(30), httpClient: HTTPClient = .comfyKit) {
         self.maxBytes = maxBytes
         self.downloadTimeout = downloadTimeout
         self.httpClient = httpClient
@@ -28,21 +28,7 @@ public struct WorkflowLoader: Sendable {
 
     /// Reads and parses a local file.
     public func loadFile(_ path: String) throws(WorkflowError) -> WorkflowDocument {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .fileNotFound(path: path)
-        }
-        if isDirectory.boolValue { throw .unreadable(source: path, reason: "it is a directory") }
-        let bytes: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            bytes = try handle.read(upToCount: maxBytes + 1) ?? Data()
-        } catch {
-            throw .unreadable(source: path, reason: (error as NSError).localizedDescription)
-        }
-        if bytes.count > maxBytes { throw .unreadable(source: path, reason: "larger than \(maxBytes) bytes") }
-        return try WorkflowDocument.parse(bytes, source: path, name: WorkflowSource.file(path: path).displayName)
+        try WorkflowDocument.read(file: path, maxBytes: maxBytes)
     }
 
     /// Downloads a workflow without sending any credential: the URL's host is not our ComfyUI server.
@@ -78,18 +64,5 @@ extension TimeAmount {
     init(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    }
-}
-
-extension URL {
-    /// The URL without user info or query, for messages: both may carry credentials.
-    var redactedForDisplay: String {
-        guard var parts = URLComponents(url: self, resolvingAgainstBaseURL: false) else { return "<url>" }
-        parts.user = nil
-        parts.password = nil
-        let hadQuery = parts.query != nil
-        parts.query = nil
-        parts.fragment = nil
-        return (parts.string ?? "<url>") + (hadQuery ? "?…" : "")
     }
 }

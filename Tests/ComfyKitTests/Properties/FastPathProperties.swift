@@ -1,4 +1,5 @@
 @testable import ComfyKit
+@testable import ComfyKitCore
 import PropertyBased
 import Testing
 

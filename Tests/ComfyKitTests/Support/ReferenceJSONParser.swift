@@ -1,4 +1,5 @@
 @testable import ComfyKit
+@testable import ComfyKitCore
 
 /// The parser as it was before it read raw buffers and built objects from a scratch stack: byte by byte over an
 /// array, an object grown member by member. The differential properties check the fast one against it.

@@ -46,7 +46,7 @@ public enum RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
 
 extension Duration {
     /// `1.5 s`, `30 s`.
-    var formattedSeconds: String {
+    package var formattedSeconds: String {
         let seconds = Double(components.seconds) + Double(components.attoseconds) / 1e18
         return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\((seconds * 10).rounded() / 10) s"
     }

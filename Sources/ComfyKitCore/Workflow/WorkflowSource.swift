@@ -23,7 +23,7 @@ public enum WorkflowSource: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func httpURL(_ text: String) -> URL? {
+    package static func httpURL(_ text: String) -> URL? {
         let lower = text.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://"),
             let url = URL(string: text), url.host != nil
@@ -41,7 +41,7 @@ public enum WorkflowSource: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The name shown for a workflow from this source: the file's stem or the URL's last component.
-    var displayName: String {
+    package var displayName: String {
         switch self {
         case .file(let path): URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         case .url(let url):

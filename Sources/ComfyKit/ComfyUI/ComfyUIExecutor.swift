@@ -1,0 +1,52 @@
+import Foundation
+
+/// Runs jobs on one ComfyUI server: upload, submit, follow (socket events as hints, `/history` as the truth).
+struct ComfyUIExecutor: Executor {
+    let client: ComfyUIClient
+    let queueReader: SharedQueueReader
+    /// The shared socket; `nil` runs the HTTP executor (polling only).
+    let hub: EventHub?
+    let media: ComfyUIMediaStore
+
+    func execute(_ job: ExecutionJob, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void) async -> RunOutcome {
+        var job = job
+        if let failure = await job.uploadMedia(to: media, control: control, emit: emit) { return .failed(failure) }
+        if await control.isCancelled { return .failed(.interrupted(node: nil)) }
+
+        // Subscribe before submitting, under an id we choose, so that no event can be missed.
+        let requestedID = UUID().uuidString.lowercased()
+        var events: AsyncStream<SocketItem>? = nil
+        var clientID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        if let hub, await hub.ensureConnected() {
+            clientID = hub.clientID
+            events = await hub.subscribe(promptID: requestedID)
+        }
+        let submission: ComfyUIClient.Submission
+        do {
+            submission = try await client.submit(prompt: job.bound.workflow.promptJSON, clientID: clientID, promptID: requestedID)
+        } catch {
+            await hub?.unsubscribe(promptID: requestedID)
+            return .failed(failure(submitting: error, spec: job.spec))
+        }
+        let promptID = submission.promptID
+        if promptID != requestedID { await hub?.rekey(from: requestedID, to: promptID) }
+        emit(.submitted(promptID: promptID))
+        if let dropped = submission.droppedOutputs { emit(.outputsDropped(dropped.attributing(to: job.spec))) }
+
+        var follower = RunFollower(
+            client: client, queueReader: queueReader, promptID: promptID, workflow: job.bound.workflow, spec: job.spec,
+            inactivityTimeout: job.options.inactivityTimeout, emit: emit)
+        let outcome = await follower.follow(events: events, control: control)
+        await hub?.unsubscribe(promptID: promptID)
+        return outcome
+    }
+
+    /// Why `POST /prompt` failed: the server's validation errors pointed at DSL params, or the server itself.
+    private func failure(submitting error: any Error, spec: WorkflowSpec) -> RunFailure {
+        switch error {
+        case let error as ValidationError: .validation(error.attributing(to: spec))
+        case let error as ComfyUIError: .server(error)
+        default: .server(.unreachable(server: client.server.description, reason: "\(error)"))
+        }
+    }
+}

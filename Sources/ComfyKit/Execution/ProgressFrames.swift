@@ -1,0 +1,69 @@
+/// Turns a prompt's progress frames — the same ComfyUI messages from a ComfyUI socket or RunningHub's
+/// `netWssUrl` — into run events and the run's overall progress. Both followers feed it.
+struct ProgressFrames {
+    /// The graph that runs, for node classes and titles.
+    let workflow: Workflow
+    let emit: @Sendable (RunEvent) -> Void
+    private(set) var progress: RunProgress
+    private(set) var started = false
+
+    /// What a frame means for the follower beyond the events already emitted.
+    enum Step: Equatable {
+        case none
+        /// An output node's UI dict (`executed`).
+        case output(node: String, output: JSONObject)
+        /// The prompt ended: success, error or interruption; the follower reads the result.
+        case ended
+    }
+
+    init(workflow: Workflow, emit: @escaping @Sendable (RunEvent) -> Void) {
+        self.workflow = workflow
+        self.emit = emit
+        progress = RunProgress(totalNodes: workflow.nodes.count)
+    }
+
+    /// Emits `started` once.
+    mutating func markStarted() {
+        guard !started else { return }
+        started = true
+        emit(.started)
+    }
+
+    mutating func apply(_ message: ServerMessage) -> Step {
+        switch message {
+        case .executionStart:
+            markStarted()
+        case .executionCached(_, let nodes):
+            markStarted()
+            progress.markCached(nodes)
+            if !nodes.isEmpty { emit(.cached(nodes: nodes)) }
+        case .executing(_, let node?):
+            markStarted()
+            progress.start(node: node)
+            let info = workflow[node]
+            emit(.nodeStarted(NodeInfo(id: node, classType: info?.classType ?? "", title: info?.title ?? "")))
+            emit(.progress(node: node, value: 0, max: 0, overall: progress.overall))
+        case .progress(_, let node, let value, let max):
+            markStarted()
+            let id = node ?? progress.currentNode ?? ""
+            progress.step(node: id, value: value, max: max)
+            emit(.progress(node: id, value: value, max: max, overall: progress.overall))
+        case .progressState(_, let nodes):
+            for state in nodes where state.isFinished { progress.finish(node: state.node) }
+        case .executed(_, let node, let output):
+            emit(.nodeOutput(node: node, output: output))
+            return .output(node: node, output: output)
+        case .executing(_, nil), .executionSuccess, .executionError, .executionInterrupted:
+            return .ended
+        case .status, .featureFlags, .other:
+            break
+        }
+        return .none
+    }
+
+    /// The run completed: the bar reaches 100%.
+    mutating func complete() {
+        progress.complete()
+        emit(.progress(node: "", value: 0, max: 0, overall: 1))
+    }
+}
