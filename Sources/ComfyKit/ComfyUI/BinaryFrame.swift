@@ -1,4 +1,4 @@
-/// A binary `/ws` frame (protocol §2.3): a 4-byte big-endian event type, then its payload.
+/// A binary `/ws` frame: a 4-byte big-endian event type, then its payload.
 public enum BinaryFrame: Hashable, Sendable {
     /// A preview image; type 1 frames carry no prompt or node id, type 4 frames do.
     case preview(Preview)

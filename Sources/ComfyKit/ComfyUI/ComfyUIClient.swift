@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// ComfyUI's HTTP API (protocol §1) over async-http-client.
+/// ComfyUI's HTTP API over async-http-client.
 ///
 /// Credentials (Bearer key, cookies) go on every request to this server's origin and only there.
 /// No `Origin` header is sent: ComfyUI refuses loopback requests whose Origin differs from Host.
@@ -11,7 +11,7 @@ public struct ComfyUIClient: Sendable {
     public let server: ComfyUIServer
     let httpClient: HTTPClient
     let credentials: Credentials
-    /// Generous: ComfyUI's HTTP can stall for seconds while it streams previews (protocol §3.7).
+    /// Generous: ComfyUI's HTTP can stall for seconds while it streams previews.
     public var requestTimeout: Duration = .seconds(60)
 
     init(server: ComfyUIServer, httpClient: HTTPClient, credentials: Credentials) {
@@ -114,7 +114,7 @@ public struct ComfyUIClient: Sendable {
         public let name: String
         public let subfolder: String
         public let type: String
-        /// `name`, or `subfolder/name` (protocol §1.4).
+        /// `name`, or `subfolder/name`, as the upload answer gives it.
         public var nodeValue: String { subfolder.isEmpty ? name : subfolder + "/" + name }
     }
 
@@ -199,7 +199,7 @@ public struct QueueSnapshot: Hashable, Sendable {
     }
 
     public let running: [Item]
-    /// Sorted by `number` (the server's list is a heap, protocol §1.5).
+    /// Sorted by `number` (the server's list is a heap, not in order).
     public let pending: [Item]
 
     init(json: JSONValue) {

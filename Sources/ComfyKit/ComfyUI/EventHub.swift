@@ -8,7 +8,8 @@ import WSClient
 /// demultiplexed by prompt id.
 ///
 /// The socket is a hint: when it drops it is reconnected in the background (the old socket is
-/// closed before the new one opens, protocol §3.8) and runs fall back to `/history` meanwhile.
+/// closed before the new one opens: the server keeps one socket per clientId) and runs fall back to
+/// `/history` meanwhile.
 actor EventHub {
     let clientID: String
     private let server: ComfyUIServer
@@ -81,12 +82,6 @@ actor EventHub {
         resolveWaiters(false)
     }
 
-    /// Forces a reconnect, e.g. after a long silence: the current socket is closed first.
-    func reconnect() {
-        connection?.cancel()
-        connection = nil
-        startIfNeeded()
-    }
 
     // MARK: Connection loop
 
@@ -115,7 +110,7 @@ actor EventHub {
             autoPing: .enabled(timePeriod: .seconds(20)))
         do {
             try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) { inbound, outbound, _ in
-                // Ask for type-4 previews, which carry their prompt id (protocol §2.1).
+                // Ask for type-4 previews, which carry their prompt id (`supports_preview_metadata`).
                 try await outbound.write(.text(#"{"type": "feature_flags", "data": {"supports_preview_metadata": true}}"#))
                 await self.didConnect()
                 for try await message in inbound.messages(maxSize: SocketLimits.maxFrameSize) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A finished prompt as `GET /history/{id}` reports it (protocol §1.2).
+/// A finished prompt as `GET /history/{id}` reports it.
 struct HistoryEntry: Sendable {
     let outputs: JSONObject
     let succeeded: Bool

@@ -224,7 +224,7 @@ struct RunFollower {
     }
 
     /// The prompt ended on the socket: read the result from `/history`, retrying across the race
-    /// between `execution_success` and the history write (protocol §3.1).
+    /// between `execution_success` and the history write: the socket can say "done" a few ms before history has the entry.
     private mutating func collect(after message: ServerMessage) async -> RunOutcome {
         var delay: Duration = .milliseconds(5)
         let deadline = ContinuousClock.now + .seconds(10)

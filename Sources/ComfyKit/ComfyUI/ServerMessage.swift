@@ -1,4 +1,4 @@
-/// One text frame from ComfyUI's `/ws`, decoded (protocol §2.2). Unknown types are kept, not dropped.
+/// One text frame from ComfyUI's `/ws`, decoded. Unknown types are kept, not dropped.
 public enum ServerMessage: Hashable, Sendable {
     /// Queue length; `sid` only in the first frame after connecting.
     case status(queueRemaining: Int, sid: String?)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// ComfyUI cookies as `COMFYUI_COOKIES` gives them (spec §3.2): `a=1; b=2`, a JSON object, or a
+/// ComfyUI cookies as `COMFYUI_COOKIES` gives them: `a=1; b=2`, a JSON object, or a
 /// URL whose body is one of those (fetched once, not before every request as in the Python ComfyKit).
 public enum CookieSource: Hashable, Sendable {
     /// Cookie pairs in order.

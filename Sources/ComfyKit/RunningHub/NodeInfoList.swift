@@ -1,7 +1,7 @@
 /// The `nodeInfoList` of a run: the values the caller gave, read back from the bound cloud graph.
 ///
 /// Binding runs through ``ParamBinder`` as for a local run, so required params are checked, unknown
-/// names refused and `seed: 0` randomised — the caller's `seed=0` too (spec §7.1 bug 20). Params
+/// names refused and `seed: 0` randomised — the caller's `seed=0` too, which the Python ComfyKit sent as 0. Params
 /// left to their default are not sent: RunningHub keeps its stored values.
 enum NodeInfoList {
     /// One entry per binding of each given param (fan-out kept, declaration order), then one per

@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 
-/// RunningHub's v1 API (anchors §C.2) over async-http-client.
+/// RunningHub's v1 API over async-http-client.
 ///
 /// The key goes in the request body (`apiKey`) to ``site`` and nowhere else; error texts are
 /// scrubbed of it. Requests that are safe to repeat are retried on network errors and 5xx;
@@ -95,7 +95,7 @@ public struct RunningHubClient: Sendable {
         return task
     }
 
-    /// `POST /task/openapi/outputs`: the task's state (the single source of truth, anchors §C.6).
+    /// `POST /task/openapi/outputs`: the task's state (the single source of truth: its socket is only a hint).
     public func taskState(_ taskID: String) async throws(RunningHubError) -> RunningHubTaskState {
         let endpoint = "/task/openapi/outputs"
         let envelope = try await call(endpoint, ["taskId": .string(taskID)], retry: .safe)

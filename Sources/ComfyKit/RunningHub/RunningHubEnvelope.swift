@@ -1,4 +1,4 @@
-/// RunningHub's v1 answer: `{"code": 0, "msg": "success", "data": …}` (anchors §C.1).
+/// RunningHub's v1 answer: `{"code": 0, "msg": "success", "data": …}`.
 /// A non-zero code is a failure or, on `outputs`, a state (804 running, 813 queued, 805 failed).
 struct RunningHubEnvelope: Hashable, Sendable {
     let code: Int

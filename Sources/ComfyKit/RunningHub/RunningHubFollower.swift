@@ -7,7 +7,7 @@ import NIOCore
 /// with the `netWssUrl` socket, when there is one, as a progress hint.
 ///
 /// Network errors while polling are waited out (up to ``RunningHubTiming/unreachableLimit``), unknown
-/// states are waited on rather than re-polled at once (spec §7.1 bug 4), and a configured timeout
+/// states are waited on rather than re-polled at once (the Python ComfyKit spun on them), and a configured timeout
 /// cancels the task and ends the run with status `timeout`.
 struct RunningHubFollower {
     let client: RunningHubClient

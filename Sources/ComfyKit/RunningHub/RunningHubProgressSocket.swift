@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import WSClient
 
-/// Reads `netWssUrl`'s ComfyUI-style frames as a progress hint (anchors §C.5). Polling stays the truth:
+/// Reads `netWssUrl`'s ComfyUI-style frames as a progress hint. Polling stays the truth:
 /// the socket may fail, close or say nothing, and the run goes on.
 enum RunningHubProgressSocket {
     /// The URL's query holds a credential (`Rh-Comfy-Auth`), so the socket library gets a logger that

@@ -1,7 +1,7 @@
 import OrderedCollections
 import Foundation
 
-/// A task's state, read from `POST /task/openapi/outputs` (anchors §C.4): 813 queued, 804 running,
+/// A task's state, read from `POST /task/openapi/outputs`: 813 queued, 804 running,
 /// 0 done with outputs, 805 failed with `failedReason`.
 public enum RunningHubTaskState: Hashable, Sendable {
     case queued

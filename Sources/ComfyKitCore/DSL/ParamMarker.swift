@@ -14,7 +14,7 @@ public struct ParamMarker: Hashable, Sendable {
     public let text: String
 
     /// Parses one comma-separated title part that starts with `$`, exactly as the Python ComfyKit
-    /// (spec §2.4): cut at the first `:`, one trailing `!`, one leading `~`, split at the first `.`,
+    /// does: cut at the first `:`, one trailing `!`, one leading `~`, split at the first `.`,
     /// and one `~` in front of the field.
     public init(parsing part: Substring) {
         // Byte-wise: `:`, `!`, `~` and `.` are ASCII, and an ASCII byte in UTF-8 is always that code point, so

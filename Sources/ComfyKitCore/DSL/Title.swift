@@ -1,4 +1,4 @@
-/// The DSL carried by one node's `_meta.title` (spec §2.2 and §2.3).
+/// The DSL carried by one node's `_meta.title`.
 public enum Title: Hashable, Sendable {
     /// `$output.name`: this node's outputs are reported under `name`.
     case output(name: String)
@@ -7,7 +7,7 @@ public enum Title: Hashable, Sendable {
     /// Free text and zero or more param markers (`Size, $width!, $height!`).
     case params([ParamMarker], strayDollarText: [String])
 
-    /// Save nodes whose titles the Python ComfyKit never reads for params (spec §2.2 rule 2).
+    /// Save nodes whose titles the Python ComfyKit never reads for params.
     public static let saveNodeClasses: Set<String> = ["SaveImage", "SaveVideo", "SaveAudio", "VHS_SaveVideo", "VHS_SaveAudio"]
 
     static let outputPrefix = "$output."

@@ -12,7 +12,7 @@ public struct WorkflowSpec: Hashable, Sendable {
 
     public func param(named name: String) -> ParamSpec? { params.first { $0.name == name } }
 
-    /// Reads the DSL of every node title (spec §2).
+    /// Reads the DSL of every node title.
     public init(_ workflow: Workflow) throws(WorkflowSpecError) {
         var builder = SpecBuilder()
         for node in workflow.nodes {
@@ -38,7 +38,7 @@ public struct WorkflowSpec: Hashable, Sendable {
     ]
 }
 
-/// Accumulates declarations node by node; the last declaration of a name wins (spec §2.5).
+/// Accumulates declarations node by node; the last declaration of a name wins.
 private struct SpecBuilder {
     struct Declaration {
         let marker: ParamMarker
@@ -86,7 +86,7 @@ private struct SpecBuilder {
         let current = node.inputs[marker.field]
         let isMedia = marker.isUpload || Binding.mediaInputs[node.classType] == marker.field
         let binding = Binding(nodeID: node.id, field: marker.field, classType: node.classType, isMedia: isMedia, currentValue: current)
-        // Links and lists are not defaults, and neither is null (spec §2.5).
+        // Links and lists are not defaults, and neither is null.
         let literal: JSONValue? = switch current {
         case nil, .null?, .array?: nil
         case let value?: value

@@ -23,7 +23,7 @@ public struct Binding: Hashable, Sendable {
     /// The file input of each loader node that takes uploaded media.
     ///
     /// The Python ComfyKit treated *every* param on these classes as media and dropped plain
-    /// strings (spec §7.1 bug 5); only the file input is media here.
+    /// strings (the Python ComfyKit treated every string of a `~` node as media); only the file input is media here.
     public static let mediaInputs: [String: String] = [
         "LoadImage": "image",
         "LoadImageMask": "image",

@@ -3,7 +3,7 @@ public struct BindOptions: Hashable, Sendable {
     /// Ignore names the workflow does not declare instead of failing; for callers that pass one
     /// set of params to several workflows.
     public var allowUnknownParams: Bool
-    /// Apply the `seed: 0` rule after binding (spec §2.8).
+    /// Apply the `seed: 0` rule after binding.
     public var randomizeSeeds: Bool
 
     public init(allowUnknownParams: Bool = false, randomizeSeeds: Bool = true) {
@@ -35,7 +35,7 @@ public struct BoundWorkflow: Hashable, Sendable {
     }
 }
 
-/// Writes param values into a copy of a workflow (spec §2.6, with the fixes listed in README).
+/// Writes param values into a copy of a workflow, fixing the Python ComfyKit's binding bugs that README lists.
 public enum ParamBinder {
     public static func bind(
         _ workflow: Workflow,

@@ -1,4 +1,4 @@
-/// What kind of value a param takes, inferred from the node's literal (spec §2.5) or its `~` marker.
+/// What kind of value a param takes, inferred from the node's literal or its `~` marker.
 public enum ParamKind: String, Hashable, Sendable, CaseIterable, Codable {
     case int
     case float

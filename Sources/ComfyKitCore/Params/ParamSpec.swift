@@ -4,7 +4,7 @@ public struct ParamSpec: Hashable, Sendable {
     public let kind: ParamKind
     public let isRequired: Bool
     /// The value used when the caller gives none. `nil` when required: required params never
-    /// fall back to the node's literal (spec §2.5).
+    /// fall back to the node's literal.
     public let defaultValue: JSONValue?
     /// Every node input the value is written to, in workflow order.
     public let bindings: [Binding]

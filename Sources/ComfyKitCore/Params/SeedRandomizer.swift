@@ -1,4 +1,4 @@
-/// Replaces `seed: 0` with a random seed (spec §2.8), so that "0" in a workflow means "a new image each run".
+/// Replaces `seed: 0` with a random seed, so that "0" in a workflow means "a new image each run".
 public enum SeedRandomizer {
     /// Randomises every node input named exactly `seed` whose value is the integer 0, a string
     /// that trims to `"0"`, or `false` (Python's `False == 0`). Not `0.0`, not `noise_seed`.

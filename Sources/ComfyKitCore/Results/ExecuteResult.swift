@@ -1,7 +1,7 @@
 import OrderedCollections
 import Foundation
 
-/// The outcome of one run, with the Python ComfyKit's JSON keys in its order (spec §5).
+/// The outcome of one run, with the Python ComfyKit's JSON keys in its order.
 public struct ExecuteResult: Hashable, Sendable {
     public var status: RunStatus
     /// ComfyUI's prompt id or RunningHub's task id; `nil` when the run failed before submission.

@@ -1,5 +1,5 @@
 /// The media category of an output file. One table serves local and cloud results (the Python
-/// ComfyKit had two that disagreed on `.gif`, `.webm` and `.mkv`, spec §7.1 bug 16).
+/// ComfyKit had two that disagreed on `.gif`, `.webm` and `.mkv`).
 public enum OutputCategory: String, Hashable, Sendable, CaseIterable {
     case image
     case video

@@ -1,7 +1,7 @@
 import OrderedCollections
 import Foundation
 
-/// Turns ComfyUI's per-node outputs into an ``ExecuteResult`` (spec §2.9, with fixes).
+/// Turns ComfyUI's per-node outputs into an ``ExecuteResult``, keyed and ordered as the Python ComfyKit did, with its bugs fixed.
 public struct ResultBuilder: Sendable {
     /// The server's base URL, for `/view` links.
     public let base: URL
