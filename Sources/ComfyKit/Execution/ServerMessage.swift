@@ -1,4 +1,5 @@
-/// One text frame from ComfyUI's `/ws`, decoded. Unknown types are kept, not dropped.
+/// One text frame of ComfyUI's progress protocol, decoded: from a ComfyUI `/ws` or RunningHub's `netWssUrl`,
+/// which speaks the same frames. Unknown types are kept, not dropped.
 public enum ServerMessage: Hashable, Sendable {
     /// Queue length; `sid` only in the first frame after connecting.
     case status(queueRemaining: Int, sid: String?)
