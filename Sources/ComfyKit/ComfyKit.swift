@@ -51,8 +51,14 @@ public final class ComfyKit: Sendable {
     }
 
     /// Closes the WebSocket. Runs still going end as if the socket dropped (they fall back to polling).
+    /// Closing twice does nothing more; a kit nobody holds closes itself.
     public func close() async {
         await hub.shutdown()
+    }
+
+    deinit {
+        // The socket's connection task holds the hub, not the kit: without this it would stay open.
+        Task { [hub] in await hub.shutdown() }
     }
 
     // MARK: Inspecting

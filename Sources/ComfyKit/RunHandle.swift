@@ -25,12 +25,21 @@ public final class RunHandle: Sendable {
     }
 
     /// The result and, for failures, the typed reason.
+    ///
+    /// Cancelling the task that waits here cancels the run, as ``cancel()`` does; the run then ends
+    /// `interrupted` (or with whatever it reached first) and that outcome is returned.
     public var outcome: RunOutcome {
-        get async { await task.value }
+        get async {
+            await withTaskCancellationHandler {
+                await task.value
+            } onCancel: {
+                cancel()
+            }
+        }
     }
 
-    /// The result (``ExecuteResult``) once the run has ended.
+    /// The result (``ExecuteResult``) once the run has ended; cancelling the waiting task cancels the run.
     public var result: ExecuteResult {
-        get async { await task.value.result }
+        get async { await outcome.result }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A setting that cannot be used. Names the variable (or the code setting) and what it expects;
 /// secrets are never echoed.
 public enum ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -9,4 +11,8 @@ public enum ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalid(let variable, nil, let expected): "\(variable) is not valid: expected \(expected)"
         }
     }
+}
+
+extension ConfigError: LocalizedError {
+    public var errorDescription: String? { description }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a download failed. URLs appear without user info or query
 /// (`redactedForDisplay`), so no credential or signed-URL token ever reaches a message.
 public enum DownloadError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -67,4 +69,8 @@ public enum DownloadProblem: Hashable, Sendable, CustomStringConvertible {
             "every numbered variant of the name is taken in \(folder)"
         }
     }
+}
+
+extension DownloadError: LocalizedError {
+    public var errorDescription: String? { description }
 }

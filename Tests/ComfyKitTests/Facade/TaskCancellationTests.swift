@@ -1,0 +1,43 @@
+import ComfyKit
+import ComfyUITestDouble
+import Foundation
+import Testing
+
+/// Cancelling the Swift task that waits for a run cancels the prompt on the server.
+@Suite struct TaskCancellationTests {
+    @Test func cancellingTheTaskThatAwaitsExecuteInterruptsThePromptWithinTwoSeconds() async throws {
+        try await DoubleHarness.with({
+            $0.progressSteps[.classType("ImageUpscaleWithModel")] = 500
+            $0.progressStepInterval = .milliseconds(20)
+        }) { double, kit in
+            let source = WorkflowSource.file(path: Fixtures.workflowPath("21_progress_upscale_tiny_model"))
+            let waiting = Task { await kit.execute(source, params: DoubleHarness.params(for: "21")) }
+            // Cancel once the prompt runs on the server.
+            let deadline = ContinuousClock.now + .seconds(10)
+            while await double.recordedRequests().filter({ $0.route == "/prompt" }).isEmpty, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            let cancelledAt = ContinuousClock.now
+            waiting.cancel()
+            let result = await waiting.value
+            #expect(result.status == .interrupted)
+            #expect(ContinuousClock.now - cancelledAt < .seconds(2))
+            let interrupts = await double.recordedRequests().filter { $0.route == "/interrupt" }
+            #expect(interrupts.count == 1)
+            #expect(interrupts.first?.bodyText.contains(result.promptID ?? "-") == true)
+        }
+    }
+
+    @Test func cancellingTheTaskThatAwaitsAHandlesResultCancelsThatRunOnly() async throws {
+        try await DoubleHarness.with({ $0.nodeDurations[.classType("ImageBlur")] = .milliseconds(800) }) { double, kit in
+            let kept = kit.run(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: DoubleHarness.params(for: "01"))
+            let cancelled = kit.run(.file(path: Fixtures.workflowPath("02_load_transform_save")), params: DoubleHarness.params(for: "02"))
+            let waiting = Task { await cancelled.result }
+            for await event in cancelled.events { if case .submitted = event { break } }
+            waiting.cancel()
+            #expect(await waiting.value.status == .interrupted)
+            #expect(await kept.result.status == .completed)
+        }
+    }
+}
