@@ -1,0 +1,84 @@
+import ComfyKit
+import Foundation
+import Testing
+
+/// Editor-format files against what the real ComfyUI frontend 1.27.10 sent for them (`NAME.api.json`),
+/// given the `/object_info` of the ComfyUI 0.3.64 it was served by.
+@Suite struct EditorConverterTests {
+    static let folder = Fixtures.sharedDir.appendingPathComponent("comfyui/editor-format")
+
+    static var names: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".api.json") && $0 != "object_info.json" }
+            .map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// Nodes with no title of their own whose class has no `display_name` in this server's `/object_info`:
+    /// the frontend titles them from its own translation files, which a client of the server cannot see.
+    static let titledByTheFrontendsLocale: Set<String> = ["ImageScaleToTotalPixels"]
+
+    static func load(_ file: String) throws -> JSONObject {
+        try #require(try JSONValue(parsing: Array(Data(contentsOf: folder.appendingPathComponent(file)))).objectValue)
+    }
+
+    static let converter: EditorConverter = {
+        let objectInfo = (try? load("object_info.json")) ?? [:]
+        return EditorConverter(catalog: WidgetCatalog(objectInfo))
+    }()
+
+    @Test func theSetIsThere() {
+        #expect(Self.names.count == 20)
+    }
+
+    @Test(arguments: names)
+    func theConverterSendsWhatTheFrontendSends(name: String) throws {
+        let document = try Self.load(name + ".json")
+        #expect(EditorConverter.isEditorFormat(document))
+        var expected = try Self.load(name + ".api.json")
+        let prompt = try Self.converter.prompt(for: document, source: name)
+
+        // The one thing the frontend takes from elsewhere: titles from its locale, for classes the server leaves unnamed.
+        for (id, node) in expected where node["_meta"]?["title"] != prompt[id]?["_meta"]?["title"] {
+            let classType = node["class_type"]?.stringValue ?? ""
+            #expect(Self.titledByTheFrontendsLocale.contains(classType), "node \(id) (\(classType)) title")
+            #expect(prompt[id]?["_meta"]?["title"]?.stringValue == classType)
+            expected[id] = prompt[id]
+        }
+        #expect(prompt.keys == expected.keys, "node ids, in order")
+        for (id, node) in expected {
+            #expect(prompt[id] == node, "node \(id): \(prompt[id].map { "\($0)" } ?? "missing") != \(node)")
+        }
+    }
+
+    @Test func aBypassedLoraIsLeftOutAndItsConsumersReadWhatFedIt() throws {
+        // lora.json chains two LoraLoaders, 11 → 13 (bypassed) → the sampler and both prompts.
+        let prompt = try Self.converter.prompt(for: try Self.load("lora.json"), source: "lora")
+        #expect(prompt["13"] == nil)
+        #expect(prompt["3"]?["inputs"]?["model"] == .array(["11", 0]))
+        #expect(prompt["6"]?["inputs"]?["clip"] == .array(["11", 1]))
+    }
+
+    @Test func subgraphNodesGetTheFrontendsOuterColonInnerIds() throws {
+        let prompt = try Self.converter.prompt(for: try Self.load("flux1_dev_uso_reference_image_gen.json"), source: "uso")
+        #expect(prompt.keys.contains("55:52"))
+        #expect(prompt["57:35"]?["inputs"]?["guidance"] == .double(3.5))
+    }
+
+    @Test func aNodeTheServerDoesNotKnowIsNamedInTheError() throws {
+        var document = try Self.load("default.json")
+        var nodes = try #require(document["nodes"]?.arrayValue)
+        var first = try #require(nodes[0].objectValue)
+        first["type"] = "MyCustomSampler"
+        nodes[0] = .object(first)
+        document["nodes"] = .array(nodes)
+        #expect(throws: EditorConversionError.unknownNodeClass(source: "default", nodeID: "7", classType: "MyCustomSampler")) {
+            try Self.converter.prompt(for: document, source: "default")
+        }
+    }
+
+    @Test func aFileWithoutNodesIsRefusedWithTheReason() {
+        #expect(throws: EditorConversionError.malformed(source: "x", what: "no \"nodes\" list")) {
+            try Self.converter.prompt(for: ["links": []], source: "x")
+        }
+    }
+}
