@@ -170,23 +170,12 @@ public struct ComfyUIClient: Sendable {
             let response = try await httpClient.execute(request, timeout: .init(requestTimeout))
             let bytes = try await response.body.collect(upTo: maxBytes)
             return (Int(response.status.code), bytes)
-        } catch let error as HTTPClientError {
-            throw ComfyUIError.unreachable(server: server.description, reason: "\(method) \(path): \(ComfyUIClient.describe(error))")
         } catch let error as NIOTooManyBytesError {
             throw ComfyUIError.badResponse(endpoint: "\(method) \(path)", reason: "answer larger than \(maxBytes) bytes (\(error))")
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw ComfyUIError.unreachable(server: server.description, reason: "\(method) \(path): \(error)")
-        }
-    }
-
-    static func describe(_ error: HTTPClientError) -> String {
-        switch error {
-        case .deadlineExceeded: "no answer in time"
-        case .connectTimeout: "connection timed out"
-        case .remoteConnectionClosed: "the server closed the connection"
-        default: "\(error)"
+            throw ComfyUIError.unreachable(server: server.description, reason: "\(method) \(path): \(ConnectionFailure.describe(error))")
         }
     }
 }

@@ -220,16 +220,7 @@ public struct RunningHubClient: Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
-        if let error = error as? HTTPClientError {
-            switch error {
-            case .deadlineExceeded: return "no answer in time"
-            case .connectTimeout: return "connection timed out"
-            case .remoteConnectionClosed: return "the server closed the connection"
-            default: return "\(error)"
-            }
-        }
-        if error is NIOConnectionError { return "connection refused or unreachable" }
-        return "\(error)"
+        ConnectionFailure.describe(error)
     }
 
     /// Removes the key and socket credentials from text quoted from the server (one that echoes the request).
