@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "ComfyKit", targets: ["ComfyKit"]),
+        .library(name: "ComfyKitTesting", targets: ["ComfyKitTesting"]),
         .executable(name: "comfykit", targets: ["ComfyKitCLI"]),
         .executable(name: "comfykit-tui", targets: ["ComfyKitTUI"]),
         .executable(name: "comfyui-double", targets: ["ComfyUIDoubleServer"]),
@@ -94,6 +95,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/Support/RunningHubDoubleServer"
+        ),
+        // Test support, as HummingbirdTesting: scoped launchers for both doubles (in-process and as executables),
+        // the tmux harness for `comfykit-tui`, a local HTTP server, a subprocess runner, the shared fixtures.
+        .target(
+            name: "ComfyKitTesting",
+            dependencies: [
+                "ComfyUITestDouble",
+                "RunningHubTestDouble",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // `comfykit-bench`: the Swift measurements behind `bench/run` (not a test; see bench/README.md).
         .executableTarget(
