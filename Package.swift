@@ -120,22 +120,24 @@ let package = Package(
             name: "ComfyUITestDoubleTests",
             dependencies: [
                 "ComfyUITestDouble",
+                "ComfyKitTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ]
         ),
         .testTarget(
             name: "ComfyKitCLITests",
-            dependencies: ["ComfyKitCLI", "ComfyKit"]
+            dependencies: ["ComfyKitCLI", "ComfyKit", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
         ),
         .testTarget(
             name: "ComfyKitTUITests",
-            dependencies: ["ComfyKitTUI", "ComfyKit"]
+            dependencies: ["ComfyKitTUI", "ComfyKit", "ComfyKitTesting"]
         ),
         .testTarget(
             name: "ComfyKitTests",
             dependencies: [
                 "ComfyKit",
+                "ComfyKitTesting",
                 "ComfyUITestDouble",
                 "RunningHubTestDouble",
                 .product(name: "OrderedCollections", package: "swift-collections"),

@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import ComfyUITestDouble
 import Foundation
 #if canImport(FoundationNetworking)
@@ -69,7 +70,7 @@ import Testing
             await seen.add(request.headers)
             return ByteBuffer(bytes: png)
         }
-        try await LocalHTTPServer.with(router) { mediaBase in
+        try await withLocalHTTPServer(router) { mediaBase in
             try await DoubleHarness.with(overrides: .init(comfyUIAPIKey: Secret("sk-test-key"), cookies: .pairs([CookiePair(name: "session", value: Secret("s3cret"))]))) { double, kit in
                 let url = mediaBase.absoluteString + "/media/cat%20photo.png?size=large"
                 let result = await kit.execute(.file(path: Fixtures.workflowPath("02_load_transform_save")), params: ["image": .string(url)])
@@ -85,7 +86,7 @@ import Testing
     }
 
     @Test func aMissingURLIsAnUploadErrorNamingTheParam() async throws {
-        try await LocalHTTPServer.with(Router()) { mediaBase in
+        try await withLocalHTTPServer(Router()) { mediaBase in
             try await DoubleHarness.with { double, kit in
                 let outcome = await kit.run(.file(path: Fixtures.workflowPath("02_load_transform_save")), params: ["image": .string(mediaBase.absoluteString + "/nope.png")]).outcome
                 #expect(outcome.result.status == .error)
