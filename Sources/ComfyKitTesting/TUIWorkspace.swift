@@ -34,6 +34,17 @@ public struct TUIWorkspace: Sendable {
                                          "--download-dir", quoted(downloads.path)]).joined(separator: " ")
     }
 
+    /// `command`, then its exit status written to ``exitStatusFile`` and the terminal's settings (`stty -a`) to
+    /// ``ttySettingsFile``: how the app left the tty.
+    public func reportingExitAndTTY(_ command: String) -> String {
+        "\(command); echo $? > \(quoted(exitStatusFile.path)); stty -a > \(quoted(ttySettingsFile.path))"
+    }
+
+    /// Where ``reportingExitAndTTY(_:)`` writes the exit status.
+    public var exitStatusFile: URL { file("status.txt") }
+    /// Where ``reportingExitAndTTY(_:)`` writes `stty -a`.
+    public var ttySettingsFile: URL { file("stty.txt") }
+
     /// A path under the workspace.
     public func file(_ name: String) -> URL { root.appendingPathComponent(name) }
 

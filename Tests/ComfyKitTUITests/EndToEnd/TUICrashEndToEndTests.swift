@@ -7,11 +7,8 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it); end-to-end tests skipped"))
 struct TUICrashEndToEndTests {
     @Test func aCrashRestoresTheTerminalAndPointsAtTheLog() async throws {
-        try await withTUI(command: { workspace in
-            "\(workspace.tuiCommand(server: TUIEndToEndTests.unreachableServer)); echo $? > \(workspace.quoted(workspace.file("status.txt").path)); "
-                + "stty -a > \(workspace.quoted(workspace.file("stty.txt").path)); sleep 10"
-        }) { tui, workspace in
-            let status = workspace.file("status.txt"), stty = workspace.file("stty.txt")
+        try await withTUI(command: { $0.reportingExitAndTTY($0.tuiCommand(server: TUIEndToEndTests.unreachableServer)) + "; sleep 10" }) { tui, workspace in
+            let status = workspace.exitStatusFile, stty = workspace.ttySettingsFile
             try await tui.waitForScreen("the list") { $0.contains("21_progress_upscale_tiny_model") }
             let shell = try await tui.panePID()
             let app = try await eventually("the app's process") { Self.child(of: shell) }

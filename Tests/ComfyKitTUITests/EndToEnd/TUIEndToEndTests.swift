@@ -34,11 +34,8 @@ struct TUIEndToEndTests {
 
     @Test func ctrlCExitsAndLeavesTheTerminalInCanonicalEchoMode() async throws {
         // `trap : INT` keeps the wrapper alive past the Ctrl-C so it can report how the app left the tty.
-        try await withTUI(command: { workspace in
-            "trap : INT; \(workspace.tuiCommand(server: Self.unreachableServer)); echo $? > \(workspace.quoted(workspace.file("status.txt").path)); "
-                + "stty -a > \(workspace.quoted(workspace.file("stty.txt").path))"
-        }) { tui, workspace in
-            let status = workspace.file("status.txt"), stty = workspace.file("stty.txt")
+        try await withTUI(command: { "trap : INT; " + $0.reportingExitAndTTY($0.tuiCommand(server: Self.unreachableServer)) }) { tui, workspace in
+            let status = workspace.exitStatusFile, stty = workspace.ttySettingsFile
             try await tui.waitForScreen("the list") { $0.contains("21_progress_upscale_tiny_model") }
             try await tui.press("C-c")
             let settings = try await eventually("stty output after Ctrl-C") {
