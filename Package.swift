@@ -74,6 +74,7 @@ let package = Package(
             name: "ComfyUIDoubleServer",
             dependencies: [
                 "ComfyUITestDouble",
+                "ComfyKitTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/Support/ComfyUIDoubleServer"
@@ -92,6 +93,7 @@ let package = Package(
             name: "RunningHubDoubleServer",
             dependencies: [
                 "RunningHubTestDouble",
+                "ComfyKitTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/Support/RunningHubDoubleServer"
