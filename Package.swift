@@ -128,6 +128,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "ComfyKitTestingTests",
+            dependencies: [
+                "ComfyKitTesting",
+                "ComfyUITestDouble",
+                "RunningHubTestDouble",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
             name: "ComfyKitCLITests",
             dependencies: ["ComfyKitCLI", "ComfyKit", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
         ),
