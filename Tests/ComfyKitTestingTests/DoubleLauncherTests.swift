@@ -7,15 +7,7 @@ import Testing
 /// The double launchers stop what they started, whether the body returns or throws.
 @Suite struct DoubleLauncherTests {
     @Test func aComfyUIDoubleAnswersInsideTheBodyAndIsStoppedWhenItThrows() async throws {
-        var url: URL?
-        await expectPlannedFailure {
-            try await withComfyUIDouble { server in
-                url = server.baseURL
-                #expect(try await isListening(server.baseURL))
-                throw PlannedFailure()
-            }
-        }
-        #expect(try await !isListening(try #require(url)))
+        try await expectStoppedAfterAThrowingBody { body in try await withComfyUIDouble { try await body($0.baseURL) } }
     }
 
     @Test func aComfyUIDoubleBodysValueIsReturnedAfterTheStop() async throws {
@@ -25,27 +17,11 @@ import Testing
     }
 
     @Test func aRunningHubDoubleIsStoppedWhenTheBodyThrows() async throws {
-        var url: URL?
-        await expectPlannedFailure {
-            try await withRunningHubDouble { server in
-                url = server.baseURL
-                #expect(try await isListening(server.baseURL))
-                throw PlannedFailure()
-            }
-        }
-        #expect(try await !isListening(try #require(url)))
+        try await expectStoppedAfterAThrowingBody { body in try await withRunningHubDouble { try await body($0.baseURL) } }
     }
 
     @Test func theComfyUIDoubleExecutableIsStoppedWhenTheBodyThrows() async throws {
-        var url: URL?
-        await expectPlannedFailure {
-            try await withComfyUIDoubleProcess { server in
-                url = server.baseURL
-                #expect(try await isListening(server.baseURL.appendingPathComponent("system_stats")))
-                throw PlannedFailure()
-            }
-        }
-        #expect(try await !isListening(try #require(url)))
+        try await expectStoppedAfterAThrowingBody { body in try await withComfyUIDoubleProcess { try await body($0.baseURL) } }
     }
 
     @Test func theRunningHubDoubleExecutableStopsAfterTheBody() async throws {
@@ -54,5 +30,19 @@ import Testing
         }
         #expect(listened)
         #expect(try await !isListening(url))
+    }
+
+    /// `launch` starts a server and hands its URL to `body`, which checks it answers and throws; then nothing may
+    /// answer there.
+    private func expectStoppedAfterAThrowingBody(_ launch: (_ body: (URL) async throws -> Void) async throws -> Void) async throws {
+        var url: URL?
+        await expectPlannedFailure {
+            try await launch { served in
+                url = served
+                #expect(try await isListening(served))
+                throw PlannedFailure()
+            }
+        }
+        #expect(try await !isListening(try #require(url)))
     }
 }
