@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ComfyKit", targets: ["ComfyKit"]),
         .library(name: "ComfyKitCore", targets: ["ComfyKitCore"]),
+        .library(name: "ComfyKitTesting", targets: ["ComfyKitTesting"]),
         .executable(name: "comfykit", targets: ["ComfyKitCLI"]),
         .executable(name: "comfykit-tui", targets: ["ComfyKitTUI"]),
         .executable(name: "comfyui-double", targets: ["ComfyUIDoubleServer"]),
@@ -86,6 +87,7 @@ let package = Package(
             name: "ComfyUIDoubleServer",
             dependencies: [
                 "ComfyUITestDouble",
+                "ComfyKitTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/Support/ComfyUIDoubleServer"
@@ -104,9 +106,21 @@ let package = Package(
             name: "RunningHubDoubleServer",
             dependencies: [
                 "RunningHubTestDouble",
+                "ComfyKitTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/Support/RunningHubDoubleServer"
+        ),
+        // Test support, as HummingbirdTesting: scoped launchers for both doubles (in-process and as executables),
+        // the tmux harness for `comfykit-tui`, a local HTTP server, a subprocess runner, the shared fixtures.
+        .target(
+            name: "ComfyKitTesting",
+            dependencies: [
+                "ComfyUITestDouble",
+                "RunningHubTestDouble",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // `comfykit-bench`: the Swift measurements behind `bench/run` (not a test; see bench/README.md).
         .executableTarget(
@@ -121,23 +135,34 @@ let package = Package(
             name: "ComfyUITestDoubleTests",
             dependencies: [
                 "ComfyUITestDouble",
+                "ComfyKitTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ]
         ),
         .testTarget(
+            name: "ComfyKitTestingTests",
+            dependencies: [
+                "ComfyKitTesting",
+                "ComfyUITestDouble",
+                "RunningHubTestDouble",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
             name: "ComfyKitCLITests",
-            dependencies: ["ComfyKitCLI", "ComfyKit"]
+            dependencies: ["ComfyKitCLI", "ComfyKit", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
         ),
         .testTarget(
             name: "ComfyKitTUITests",
-            dependencies: ["ComfyKitTUI", "ComfyKit"]
+            dependencies: ["ComfyKitTUI", "ComfyKit", "ComfyKitTesting"]
         ),
         .testTarget(
             name: "ComfyKitTests",
             dependencies: [
                 "ComfyKit",
                 "ComfyKitCore",
+                "ComfyKitTesting",
                 "ComfyUITestDouble",
                 "RunningHubTestDouble",
                 .product(name: "OrderedCollections", package: "swift-collections"),

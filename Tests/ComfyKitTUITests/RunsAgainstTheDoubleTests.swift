@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import Testing
 @testable import ComfyKitTUI
@@ -8,21 +9,15 @@ import Testing
 /// cancelled alone, and one output file downloaded with progress.
 @Suite(.serialized) struct RunsAgainstTheDoubleTests {
     @Test func twoRunsInFlightCancellingTheSelectedOneLeavesTheOtherToComplete() async throws {
-        let double = try await DoubleProcess.start(["--progress-steps", "ImageUpscaleWithModel=60", "--progress-ms", "50",
-                                                    "--file-bytes", "300000"])
-        let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("ckt-dl-" + UUID().uuidString)
-        let driver = try Driver(server: double.baseURL, downloads: downloads)
-        do {
-            try await exercise(driver, downloads: downloads)
-        } catch {
-            await driver.kit.close()
-            await double.stop()
-            try? FileManager.default.removeItem(at: downloads)
-            throw error
+        try await withComfyUIDoubleProcess(["--progress-steps", "ImageUpscaleWithModel=60", "--progress-ms", "50",
+                                            "--file-bytes", "300000"]) { double in
+            try await withTemporaryDirectory("ckt-dl") { downloads in
+                let driver = try Driver(server: double.baseURL, downloads: downloads)
+                try await withCleanup({ await driver.kit.close() }) {
+                    try await exercise(driver, downloads: downloads)
+                }
+            }
         }
-        await driver.kit.close()
-        await double.stop()
-        try? FileManager.default.removeItem(at: downloads)
     }
 
     private func exercise(_ driver: Driver, downloads: URL) async throws {
@@ -59,8 +54,8 @@ import Testing
         #expect(driver.progressReports > 1, "per-file progress arrived before the save")
         #expect(driver.progressReports <= 102, "progress is thinned to whole percents")
         let served = try await Subprocess.run("curl", ["-sf", url])
-        #expect(served.status == 0 && served.stdout.count == 300_000)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == served.stdout)
+        #expect(served.status == 0 && served.standardOutput.count == 300_000)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == served.standardOutput)
         #expect(driver.state.runs[1].downloads.count == 1, "only the highlighted file was fetched")
     }
 }
@@ -75,7 +70,7 @@ private final class Driver {
     var progressReports = 0
 
     init(server: URL, downloads: URL) throws {
-        let folder = Subprocess.sharedDir.appendingPathComponent("comfyui/workflows").path
+        let folder = SharedFixtures.workflowsDirectory.path
         state = AppState(folder: folder, serverURL: server.absoluteString)
         _ = update(&state, .folderLoaded(try WorkflowFolder(path: folder).scan()))
         _ = update(&state, .resize(width: 120, height: 40))
@@ -103,7 +98,7 @@ private final class Driver {
         let deadline = Date().addingTimeInterval(seconds)
         while !condition(state) {
             guard Date() < deadline else {
-                throw EndToEndFailure("timed out waiting for \(what); runs: \(state.runs.map { ($0.id, $0.phase, $0.log.suffix(3)) })")
+                throw HarnessFailure("timed out waiting for \(what); runs: \(state.runs.map { ($0.id, $0.phase, $0.log.suffix(3)) })")
             }
             try await Task.sleep(for: .milliseconds(20))
             for message in inbox.drain() {

@@ -1,12 +1,12 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 @testable import ComfyKitTUI
 
 /// The real server's `GET /object_info`, recorded in `shared/comfyui/object_info.json`, as the app reads it.
 enum ServerInputFixtures {
     static let objectInfo: ObjectInfo = {
-        let url = Subprocess.sharedDir.appendingPathComponent("comfyui/object_info.json")
-        guard let data = try? Data(contentsOf: url), case .object(let document)? = try? JSONValue(parsing: Array(data)) else {
+        guard let data = try? Data(contentsOf: SharedFixtures.objectInfo), case .object(let document)? = try? JSONValue(parsing: Array(data)) else {
             return ObjectInfo(classes: [:])
         }
         return ObjectInfo(document)

@@ -1,3 +1,4 @@
+import ComfyKitTesting
 import Foundation
 import Testing
 
@@ -6,12 +7,8 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it); end-to-end tests skipped"))
 struct TUICrashEndToEndTests {
     @Test func aCrashRestoresTheTerminalAndPointsAtTheLog() async throws {
-        let workspace = try TUIWorkspace()
-        let status = workspace.file("status.txt"), stty = workspace.file("stty.txt")
-        let command = "\(workspace.tuiCommand(server: TUIEndToEndTests.unreachableServer)); echo $? > \(workspace.quoted(status.path)); "
-            + "stty -a > \(workspace.quoted(stty.path)); sleep 10"
-        let tui = try await TmuxSession.start(command, in: workspace.root)
-        do {
+        try await withTUI(command: { $0.reportingExitAndTTY($0.tuiCommand(server: TUIEndToEndTests.unreachableServer)) + "; sleep 10" }) { tui, workspace in
+            let status = workspace.exitStatusFile, stty = workspace.ttySettingsFile
             try await tui.waitForScreen("the list") { $0.contains("21_progress_upscale_tiny_model") }
             let shell = try await tui.panePID()
             let app = try await eventually("the app's process") { Self.child(of: shell) }
@@ -26,13 +23,7 @@ struct TUICrashEndToEndTests {
             #expect(flags.isSuperset(of: ["icanon", "echo"]), "tty left as: \(settings)")
             let exit = try String(contentsOf: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(exit == "139", "killed by SIGSEGV, as before the handler")
-        } catch {
-            await tui.kill()
-            workspace.remove()
-            throw error
         }
-        await tui.kill()
-        workspace.remove()
     }
 
     /// The first child of a process, from `/proc/PID/task/PID/children`.

@@ -1,3 +1,4 @@
+import ComfyKitTesting
 import Foundation
 import Testing
 
@@ -8,28 +9,17 @@ struct TUIEndToEndTests {
     static let unreachableServer = URL(string: "http://127.0.0.1:9")!
 
     @Test func listFormRunProgressAndDownloadWorkAgainstTheDouble() async throws {
-        let double = try await DoubleProcess.start(["--progress-steps", "ImageUpscaleWithModel=40", "--progress-ms", "60"])
-        let workspace = try TUIWorkspace()
-        let tui = try await TmuxSession.start(workspace.tuiCommand(server: double.baseURL), in: workspace.root)
-        do {
-            try await listShowsWorkflowsAndTheBrokenFilesReason(tui)
-            try await quickRunNeedsItsRequiredFieldsThenCompletes(tui)
-            try await progressAdvancesAndTheDownloadMatchesTheServersBytes(tui, workspace: workspace)
-        } catch {
-            await tui.kill()
-            await double.stop()
-            workspace.remove()
-            throw error
+        try await withComfyUIDoubleProcess(["--progress-steps", "ImageUpscaleWithModel=40", "--progress-ms", "60"]) { double in
+            try await withTUI(server: double.baseURL) { tui, workspace in
+                try await listShowsWorkflowsAndTheBrokenFilesReason(tui)
+                try await quickRunNeedsItsRequiredFieldsThenCompletes(tui)
+                try await progressAdvancesAndTheDownloadMatchesTheServersBytes(tui, workspace: workspace)
+            }
         }
-        await tui.kill()
-        await double.stop()
-        workspace.remove()
     }
 
     @Test func resizeBelowTheMinimumShowsAMessageAndGrowingBackRedraws() async throws {
-        let workspace = try TUIWorkspace()
-        let tui = try await TmuxSession.start(workspace.tuiCommand(server: Self.unreachableServer), in: workspace.root)
-        do {
+        try await withTUI(server: Self.unreachableServer) { tui, _ in
             try await tui.waitForScreen("the list") { $0.contains("21_progress_upscale_tiny_model") }
             try await tui.resize(width: 50, height: 12)
             try await tui.waitForScreen("the list at 50×12") { $0.contains("01_empty_image_save") && !$0.contains("too small") }
@@ -39,23 +29,13 @@ struct TUIEndToEndTests {
             try await tui.waitForScreen("the full list again") {
                 $0.contains("21_progress_upscale_tiny_model") && $0.contains("q quit") && !$0.contains("too small")
             }
-        } catch {
-            await tui.kill()
-            workspace.remove()
-            throw error
         }
-        await tui.kill()
-        workspace.remove()
     }
 
     @Test func ctrlCExitsAndLeavesTheTerminalInCanonicalEchoMode() async throws {
-        let workspace = try TUIWorkspace()
-        let status = workspace.file("status.txt"), stty = workspace.file("stty.txt")
         // `trap : INT` keeps the wrapper alive past the Ctrl-C so it can report how the app left the tty.
-        let command = "trap : INT; \(workspace.tuiCommand(server: Self.unreachableServer)); echo $? > \(workspace.quoted(status.path)); "
-            + "stty -a > \(workspace.quoted(stty.path))"
-        let tui = try await TmuxSession.start(command, in: workspace.root)
-        do {
+        try await withTUI(command: { "trap : INT; " + $0.reportingExitAndTTY($0.tuiCommand(server: Self.unreachableServer)) }) { tui, workspace in
+            let status = workspace.exitStatusFile, stty = workspace.ttySettingsFile
             try await tui.waitForScreen("the list") { $0.contains("21_progress_upscale_tiny_model") }
             try await tui.press("C-c")
             let settings = try await eventually("stty output after Ctrl-C") {
@@ -67,13 +47,7 @@ struct TUIEndToEndTests {
             let exit = try String(contentsOf: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(exit == "130")
             try await eventually("the session to end") { try await tui.isAlive() ? nil : true }
-        } catch {
-            await tui.kill()
-            workspace.remove()
-            throw error
         }
-        await tui.kill()
-        workspace.remove()
     }
 
     // MARK: - Steps of the run test
@@ -86,7 +60,7 @@ struct TUIEndToEndTests {
     }
 
     private func quickRunNeedsItsRequiredFieldsThenCompletes(_ tui: TmuxSession) async throws {
-        try await open("01_empty_image_save", in: tui)
+        try await openWorkflow("01_empty_image_save", in: tui)
         let form = try await tui.waitForScreen("the 01 form") { $0.contains("height *") }
         #expect(form.contains("width *") && form.contains("color    int"))
         try await tui.press("Enter")
@@ -101,7 +75,7 @@ struct TUIEndToEndTests {
     }
 
     private func progressAdvancesAndTheDownloadMatchesTheServersBytes(_ tui: TmuxSession, workspace: TUIWorkspace) async throws {
-        try await open("21_progress_upscale_tiny_model", in: tui)
+        try await openWorkflow("21_progress_upscale_tiny_model", in: tui)
         try await tui.waitForScreen("the 21 form") { $0.contains("image *") }
         try await tui.type("comfykit_test.png")
         try await tui.press("Enter")
@@ -121,18 +95,8 @@ struct TUIEndToEndTests {
         let path = try #require(saved.firstMatch(of: /saved (\/[^\n]+)/).map { String($0.1).trimmingCharacters(in: .whitespaces) })
         #expect(path.hasPrefix(workspace.downloads.path))
         let served = try await Subprocess.run("curl", ["-sf", url])
-        #expect(served.status == 0 && !served.stdout.isEmpty)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == served.stdout)
-    }
-
-    /// Filters the list down to `name` and opens it.
-    private func open(_ name: String, in tui: TmuxSession) async throws {
-        try await tui.press("/")
-        try await tui.type(name)
-        try await tui.waitForScreen("the filter \(name)") { $0.contains("/" + name) }
-        try await tui.press("Enter")
-        try await tui.waitForScreen("the kept filter") { $0.contains("⏎ open") }
-        try await tui.press("Enter")
+        #expect(served.status == 0 && !served.standardOutput.isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == served.standardOutput)
     }
 
     /// Esc leaves the form, a second Esc clears the filter; each waits so the ESC is never read as Alt+key.

@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import Testing
 
@@ -7,29 +8,20 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it); end-to-end tests skipped"))
 struct TUIFormEditorsEndToEndTests {
     @Test func aPickedChoiceACompletedPathAndAMultiLinePromptReachTheServer() async throws {
-        let double = try await DoubleProcess.start([])
-        let workspace = try TUIWorkspace()
-        let tui = try await TmuxSession.start(workspace.tuiCommand(server: double.baseURL), in: workspace.root)
-        do {
-            try await tui.waitForScreen("the list") { $0.contains("21_progress_upscale_tiny_model") }
-            try await pickAChoiceAndCompleteAPath(tui, server: double.baseURL)
-            try await enterAMultiLinePrompt(tui, server: double.baseURL)
-        } catch {
-            await tui.kill()
-            await double.stop()
-            workspace.remove()
-            throw error
+        try await withComfyUIDoubleProcess { double in
+            try await withTUI(server: double.baseURL) { tui, _ in
+                try await tui.waitForScreen("the list") { $0.contains("21_progress_upscale_tiny_model") }
+                try await pickAChoiceAndCompleteAPath(tui, server: double.baseURL)
+                try await enterAMultiLinePrompt(tui, server: double.baseURL)
+            }
         }
-        await tui.kill()
-        await double.stop()
-        workspace.remove()
     }
 
     private func pickAChoiceAndCompleteAPath(_ tui: TmuxSession, server: URL) async throws {
-        try await open("02_load_transform_save", in: tui)
+        try await openWorkflow("02_load_transform_save", in: tui)
         // The server's catalog arrives after the first probe: the combo shows its choice count.
         try await tui.waitForScreen("the method's choices from object_info") { $0.contains("▾ 5 choices") }
-        let media = Subprocess.sharedDir.appendingPathComponent("comfyui/workflows/media").path
+        let media = SharedFixtures.mediaDirectory.path
         try await tui.type(media + "/comfykit_te")
         try await tui.press("Tab")
         // Two files start with it: the common part is completed and the candidates listed; Tab again takes the first.
@@ -57,7 +49,7 @@ struct TUIFormEditorsEndToEndTests {
     }
 
     private func enterAMultiLinePrompt(_ tui: TmuxSession, server: URL) async throws {
-        try await open("09_text_output", in: tui)
+        try await openWorkflow("09_text_output", in: tui)
         try await tui.waitForScreen("the text form") { $0.contains("^E edit lines") }
         try await tui.press("C-e")
         try await tui.waitForScreen("the editor") { $0.contains("Esc done") }
@@ -74,20 +66,10 @@ struct TUIFormEditorsEndToEndTests {
         #expect(prompts.contains { $0["1"]?["value"] == "a fox in the snow,\n雪の中の狐 🦊" })
     }
 
-    /// Filters the list down to `name` and opens it.
-    private func open(_ name: String, in tui: TmuxSession) async throws {
-        try await tui.press("/")
-        try await tui.type(name)
-        try await tui.waitForScreen("the filter \(name)") { $0.contains("/" + name) }
-        try await tui.press("Enter")
-        try await tui.waitForScreen("the kept filter") { $0.contains("⏎ open") }
-        try await tui.press("Enter")
-    }
-
     /// The node inputs of every prompt in the double's `/history`.
     private func promptInputs(server: URL) async throws -> [[String: JSONValue]] {
         let answer = try await Subprocess.run("curl", ["-sf", server.appendingPathComponent("history").absoluteString])
-        let history = try #require(try JSONValue(parsing: Array(answer.stdout)).objectValue)
+        let history = try #require(try JSONValue(parsing: Array(answer.standardOutput)).objectValue)
         return history.values.compactMap { entry in
             guard let prompt = entry["prompt"]?.arrayValue, prompt.count > 2, let nodes = prompt[2].objectValue else { return nil }
             return Dictionary(uniqueKeysWithValues: nodes.map { ($0.key, $0.value["inputs"] ?? .null) })

@@ -1,3 +1,4 @@
+import ComfyKitTesting
 import Foundation
 import Testing
 
@@ -7,24 +8,15 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it); end-to-end tests skipped"))
 struct TUIRunsEndToEndTests {
     @Test func newFilesAppearAndTheRunsScreenDownloadsAndCopiesOneOutput() async throws {
-        let double = try await DoubleProcess.start(["--file-bytes", "250000"])
-        let workspace = try TUIWorkspace()
-        let tui = try await TmuxSession.start(workspace.tuiCommand(server: double.baseURL), in: workspace.root)
-        do {
-            try await tui.acceptClipboard()
-            try await aClickAndTheWheelMoveTheHighlight(tui)
-            try await aNewWorkflowFileIsListedWithoutARescanKey(tui, workspace: workspace)
-            try await theRunsScreenDownloadsTheHighlightedOutputAndCopiesItsURL(tui, workspace: workspace)
-            try await quittingLeavesTheLogInTheStateFolder(tui, workspace: workspace)
-        } catch {
-            await tui.kill()
-            await double.stop()
-            workspace.remove()
-            throw error
+        try await withComfyUIDoubleProcess(["--file-bytes", "250000"]) { double in
+            try await withTUI(server: double.baseURL) { tui, workspace in
+                try await tui.acceptClipboard()
+                try await aClickAndTheWheelMoveTheHighlight(tui)
+                try await aNewWorkflowFileIsListedWithoutARescanKey(tui, workspace: workspace)
+                try await theRunsScreenDownloadsTheHighlightedOutputAndCopiesItsURL(tui, workspace: workspace)
+                try await quittingLeavesTheLogInTheStateFolder(tui, workspace: workspace)
+            }
         }
-        await tui.kill()
-        await double.stop()
-        workspace.remove()
     }
 
     private func aClickAndTheWheelMoveTheHighlight(_ tui: TmuxSession) async throws {
@@ -74,8 +66,8 @@ struct TUIRunsEndToEndTests {
         let path = try #require(saved.firstMatch(of: /✓ saved (\/\S+)/).map { String($0.1) })
         #expect(path.hasPrefix(workspace.downloads.path))
         let served = try await Subprocess.run("curl", ["-sf", url])
-        #expect(served.status == 0 && served.stdout.count == 250_000)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == served.stdout)
+        #expect(served.status == 0 && served.standardOutput.count == 250_000)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == served.standardOutput)
         let files = try FileManager.default.contentsOfDirectory(atPath: workspace.downloads.path)
         #expect(files.count == 1, "only the highlighted output was downloaded: \(files)")
 

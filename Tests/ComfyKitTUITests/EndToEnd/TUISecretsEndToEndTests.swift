@@ -1,3 +1,4 @@
+import ComfyKitTesting
 import Foundation
 import Testing
 
@@ -22,96 +23,69 @@ struct TUISecretsEndToEndTests {
     }
 
     @Test func noScreenAndNoFileShowsTheKeyOrCookies() async throws {
-        let double = try await DoubleProcess.start(["--fail-node", "PrimitiveString"])
-        let workspace = try TUIWorkspace()
-        let tui = try await TmuxSession.start(Self.command(workspace, server: double.baseURL), in: workspace.root)
-        var screens: [String] = []
-        do {
-            screens.append(try await tui.waitForScreen("the list") { $0.contains("01_empty_image_save") })
-            try await open("01_empty_image_save", in: tui)
-            screens.append(try await tui.waitForScreen("the 01 form") { $0.contains("height *") })
-            try await tui.type("32")
-            try await tui.press("Tab")
-            try await tui.type("16")
-            try await tui.press("Enter")
-            screens.append(try await tui.waitForScreen("the completed run") { $0.contains("completed") && $0.contains("filename=empty_") })
-            try await tui.press("Escape")
-            screens.append(try await tui.waitForScreen("the list after the run") { $0.contains("d download") })
-            try await tui.press("d")
-            screens.append(try await tui.waitForScreen("the saved path") { $0.contains("saved ") })
-            try await tui.press("?")
-            screens.append(try await tui.waitForScreen("the help overlay") { $0.contains(" Keys ") })
-            try await tui.press("Escape")
-            try await tui.waitForScreen("the list without help") { !$0.contains(" Keys ") && $0.contains("⏎ open") }
-            try await tui.press("Escape")
-            try await tui.waitForScreen("the whole list") { $0.contains("21_progress_upscale_tiny_model") }
-            // This one fails on the server (the double makes PrimitiveString raise): the failure shown on the
-            // screen must not leak either. (Bad values are caught by the form before submitting, from /object_info.)
-            try await open("09_text_output", in: tui)
-            screens.append(try await tui.waitForScreen("the 09 form") { $0.contains("text *") })
-            try await tui.type("hello")
-            try await tui.press("Enter")
-            screens.append(try await tui.waitForScreen("the failure") { $0.contains("Injected failure") })
-            try await tui.press("Escape")
-            screens.append(try await tui.waitForScreen("the list after the failure") { $0.contains("⏎ open") })
-            try await tui.press("q")
-            try await eventually("the app to quit") { try await tui.isAlive() ? nil : true }
-        } catch {
-            await tui.kill()
-            await double.stop()
-            workspace.remove()
-            throw error
+        try await withComfyUIDoubleProcess(["--fail-node", "PrimitiveString"]) { double in
+            try await withTUI(command: { Self.command($0, server: double.baseURL) }) { tui, workspace in
+                let screens = try await visitEveryScreen(tui)
+                try expectNoSecret(on: screens, in: workspace)
+            }
         }
-        await tui.kill()
-        await double.stop()
-        defer { workspace.remove() }
+    }
+
+    /// A run, a download, the help overlay and a failed run: every screen on the way.
+    private func visitEveryScreen(_ tui: TmuxSession) async throws -> [String] {
+        var screens: [String] = []
+        screens.append(try await tui.waitForScreen("the list") { $0.contains("01_empty_image_save") })
+        try await openWorkflow("01_empty_image_save", in: tui)
+        screens.append(try await tui.waitForScreen("the 01 form") { $0.contains("height *") })
+        try await tui.type("32")
+        try await tui.press("Tab")
+        try await tui.type("16")
+        try await tui.press("Enter")
+        screens.append(try await tui.waitForScreen("the completed run") { $0.contains("completed") && $0.contains("filename=empty_") })
+        try await tui.press("Escape")
+        screens.append(try await tui.waitForScreen("the list after the run") { $0.contains("d download") })
+        try await tui.press("d")
+        screens.append(try await tui.waitForScreen("the saved path") { $0.contains("saved ") })
+        try await tui.press("?")
+        screens.append(try await tui.waitForScreen("the help overlay") { $0.contains(" Keys ") })
+        try await tui.press("Escape")
+        try await tui.waitForScreen("the list without help") { !$0.contains(" Keys ") && $0.contains("⏎ open") }
+        try await tui.press("Escape")
+        try await tui.waitForScreen("the whole list") { $0.contains("21_progress_upscale_tiny_model") }
+        // This one fails on the server (the double makes PrimitiveString raise): the failure shown on the
+        // screen must not leak either. (Bad values are caught by the form before submitting, from /object_info.)
+        try await openWorkflow("09_text_output", in: tui)
+        screens.append(try await tui.waitForScreen("the 09 form") { $0.contains("text *") })
+        try await tui.type("hello")
+        try await tui.press("Enter")
+        screens.append(try await tui.waitForScreen("the failure") { $0.contains("Injected failure") })
+        try await tui.press("Escape")
+        screens.append(try await tui.waitForScreen("the list after the failure") { $0.contains("⏎ open") })
+        try await tui.press("q")
+        try await eventually("the app to quit") { try await tui.isAlive() ? nil : true }
+        return screens
+    }
+
+    /// No secret on any screen or in any file the app left; the form was remembered and the output saved.
+    private func expectNoSecret(on screens: [String], in workspace: TUIWorkspace) throws {
         for screen in screens {
             #expect(Self.secrets.allSatisfy { !screen.contains($0) }, "\(screen)")
         }
         let forms = workspace.file("state/comfykit/forms.json")
         #expect(FileManager.default.fileExists(atPath: forms.path), "the run should have remembered its form")
         #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.downloads.path).count == 1)
-        #expect(Self.leaked(under: workspace.root).isEmpty, "\(Self.leaked(under: workspace.root))")
+        let leaked = SecretFixtures.leaked(under: workspace.root, secrets: Self.secrets)
+        #expect(leaked.isEmpty, "\(leaked)")
     }
 
     @Test func aServerURLWithAPasswordIsRefusedWithoutShowingIt() async throws {
-        let workspace = try TUIWorkspace()
         let server = URL(string: "http://user:\(Self.password)@127.0.0.1:9")!
         // `; sleep` keeps the pane open after the app exits, so its message can be read.
-        let tui = try await TmuxSession.start(Self.command(workspace, server: server) + "; echo exit=$?; sleep 30", in: workspace.root)
-        let screen: String
-        do {
-            screen = try await tui.waitForScreen("the refusal") { $0.contains("exit=") }
-        } catch {
-            await tui.kill()
-            workspace.remove()
-            throw error
+        let screen = try await withTUI(command: { Self.command($0, server: server) + "; echo exit=$?; sleep 30" }) { tui, _ in
+            try await tui.waitForScreen("the refusal") { $0.contains("exit=") }
         }
-        await tui.kill()
-        workspace.remove()
         #expect(screen.contains("without user:password"), "\(screen)")
         #expect(!screen.contains("exit=0"))
         #expect(Self.secrets.allSatisfy { !screen.contains($0) }, "\(screen)")
-    }
-
-    /// Filters the list down to `name` and opens it.
-    private func open(_ name: String, in tui: TmuxSession) async throws {
-        try await tui.press("/")
-        try await tui.type(name)
-        try await tui.waitForScreen("the filter \(name)") { $0.contains("/" + name) }
-        try await tui.press("Enter")
-        try await tui.waitForScreen("the kept filter") { $0.contains("⏎ open") }
-        try await tui.press("Enter")
-    }
-
-    /// Each secret found in a file name or content under `folder`, with the file.
-    static func leaked(under folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
-        var found: [String] = []
-        for case let file as URL in walker {
-            let text = String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self) + file.path
-            found += secrets.filter { text.contains($0) }.map { "\($0) in \(file.path)" }
-        }
-        return found
     }
 }

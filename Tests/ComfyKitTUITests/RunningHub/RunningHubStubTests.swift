@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import Testing
 @testable import ComfyKitTUI
@@ -14,24 +15,19 @@ import Testing
 
     /// A folder with a stub for the cloud workflow 1987 and one for an id RunningHub does not know.
     func withFolderAndDouble(_ extra: [String], _ body: (String, ComfyKit) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tui-rh-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let graph = folder.appendingPathComponent("graph.api")
-        try Data(Self.cloudGraph.utf8).write(to: graph)
-        try Data(#"{"_source": "runninghub", "workflow_id": "1987"}"#.utf8).write(to: folder.appendingPathComponent("cloud.json"))
-        try Data(#"{"_source": "runninghub", "workflow_id": "42"}"#.utf8).write(to: folder.appendingPathComponent("gone.json"))
-        let double = try await DoubleProcess.start(product: "runninghub-double", ["--workflow", "1987=\(graph.path)"] + extra)
-        let configuration = try ComfyKitConfiguration.resolve(.init(runningHubBaseURL: double.baseURL, runningHubAPIKey: Secret("rh-test-key")), environment: [:])
-        let kit = ComfyKit(configuration: configuration, runningHubTiming: RunningHubTiming(pollInterval: .milliseconds(20)))
-        do {
-            try await body(folder.path, kit)
-        } catch {
-            await double.stop()
-            throw error
+        try await withTemporaryDirectory("tui-rh") { folder in
+            let graph = folder.appendingPathComponent("graph.api")
+            try Data(Self.cloudGraph.utf8).write(to: graph)
+            try Data(#"{"_source": "runninghub", "workflow_id": "1987"}"#.utf8).write(to: folder.appendingPathComponent("cloud.json"))
+            try Data(#"{"_source": "runninghub", "workflow_id": "42"}"#.utf8).write(to: folder.appendingPathComponent("gone.json"))
+            try await withRunningHubDoubleProcess(["--workflow", "1987=\(graph.path)"] + extra) { double in
+                let configuration = try ComfyKitConfiguration.resolve(.init(runningHubBaseURL: double.baseURL, runningHubAPIKey: Secret(RunningHubFixtures.apiKey)), environment: [:])
+                let kit = ComfyKit(configuration: configuration, runningHubTiming: RunningHubTiming(pollInterval: .milliseconds(20)))
+                try await withCleanup({ await kit.close() }) {
+                    try await body(folder.path, kit)
+                }
+            }
         }
-        await kit.close()
-        await double.stop()
     }
 
     @Test func stubsAreListedWithTheParamsOfTheirCloudWorkflow() async throws {

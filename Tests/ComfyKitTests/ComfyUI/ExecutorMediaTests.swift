@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import ComfyUITestDouble
 import Foundation
 #if canImport(FoundationNetworking)
@@ -33,14 +34,13 @@ import Testing
     @Test func aRenamedUploadIsWhatTheNodeGets() async throws {
         try await DoubleHarness.with { double, kit in
             // Same name, different bytes: the server stores it as "comfykit_test (1).png".
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ck-\(UUID())")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let other = dir.appendingPathComponent("comfykit_test.png")
-            var bytes = try Data(contentsOf: media.appendingPathComponent("comfykit_test.png"))
-            bytes.append(0)
-            try bytes.write(to: other)
-            let result = await kit.execute(.file(path: Fixtures.workflowPath("02_load_transform_save")), params: ["image": .string(other.path)])
+            let result = try await withTemporaryDirectory("ck") { dir in
+                let other = dir.appendingPathComponent("comfykit_test.png")
+                var bytes = try Data(contentsOf: media.appendingPathComponent("comfykit_test.png"))
+                bytes.append(0)
+                try bytes.write(to: other)
+                return await kit.execute(.file(path: Fixtures.workflowPath("02_load_transform_save")), params: ["image": .string(other.path)])
+            }
             #expect(result.status == .completed, "\(result.msg ?? "")")
             #expect(try await submittedPrompt(double)["prompt"]?["1"]?["inputs"]?["image"] == "comfykit_test (1).png")
         }
@@ -69,7 +69,7 @@ import Testing
             await seen.add(request.headers)
             return ByteBuffer(bytes: png)
         }
-        try await LocalHTTPServer.with(router) { mediaBase in
+        try await withLocalHTTPServer(router) { mediaBase in
             try await DoubleHarness.with(overrides: .init(comfyUIAPIKey: Secret("sk-test-key"), cookies: .pairs([CookiePair(name: "session", value: Secret("s3cret"))]))) { double, kit in
                 let url = mediaBase.absoluteString + "/media/cat%20photo.png?size=large"
                 let result = await kit.execute(.file(path: Fixtures.workflowPath("02_load_transform_save")), params: ["image": .string(url)])
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func aMissingURLIsAnUploadErrorNamingTheParam() async throws {
-        try await LocalHTTPServer.with(Router()) { mediaBase in
+        try await withLocalHTTPServer(Router()) { mediaBase in
             try await DoubleHarness.with { double, kit in
                 let outcome = await kit.run(.file(path: Fixtures.workflowPath("02_load_transform_save")), params: ["image": .string(mediaBase.absoluteString + "/nope.png")]).outcome
                 #expect(outcome.result.status == .error)

@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import ComfyUITestDouble
 import Foundation
 import Testing
@@ -6,23 +7,7 @@ import Testing
 /// Every shared workflow run against the test double, with both executors: the result holds the
 /// outputs the recorded `/history` holds, or the recorded failure.
 @Suite struct ExecutorSharedWorkflowTests {
-    /// Output node ids and file counts per category in a transcript's history.
-    static func recordedShape(_ name: String) throws -> [String: Int]? {
-        let transcriptName = name.hasPrefix("10_") ? "10_progress_websocket_images_legacy" : name.hasPrefix("22_") ? nil : name
-        guard let transcriptName, let entry = try Transcript(transcriptName).historyEntry else { return nil }
-        var shape: [String: Int] = [:]
-        for (node, output) in entry["outputs"]?.objectValue ?? [:] {
-            for (key, value) in output.objectValue ?? [:] where key != "animated" {
-                shape["\(node).\(key)", default: 0] += value.arrayValue?.count ?? 0
-            }
-        }
-        return shape
-    }
-
-    static let runnable = ["01_empty_image_save", "02_load_transform_save", "03_preview_image", "04_multi_output",
-                           "05_animated_webp_png", "06_video_mp4_webm", "07_audio_generated", "08_audio_load_save",
-                           "09_text_output", "10_progress_websocket_images", "17_partial_failure_one_output_invalid",
-                           "21_progress_upscale_tiny_model"]
+    static let runnable = SharedFixtures.runnableWorkflows
 
     @Test(arguments: runnable, [ExecutorKind.websocket, .http])
     func aRunGivesTheOutputsOfTheRecordedHistory(name: String, executor: ExecutorKind) async throws {
@@ -35,7 +20,7 @@ import Testing
                     shape["\(node).\(key)", default: 0] += value.arrayValue?.count ?? 0
                 }
             }
-            if let recorded = try Self.recordedShape(name) { #expect(shape == recorded) }
+            if let recorded = try SharedFixtures.recordedOutputShape(name) { #expect(shape == recorded) }
             let spec = try Fixtures.spec(name)
             // Every named output that produced files is reported under its DSL name.
             let names = Set(result.imagesByVar.keys).union(result.videosByVar.keys).union(result.audiosByVar.keys).union(result.textsByVar.keys)

@@ -2,7 +2,7 @@ import ComfyKit
 import Foundation
 import Testing
 
-/// Code > environment > default, spec §8.6 (C10–C13) as adapted by the fixes.
+/// Code > environment > default: which setting wins, and how a workflow's source is detected.
 @Suite struct ConfigurationTests {
     @Test func defaultsWhenNothingIsSet() throws {
         let config = try ComfyKitConfiguration.resolve(environment: [:])

@@ -1,7 +1,7 @@
 import ComfyKit
 import Testing
 
-/// The marker table of spec §2.4, row by row.
+/// Every form of a `$` marker (name, field, `~` upload, `!` required), one row each.
 @Suite struct ParamMarkerTests {
     struct Row: Sendable, CustomTestStringConvertible {
         let marker: String, name: String, field: String, upload: Bool, required: Bool

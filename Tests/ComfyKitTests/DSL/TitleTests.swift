@@ -1,7 +1,7 @@
 import ComfyKit
 import Testing
 
-/// Title classification and splitting: spec §2.2, §2.3 and cases P1–P3, P9–P13.
+/// Title classification (param node, output node or neither; the first rule that matches wins) and splitting.
 @Suite struct TitleTests {
     func markers(_ title: String, classType: String = "Foo") -> [String] {
         guard case .params(let markers, _) = Title(title, classType: classType) else { return [] }

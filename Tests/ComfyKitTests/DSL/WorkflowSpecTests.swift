@@ -1,7 +1,7 @@
 import ComfyKit
 import Testing
 
-/// Parse-time cases of spec §8.1 (P1–P18) and the introspection API.
+/// Parse-time cases of the title DSL (defaults, inferred kinds, required params, outputs) and the introspection API.
 @Suite struct WorkflowSpecTests {
     @Test func sizeTitleGivesTwoRequiredParams() throws {
         let spec = try WorkflowSpec(try Fixtures.node("Size, $width!, $height!", inputs: #"{"width": 512, "height": 512}"#))

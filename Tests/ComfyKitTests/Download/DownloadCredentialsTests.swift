@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import HTTPTypes
 import Testing
@@ -16,8 +17,8 @@ import Testing
 
     @Test func credentialsGoToTheConfiguredOriginOnly() async throws {
         let seen = Server.SeenHeaders()
-        try await LocalHTTPServer.with(Server.router(seen: seen)) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router(seen: seen)) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let port = base.port!
                 let sameOrigin = URL(string: "http://127.0.0.1:\(port)/headers")!
                 let otherHost = URL(string: "http://localhost:\(port)/headers")!
@@ -36,9 +37,9 @@ import Testing
 
     @Test func anotherPortIsAnotherOrigin() async throws {
         let seen = Server.SeenHeaders()
-        try await LocalHTTPServer.with(Server.router()) { comfyUI in
-            try await LocalHTTPServer.with(Server.router(seen: seen)) { cdn in
-                try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { comfyUI in
+            try await withLocalHTTPServer(Server.router(seen: seen)) { cdn in
+                try await withTemporaryDirectory("comfykit-download") { folder in
                     _ = try await downloader(origin: comfyUI).download([cdn.appendingPathComponent("headers")], to: folder)
                 }
             }
@@ -51,9 +52,9 @@ import Testing
 
     @Test func aRedirectToAnotherOriginDropsTheCredentials() async throws {
         let seen = Server.SeenHeaders()
-        try await LocalHTTPServer.with(Server.router()) { comfyUI in
-            try await LocalHTTPServer.with(Server.router(seen: seen)) { cdn in
-                try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { comfyUI in
+            try await withLocalHTTPServer(Server.router(seen: seen)) { cdn in
+                try await withTemporaryDirectory("comfykit-download") { folder in
                     let target = cdn.appendingPathComponent("headers").absoluteString
                     let url = URL(string: "\(comfyUI)/redirect?to=\(ViewURL.encode(target))")!
                     let file = try await downloader(origin: comfyUI).download(DownloadRequest(url: url, suggestedName: "r.txt"), to: folder)
@@ -68,8 +69,8 @@ import Testing
     }
 
     @Test func secretsAppearInNoErrorOrDescription() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let downloader = downloader(origin: base)
                 // Described while a download with credentials is in flight on the same HTTP client.
                 let (started, signal) = AsyncStream.makeStream(of: Void.self)

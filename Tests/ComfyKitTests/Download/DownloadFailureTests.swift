@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import Testing
 
@@ -19,8 +20,8 @@ import Testing
     }
 
     @Test func aBodyCutShortOfItsContentLengthIsAnErrorAndLeavesNothing() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let problem = await problem { () async throws(DownloadError) in
                     _ = try await OutputDownloader().download(DownloadRequest(url: URL(string: "\(base)/truncated")!), to: folder)
                 }
@@ -37,8 +38,8 @@ import Testing
     }
 
     @Test func aChunkedBodyThatBreaksMidStreamIsAnErrorAndLeavesNothing() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let problem = await problem { () async throws(DownloadError) in
                     _ = try await OutputDownloader().download(DownloadRequest(url: URL(string: "\(base)/broken")!), to: folder)
                 }
@@ -53,8 +54,8 @@ import Testing
     }
 
     @Test func anHTTPErrorNamesTheStatusAndTheFile() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let url = URL(string: "\(base)/missing?filename=cat.png")!
                 await #expect {
                     _ = try await OutputDownloader().download(DownloadRequest(url: url), to: folder)
@@ -69,8 +70,8 @@ import Testing
     }
 
     @Test func oneFailureFailsTheBatchWithoutPartialFiles() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let requests = [
                     DownloadRequest(url: URL(string: "\(base)/slow")!),
                     DownloadRequest(url: URL(string: "\(base)/missing")!),
@@ -85,8 +86,8 @@ import Testing
     }
 
     @Test func cancellingMidwayLeavesNoFiles() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let (started, signal) = AsyncStream.makeStream(of: Void.self)
                 let task = Task { () async throws(DownloadError) -> DownloadedFile in
                     try await OutputDownloader().download(DownloadRequest(url: URL(string: "\(base)/slow")!), to: folder) { progress in
@@ -103,8 +104,8 @@ import Testing
     }
 
     @Test func aServerThatFallsSilentFailsAfterTheIdleTimeout() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let downloader = OutputDownloader(timeouts: DownloadTimeouts(idle: .milliseconds(300)))
                 let problem = await problem { () async throws(DownloadError) in
                     _ = try await downloader.download(DownloadRequest(url: URL(string: "\(base)/silent")!), to: folder)
@@ -116,8 +117,8 @@ import Testing
     }
 
     @Test func aServerThatNeverAnswersFailsAfterTheResponseTimeout() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let downloader = OutputDownloader(timeouts: DownloadTimeouts(response: .milliseconds(300)))
                 let problem = await problem { () async throws(DownloadError) in
                     _ = try await downloader.download(DownloadRequest(url: URL(string: "\(base)/late")!), to: folder)
@@ -129,7 +130,7 @@ import Testing
     }
 
     @Test func aFolderPathThatIsAFileIsAClearError() async throws {
-        try await Server.withFolder { root in
+        try await withTemporaryDirectory("comfykit-download") { root in
             let file = root.appendingPathComponent("taken")
             try Data("x".utf8).write(to: file)
             await #expect(throws: DownloadError.folderUnusable(path: file.standardizedFileURL.path, reason: "it exists and is not a folder")) {
@@ -140,7 +141,7 @@ import Testing
     }
 
     @Test func onlyHTTPAndHTTPSAreDownloaded() async throws {
-        try await Server.withFolder { folder in
+        try await withTemporaryDirectory("comfykit-download") { folder in
             let problem = await problem { () async throws(DownloadError) in
                 _ = try await OutputDownloader().download([URL(string: "file:///etc/passwd")!], to: folder)
             }

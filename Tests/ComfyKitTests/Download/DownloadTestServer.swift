@@ -84,14 +84,6 @@ enum DownloadTestServer {
         return router
     }
 
-    /// A fresh folder under the temporary directory, removed after `body`.
-    static func withFolder(_ body: (URL) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comfykit-download-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try await body(folder)
-    }
-
     /// Every entry in `folder`, hidden ones included, sorted.
     static func entries(_ folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()

@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import Testing
 
@@ -7,8 +8,8 @@ import Testing
     typealias Server = DownloadTestServer
 
     @Test func aMultiMegabyteStreamedBodyArrivesByteForByte() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let size = 5 << 20 + 12_345
                 let url = URL(string: "\(base)/file/big.bin?size=\(size)&chunk=100000")!
                 let file = try await OutputDownloader().download(DownloadRequest(url: url), to: folder)
@@ -21,8 +22,8 @@ import Testing
     }
 
     @Test func progressIsMonotonicAndEndsAtTheTotal() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let size = 2 << 20
                 let url = URL(string: "\(base)/file/p.bin?size=\(size)&chunk=32768")!
                 let (reports, sink) = AsyncStream.makeStream(of: DownloadProgress.self)
@@ -40,8 +41,8 @@ import Testing
     }
 
     @Test func existingNamesAreNeverOverwrittenButNumbered() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 try Data("old".utf8).write(to: folder.appendingPathComponent("cat.png"))
                 let url = URL(string: "\(base)/file/cat.png?size=10")!
                 let files = try await OutputDownloader().download([DownloadRequest(url: url), DownloadRequest(url: url)], to: folder)
@@ -53,8 +54,8 @@ import Testing
     }
 
     @Test func twoConcurrentDownloadsOfOneNameEndAsTwoFiles() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let url = URL(string: "\(base)/file/same.png?size=300000&chunk=1000")!
                 let downloader = OutputDownloader()
                 async let first = downloader.download(DownloadRequest(url: url), to: folder)
@@ -70,8 +71,8 @@ import Testing
     }
 
     @Test func hostileNamesStayInsideTheFolderWithSaneNames() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { root in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { root in
                 let folder = root.appendingPathComponent("out")
                 let view = URL(string: "\(base)/view?filename=x")!
                 let long = String(repeating: "n", count: 400) + ".png"
@@ -93,8 +94,8 @@ import Testing
     }
 
     @Test func filesComeBackInRequestOrderWhateverFinishesFirst() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let sizes = [900_000, 10, 500_000, 1, 300_000, 20]
                 let requests = sizes.enumerated().map { index, size in
                     DownloadRequest(url: URL(string: "\(base)/file/f\(index).bin?size=\(size)&chunk=4096")!)
@@ -107,8 +108,8 @@ import Testing
     }
 
     @Test func subfolderPerOutputGroupsFilesByOutputName() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { folder in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { folder in
                 let result = ExecuteResult(
                     status: .completed,
                     imagesByVar: ["portrait": ["\(base)/view?filename=a.png"], "../escape": ["\(base)/view?filename=b.png"]]
@@ -121,8 +122,8 @@ import Testing
     }
 
     @Test func aMissingFolderIsCreated() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { root in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { root in
                 let folder = root.appendingPathComponent("new/nested")
                 let files = try await OutputDownloader().download([URL(string: "\(base)/file/a.png?size=5")!], to: folder)
                 #expect(Server.entries(folder) == ["a.png"])

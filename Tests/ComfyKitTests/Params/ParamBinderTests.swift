@@ -1,7 +1,7 @@
 import ComfyKit
 import Testing
 
-/// Param application, spec §8.2 (A1–A11) and §8.3 (U5–U9) as adapted by the fixes.
+/// Param application and media params, as the Python ComfyKit applies them, with its bugs fixed.
 @Suite struct ParamBinderTests {
     func bind(_ workflow: Workflow, _ values: [String: ParamValue], options: BindOptions = BindOptions(randomizeSeeds: false),
               files: Set<String> = []) throws -> BoundWorkflow {

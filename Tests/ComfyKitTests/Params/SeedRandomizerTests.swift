@@ -1,7 +1,8 @@
 import ComfyKit
+import ComfyKitTesting
 import Testing
 
-/// The seed rule of spec §2.8 (case A10).
+/// The seed rule: a `seed` input of 0 (or "0", or false) is replaced by a random seed; other keys and 0.0 are kept.
 @Suite struct SeedRandomizerTests {
     @Test(arguments: ["0", #""0""#, #"" 0 ""#, "false", "-0"])
     func zeroSeedsAreRandomised(literal: String) throws {

@@ -2,7 +2,7 @@ import ComfyKit
 import Foundation
 import Testing
 
-/// Output classification and result building, spec §8.4 (O1–O9) as adapted by the fixes.
+/// Output classification and result building: the Python ComfyKit's output cases, with its bugs fixed.
 @Suite struct ResultBuilderTests {
     let base = URL(string: "http://127.0.0.1:8188")!
 

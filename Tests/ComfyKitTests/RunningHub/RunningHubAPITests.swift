@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import RunningHubTestDouble
 import Testing
@@ -77,7 +78,7 @@ import Testing
     @Test func aWorkflowOverrideIsSentAsAJSONString() async throws {
         try await RunningHubHarness.with { double, kit in
             let client = try #require(kit.runningHub)
-            let graph = try Fixtures.workflow(json: CloudWorkflow.text)
+            let graph = try Fixtures.workflow(json: RunningHubFixtures.cloudWorkflow)
             _ = try await client.create(CreateRequest(workflowID: RunningHubHarness.workflowID, workflowOverride: graph))
             let body = try JSONValue(parsing: try #require(await double.calls(to: "/task/openapi/create").first).body)
             #expect(body["nodeInfoList"] == nil)

@@ -3,7 +3,7 @@ import Foundation
 import RunningHubTestDouble
 import Testing
 
-/// The Python ComfyKit's RunningHub bugs (spec §7.1), each shown not to happen here.
+/// The Python ComfyKit's verified RunningHub bugs, each shown not to happen here.
 @Suite struct RunningHubPythonBugsTests {
     /// Bug 2: a `_source: runninghub` file always failed with "workflow_id not found in metadata".
     @Test func bug02_aRunningHubStubFileRunsItsCloudWorkflow() async throws {

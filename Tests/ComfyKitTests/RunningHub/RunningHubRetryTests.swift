@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import RunningHubTestDouble
 import Testing
@@ -18,9 +19,7 @@ import Testing
 
     @Test func aCreateThatCouldNotConnectIsRetriedAsItNeverLeft() async throws {
         // A port where nothing listens any more: every connection is refused.
-        let closed = try await RunningHubDouble.start()
-        let site = closed.baseURL
-        await closed.shutdown()
+        let site = try await withRunningHubDouble { $0.baseURL }
         let configuration = try ComfyKitConfiguration.resolve(
             .init(runningHubBaseURL: site, runningHubAPIKey: Secret(RunningHubHarness.key), runningHubRetryCount: 2), environment: [:])
         var timing = RunningHubHarness.timing
@@ -28,7 +27,7 @@ import Testing
         timing.maxRetryDelay = .seconds(1)
         let kit = ComfyKit(configuration: configuration, runningHubTiming: timing)
         // The graph is already loaded, so `create` is the first request.
-        let loaded = LoadedWorkflow(workflow: try Fixtures.workflow(json: CloudWorkflow.text), runningHubID: RunningHubHarness.workflowID)
+        let loaded = LoadedWorkflow(workflow: try Fixtures.workflow(json: RunningHubFixtures.cloudWorkflow), runningHubID: RunningHubHarness.workflowID)
         let started = ContinuousClock.now
         let result = await kit.execute(loaded, params: ["prompt": "a dog"])
         #expect(result.status == .error)

@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import RunningHubTestDouble
 import Testing
@@ -29,7 +30,7 @@ import Testing
             let result = await kit.execute(.runningHub(RunningHubHarness.workflowID), params: ["prompt": "a dog"])
             #expect(result.status == .completed)
             #expect(result.textsByVar["12"] == ["text from RunningHub"])
-            let files = try await kit.download(result, to: FileManager.default.temporaryDirectory.appendingPathComponent("rh-dl-\(UUID().uuidString)"))
+            let files = try await withTemporaryDirectory("rh-dl") { folder in try await kit.download(result, to: folder) }
             #expect(files.count == 1)
             let cdn = await double.calls().filter { $0.path.hasPrefix("/cdn/") }
             #expect(cdn.count == 2)

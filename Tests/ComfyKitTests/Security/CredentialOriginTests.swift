@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import ComfyUITestDouble
 import Foundation
 import HTTPTypes
@@ -69,8 +70,8 @@ import Testing
     func aRedirectFromTheOriginToAnotherHostCarriesNoSecret(status: Int) async throws {
         let received = Received()
         let media = Fixtures.workflowsDir.appendingPathComponent("media/comfykit_test.png").path
-        try await LocalHTTPServer.with(Self.recorder(received)) { other in
-            try await LocalHTTPServer.with(Self.redirecting(to: other, status: status)) { origin in
+        try await withLocalHTTPServer(Self.recorder(received)) { other in
+            try await withLocalHTTPServer(Self.redirecting(to: other, status: status)) { origin in
                 var overrides = SecretFixtures.overrides
                 overrides.comfyUIBaseURL = origin
                 overrides.executor = .http
@@ -106,7 +107,7 @@ import Testing
 
     @Test func outputsOnAnotherHostOrPortAreDownloadedWithoutCredentials() async throws {
         let received = Received()
-        try await LocalHTTPServer.with(Self.recorder(received)) { cdn in
+        try await withLocalHTTPServer(Self.recorder(received)) { cdn in
             try await DoubleHarness.with(overrides: SecretFixtures.overrides) { double, kit in
                 let result = await kit.execute(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: DoubleHarness.params(for: "01"))
                 #expect(result.status == .completed)
@@ -132,8 +133,8 @@ import Testing
     @Test func cookiesFromAURLAreFetchedBareAndSentToTheOriginOnly() async throws {
         let cookieHost = Received(), mediaHost = Received()
         let png = try Data(contentsOf: Fixtures.workflowsDir.appendingPathComponent("media/comfykit_test.png"))
-        try await LocalHTTPServer.with(Self.serving("cookies", Data("session=\(SecretFixtures.urlCookie); theme=dark".utf8), to: cookieHost)) { cookieBase in
-            try await LocalHTTPServer.with(Self.serving("m/photo.png", png, to: mediaHost)) { mediaBase in
+        try await withLocalHTTPServer(Self.serving("cookies", Data("session=\(SecretFixtures.urlCookie); theme=dark".utf8), to: cookieHost)) { cookieBase in
+            try await withLocalHTTPServer(Self.serving("m/photo.png", png, to: mediaHost)) { mediaBase in
                 var overrides = SecretFixtures.overrides
                 overrides.cookies = .url(cookieBase.appendingPathComponent("cookies"))
                 try await DoubleHarness.with(overrides: overrides) { double, kit in

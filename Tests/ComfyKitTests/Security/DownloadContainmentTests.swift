@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import PropertyBased
 import Testing
@@ -22,8 +23,8 @@ import Testing
     ]
 
     @Test func everyHostileNameEndsAsOneVisibleFileInsideTheFolder() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { root in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { root in
                 let folder = root.appendingPathComponent("out")
                 let requests = Self.hostileNames.map {
                     DownloadRequest(url: URL(string: ViewURL.make(base: base, filename: $0, subfolder: "../..", type: "output"))!)
@@ -44,8 +45,8 @@ import Testing
     }
 
     @Test func hostileOutputNamesMakeSubfoldersInsideTheFolderOnly() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { root in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { root in
                 let folder = root.appendingPathComponent("out")
                 let outputNames = ["../..", "/abs", "..", ".", "", "a/b", "..\\up", "\u{0}", String(repeating: "o", count: 400)]
                 var images = OutputsByName()
@@ -63,8 +64,8 @@ import Testing
     }
 
     @Test func aSymlinkedFileInTheFolderIsNeverWrittenThrough() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { root in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { root in
                 let folder = root.appendingPathComponent("out"), outside = root.appendingPathComponent("outside")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
@@ -86,8 +87,8 @@ import Testing
     }
 
     @Test func aSymlinkedOutputSubfolderIsRefusedBeforeAnyTransfer() async throws {
-        try await LocalHTTPServer.with(Server.router()) { base in
-            try await Server.withFolder { root in
+        try await withLocalHTTPServer(Server.router()) { base in
+            try await withTemporaryDirectory("comfykit-download") { root in
                 let folder = root.appendingPathComponent("out"), outside = root.appendingPathComponent("outside")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import ComfyUITestDouble
 import Foundation
 import Logging
@@ -18,13 +19,6 @@ import Testing
         return ComfyKit(configuration: try ComfyKitConfiguration.resolve(overrides, environment: [:]), logger: capture.logger())
     }
 
-    func start(_ configure: (inout ComfyUIDouble.Configuration) -> Void = { _ in }) async throws -> RunningDouble {
-        var configuration = ComfyUIDouble.Configuration()
-        configuration.sharedDirectory = Fixtures.sharedDir
-        configure(&configuration)
-        return try await ComfyUIDouble.start(configuration)
-    }
-
     /// Every text a user could see of a run: its events as JSON, its result and failure.
     func visibleTexts(_ handle: RunHandle) async -> [String] {
         let (events, outcome) = await DoubleHarness.collect(handle)
@@ -32,12 +26,11 @@ import Testing
     }
 
     @Test func aWholeSessionOfRunsFailuresAndReconnectsLogsNoSecret() async throws {
-        let double = try await start {
+        var texts: [String] = []
+        let requests = try await withComfyUIDouble({
             $0.webSocketFault = WebSocketFault(.drop, afterFrames: 4)
             $0.historyFaults.failingResponses = 1
-        }
-        var texts: [String] = []
-        do {
+        }) { double in
             let kit = try makeKit(double.baseURL)
             for name in ["02_load_transform_save", "12_validation_error_bad_value", "11_execution_error", "13_validation_error_missing_file"] {
                 texts += await visibleTexts(kit.run(.file(path: Fixtures.workflowPath(name)), params: DoubleHarness.params(for: name)))
@@ -45,20 +38,15 @@ import Testing
             texts += await visibleTexts(kit.run(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: ["nope": 1]))
             let result = await kit.execute(.file(path: Fixtures.workflowPath("04_multi_output")), params: DoubleHarness.params(for: "04"))
             #expect(result.status == .completed)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ck-sec-\(UUID())")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            #expect(try await kit.download(result, to: folder).count == result.images.count)
+            let downloaded = try await withTemporaryDirectory("ck-sec") { folder in try await kit.download(result, to: folder).count }
+            #expect(downloaded == result.images.count)
             await kit.close()
 
             let http = try makeKit(double.baseURL, executor: .http)
             texts += await visibleTexts(http.run(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: DoubleHarness.params(for: "01")))
             await http.close()
-        } catch {
-            await double.shutdown()
-            throw error
+            return await double.recordedRequests()
         }
-        let requests = await double.recordedRequests()
-        await double.shutdown()
         // The session did reach the server with the credentials, and the socket did reconnect.
         #expect(requests.contains { $0.header("Authorization") == "Bearer \(SecretFixtures.apiKey)" })
         #expect(requests.filter(\.isWebSocketUpgrade).count >= 2)
@@ -74,14 +62,14 @@ import Testing
         texts += await visibleTexts(unreachable.run(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: DoubleHarness.params(for: "01")))
         await unreachable.close()
         // A cookie URL whose host answers 404, with a password and a token in it.
-        let double = try await start()
-        let cookieURL = URL(string: "http://user:\(SecretFixtures.urlPassword)@127.0.0.1:\(double.port)/cookies?token=\(SecretFixtures.urlCookie)")!
-        let kit = try makeKit(double.baseURL, cookies: .url(cookieURL))
-        let outcome = await kit.run(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: DoubleHarness.params(for: "01")).outcome
-        #expect(outcome.result.status == .error)
-        texts += [outcome.result.jsonString(), "\(outcome)"]
-        await kit.close()
-        await double.shutdown()
+        try await withComfyUIDouble { double in
+            let cookieURL = URL(string: "http://user:\(SecretFixtures.urlPassword)@127.0.0.1:\(double.port)/cookies?token=\(SecretFixtures.urlCookie)")!
+            let kit = try makeKit(double.baseURL, cookies: .url(cookieURL))
+            let outcome = await kit.run(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: DoubleHarness.params(for: "01")).outcome
+            #expect(outcome.result.status == .error)
+            texts += [outcome.result.jsonString(), "\(outcome)"]
+            await kit.close()
+        }
         #expect(texts.contains { $0.contains("127.0.0.1:9") }, "the unreachable server is named")
         for text in capture.texts + texts {
             #expect(SecretFixtures.leaked(in: text).isEmpty, "\(text)")

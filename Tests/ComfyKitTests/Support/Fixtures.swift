@@ -1,22 +1,14 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 
-/// The recorded ComfyUI material in `shared/comfyui/`, which sits beside the repository
-/// (`COMFYKIT_SHARED_DIR` overrides where).
+/// The shared workflows as ComfyKit values; where they are comes from ``SharedFixtures``.
 enum Fixtures {
-    static let sharedDir: URL = {
-        if let dir = ProcessInfo.processInfo.environment["COMFYKIT_SHARED_DIR"] { return URL(fileURLWithPath: dir) }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return repo.deletingLastPathComponent().appendingPathComponent("shared")
-    }()
+    static let sharedDir = SharedFixtures.directory
+    static let workflowsDir = SharedFixtures.workflowsDirectory
+    static let transcriptsDir = SharedFixtures.transcriptsDirectory
 
-    static let workflowsDir = sharedDir.appendingPathComponent("comfyui/workflows")
-    static let transcriptsDir = sharedDir.appendingPathComponent("comfyui/transcripts")
-
-    static func workflowPath(_ name: String) -> String {
-        workflowsDir.appendingPathComponent(name.hasSuffix(".json") ? name : name + ".json").path
-    }
+    static func workflowPath(_ name: String) -> String { SharedFixtures.workflow(name).path }
 
     static func workflow(_ name: String) throws -> Workflow {
         guard case .workflow(let workflow) = try WorkflowLoader().loadFile(workflowPath(name)) else {
@@ -27,10 +19,7 @@ enum Fixtures {
 
     static func spec(_ name: String) throws -> WorkflowSpec { try WorkflowSpec(try workflow(name)) }
 
-    static var allWorkflowNames: [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: workflowsDir.path))?
-            .filter { $0.hasSuffix(".json") }.sorted() ?? []
-    }
+    static var allWorkflowNames: [String] { SharedFixtures.workflowNames }
 
     /// A workflow built from a JSON literal, for small cases.
     static func workflow(json text: String, name: String = "test") throws -> Workflow {
@@ -50,17 +39,4 @@ enum Fixtures {
 struct FixtureError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// A generator with a fixed sequence, so seed randomisation is reproducible in tests.
-struct FixedRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64 = 42) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

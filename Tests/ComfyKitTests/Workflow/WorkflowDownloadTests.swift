@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -29,7 +30,7 @@ import Testing
 
     @Test func aURLWorkflowIsDownloadedWithoutCredentials() async throws {
         let seen = Seen()
-        try await LocalHTTPServer.with(try router(seen)) { base in
+        try await withLocalHTTPServer(try router(seen)) { base in
             let document = try await WorkflowLoader().load(WorkflowSource(argument: base.absoluteString + "/wf/flow.json"))
             guard case .workflow(let workflow) = document else { Issue.record("not a workflow"); return }
             #expect(workflow.name == "flow")
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func anHTTPErrorNamesTheURLAndStatus() async throws {
-        try await LocalHTTPServer.with(try router(Seen())) { base in
+        try await withLocalHTTPServer(try router(Seen())) { base in
             await #expect(throws: WorkflowError.download(url: base.absoluteString + "/wf/404.json", problem: "HTTP 404 Not Found")) {
                 _ = try await WorkflowLoader().download(base.appendingPathComponent("wf/404.json"))
             }
@@ -50,7 +51,7 @@ import Testing
     }
 
     @Test func anOversizedDownloadIsRefused() async throws {
-        try await LocalHTTPServer.with(try router(Seen())) { base in
+        try await withLocalHTTPServer(try router(Seen())) { base in
             await #expect {
                 _ = try await WorkflowLoader(maxBytes: 1 << 20).download(base.appendingPathComponent("big.json"))
             } throws: { error in
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func aSlowServerTimesOut() async throws {
-        try await LocalHTTPServer.with(try router(Seen())) { base in
+        try await withLocalHTTPServer(try router(Seen())) { base in
             let started = ContinuousClock.now
             await #expect {
                 _ = try await WorkflowLoader(downloadTimeout: .milliseconds(300)).download(base.appendingPathComponent("slow.json"))
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func invalidJSONFromAURLNamesTheURLLineAndColumn() async throws {
-        try await LocalHTTPServer.with(try router(Seen())) { base in
+        try await withLocalHTTPServer(try router(Seen())) { base in
             await #expect {
                 _ = try await WorkflowLoader().download(base.appendingPathComponent("broken.json"))
             } throws: { error in
@@ -88,7 +89,7 @@ import Testing
     }
 
     @Test func credentialsInTheURLAreNotShownInErrors() async throws {
-        try await LocalHTTPServer.with(try router(Seen())) { base in
+        try await withLocalHTTPServer(try router(Seen())) { base in
             let url = URL(string: base.absoluteString.replacingOccurrences(of: "http://", with: "http://user:hunter2@") + "/nope.json?token=abc")!
             await #expect {
                 _ = try await WorkflowLoader().download(url)

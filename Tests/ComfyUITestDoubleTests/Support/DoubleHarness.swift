@@ -1,3 +1,4 @@
+import ComfyKitTesting
 import Foundation
 @testable import ComfyUITestDouble
 
@@ -6,16 +7,8 @@ func withDouble<Result>(
     _ configure: (inout ComfyUIDouble.Configuration) -> Void = { _ in },
     _ body: (RunningDouble, DoubleClient) async throws -> Result
 ) async throws -> Result {
-    var configuration = ComfyUIDouble.Configuration()
-    configure(&configuration)
-    let double = try await ComfyUIDouble.start(configuration)
-    do {
-        let result = try await body(double, DoubleClient(base: double.baseURL))
-        await double.shutdown()
-        return result
-    } catch {
-        await double.shutdown()
-        throw error
+    try await withComfyUIDouble(configure) { double in
+        try await body(double, DoubleClient(base: double.baseURL))
     }
 }
 

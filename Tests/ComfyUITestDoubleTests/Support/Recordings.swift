@@ -1,20 +1,19 @@
+import ComfyKitTesting
 import Foundation
 @testable import ComfyUITestDouble
 
 /// The recorded ComfyUI material in `shared/comfyui/`: workflows and transcripts.
 enum Recordings {
-    static let comfyUI = ComfyUIDouble.Configuration.defaultSharedDirectory.appendingPathComponent("comfyui")
-
     static func workflow(_ name: String) throws -> JSONValue {
-        try JSONParser.parse(Array(Data(contentsOf: comfyUI.appendingPathComponent("workflows/\(name).json"))))
+        try JSONParser.parse(Array(Data(contentsOf: SharedFixtures.workflow(name))))
     }
 
     static func transcript(_ name: String) throws -> Transcript {
-        Transcript(json: try JSONParser.parse(Array(Data(contentsOf: comfyUI.appendingPathComponent("transcripts/\(name).json")))))
+        Transcript(json: try JSONParser.parse(Array(Data(contentsOf: SharedFixtures.transcript(name)))))
     }
 
     static func media(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: comfyUI.appendingPathComponent("workflows/media/\(name)")))
+        Array(try Data(contentsOf: SharedFixtures.media(name)))
     }
 }
 

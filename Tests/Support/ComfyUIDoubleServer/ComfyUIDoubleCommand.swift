@@ -1,4 +1,5 @@
 import ArgumentParser
+import ComfyKitTesting
 import ComfyUITestDouble
 import Foundation
 
@@ -93,9 +94,9 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
         let double = try await ComfyUIDouble.start(try makeConfiguration())
         FileHandle.standardOutput.write(Data((double.baseURL.absoluteString + "\n").utf8))
         if let exitAfter {
-            await Self.waitForTerminationSignal(orAfter: .seconds(exitAfter))
+            await TerminationSignal.wait(orAfter: .seconds(exitAfter))
         } else {
-            await Self.waitForTerminationSignal()
+            await TerminationSignal.wait()
         }
         await double.shutdown()
     }
@@ -143,21 +144,5 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
             throw ValidationError("\(option) expects NODE=NUMBER, like KSampler=20 or #3=500; got '\(entry)'")
         }
         return (selector(String(parts[0])), value)
-    }
-
-    /// Suspends until SIGINT or SIGTERM arrives.
-    static func waitForTerminationSignal() async {
-        let (stream, continuation) = AsyncStream.makeStream(of: Void.self)
-        var sources: [any DispatchSourceSignal] = []
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
-            source.setEventHandler { continuation.yield() }
-            source.resume()
-            sources.append(source)
-        }
-        var iterator = stream.makeAsyncIterator()
-        _ = await iterator.next()
-        sources.forEach { $0.cancel() }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ComfyKitTesting
 import Foundation
 import RunningHubTestDouble
 
@@ -49,23 +50,7 @@ struct RunningHubDoubleCommand: AsyncParsableCommand {
         configuration.progressSocket = progressSocket
         let double = try await RunningHubDouble.start(configuration)
         FileHandle.standardOutput.write(Data((double.baseURL.absoluteString + "\n").utf8))
-        await Self.waitForTerminationSignal()
+        await TerminationSignal.wait()
         await double.shutdown()
-    }
-
-    /// Suspends until SIGINT or SIGTERM arrives.
-    static func waitForTerminationSignal() async {
-        let (stream, continuation) = AsyncStream.makeStream(of: Void.self)
-        var sources: [any DispatchSourceSignal] = []
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
-            source.setEventHandler { continuation.yield() }
-            source.resume()
-            sources.append(source)
-        }
-        var iterator = stream.makeAsyncIterator()
-        _ = await iterator.next()
-        sources.forEach { $0.cancel() }
     }
 }

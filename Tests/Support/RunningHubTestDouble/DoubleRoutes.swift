@@ -4,7 +4,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import NIOCore
 
-/// The v1 endpoints with the documented answers (anchors §C.3), plus a CDN for output files and the
+/// The v1 endpoints with the answers RunningHub's API docs show, plus a CDN for output files and the
 /// `netWssUrl` socket.
 struct DoubleRoutes: Sendable {
     let state: DoubleState

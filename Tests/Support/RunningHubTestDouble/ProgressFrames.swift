@@ -1,4 +1,4 @@
-/// The ComfyUI-style frames the `netWssUrl` socket sends (anchors §C.5): a sampler at node 3 with
+/// The ComfyUI-style frames the `netWssUrl` socket sends (RunningHub relays the server's own): a sampler at node 3 with
 /// steps, then the save node 9. No end frame: the end is for polling to find.
 enum ProgressFrames {
     static func frames(steps: Int, promptID: String = "rh-double-prompt") -> [String] {

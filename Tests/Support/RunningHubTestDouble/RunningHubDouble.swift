@@ -4,7 +4,7 @@ import HummingbirdWebSocket
 import Logging
 
 /// A stand-in for RunningHub's v1 API on 127.0.0.1, answering with the documented shapes
-/// (anchors §C.3) and injecting the faults in ``RunningHubDoubleConfiguration``.
+/// (as RunningHub's API docs show them) and injecting the faults in ``RunningHubDoubleConfiguration``.
 ///
 /// ```swift
 /// var configuration = RunningHubDoubleConfiguration()

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// What a RunningHub double answers, and which faults it injects (anchors §C).
+/// What a RunningHub double answers (RunningHub's v1 OpenAPI), and which faults it injects.
 public struct RunningHubDoubleConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// 0 picks a free port.
@@ -72,6 +72,6 @@ public struct RunningHubDoubleConfiguration: Sendable {
         }
     }
 
-    /// The documented 805 example's `failedReason` (anchors §C.3), verbatim.
+    /// The `failedReason` of RunningHub's documented 805 (task failed) example, verbatim.
     public static let documentedFailedReason = #"{"current_outputs": "{}", "exception_type": "TypeError", "node_name": "SONIC_PreData", "current_inputs": "{}", "traceback": "[\"  File \\\"/workspace/ComfyUI/execution.py\\\", line 1208, in execute\\n …\"]", "node_id": "276", "exception_message": "SONIC_PreData.sampler_main() missing 2 required positional arguments: 'clip_vision' and 'vae'"}"#
 }

@@ -1,5 +1,5 @@
 /// ComfyUI's default ("classic") output cache: results keyed by a node's input signature, keeping only
-/// what the current prompt can reuse — in effect the previous prompt's results (protocol §3.4).
+/// what the current prompt can reuse — in effect the previous prompt's results; reused nodes are listed in `execution_cached`.
 struct OutputCache {
     struct Entry: Sendable {
         var outputs: [SimValue]

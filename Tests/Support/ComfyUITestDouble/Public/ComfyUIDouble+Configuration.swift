@@ -60,7 +60,7 @@ extension ComfyUIDouble {
         public var forcedExecutionErrors: [NodeSelector: ForcedExecutionError] = [:]
         /// Makes `POST /upload/image` fail.
         public var uploadFault: UploadFault?
-        /// Reproduce protocol §3.8: when an old socket with the same `clientId` closes after a new one has
+        /// Reproduce ComfyUI's reconnect hazard: when an old socket with the same `clientId` closes after a new one has
         /// connected, the new one is unregistered and receives nothing more. On by default, as on the real server.
         public var reconnectOverlapHazard = true
         /// `max_upload_size` in bytes; larger request bodies get 413.

@@ -1,7 +1,7 @@
 import Testing
 @testable import ComfyUITestDouble
 
-/// Who receives what (protocol §3.2): prompts without `client_id` broadcast progress, nothing else.
+/// Who receives what: prompts without `client_id` broadcast progress, nothing else.
 @Suite struct ObserverTests {
     @Test func promptWithoutClientIDBroadcastsProgressButNoLifecycleEvents() async throws {
         let transcript = try Recordings.transcript("scenario_observer_without_client_id")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ComfyUITestDouble
 
-/// The WebSocket handshake side of protocol §2.1.
+/// The WebSocket handshake: the first `status` frame carries `sid`; only a first `feature_flags` frame is read.
 @Suite struct WebSocketConnectTests {
     @Test func socketAnswersUnderAPIAndNamesAnonymousClients() async throws {
         let recorded = try Recordings.transcript("scenario_http_misc")

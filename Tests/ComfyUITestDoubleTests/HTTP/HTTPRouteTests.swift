@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ComfyUITestDouble
 
-/// The HTTP routes' recorded edge cases (protocol §1).
+/// The HTTP routes' edge cases, as recorded on a real ComfyUI server.
 @Suite struct HTTPRouteTests {
     static let misc = try! Recordings.transcript("scenario_http_misc")
 

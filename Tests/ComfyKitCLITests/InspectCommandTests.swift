@@ -1,12 +1,13 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import Testing
 
 /// `comfykit inspect`, run as a user runs it: the real binary, its output and exit code.
 @Suite struct InspectCommandTests {
     @Test func everySharedWorkflowIsInspected() async throws {
-        for name in Fixtures.allWorkflowNames {
-            let output = try await CommandRunner.run("comfykit", ["inspect", Fixtures.workflowPath(name)])
+        for name in SharedFixtures.workflowNames {
+            let output = try await Subprocess.run(product: "comfykit", ["inspect", SharedFixtures.workflow(name).path])
             #expect(output.status == 0, "\(name): \(output.stderr)")
             #expect(output.stdout.hasPrefix("Workflow \(name.dropLast(5)):"))
             #expect(output.stderr.isEmpty)
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func theTableShowsKindRequiredDefaultAndBinding() async throws {
-        let output = try await CommandRunner.run("comfykit", ["inspect", Fixtures.workflowPath("02_load_transform_save")])
+        let output = try await Subprocess.run(product: "comfykit", ["inspect", SharedFixtures.workflow("02_load_transform_save").path])
         let lines = output.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
         #expect(lines.contains("NAME KIND REQ DEFAULT BOUND TO"))
         #expect(lines.contains("image media * - 1.image (LoadImage)"))
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func jsonOutputIsTheSpec() async throws {
-        let output = try await CommandRunner.run("comfykit", ["inspect", "--json", Fixtures.workflowPath("09_text_output")])
+        let output = try await Subprocess.run(product: "comfykit", ["inspect", "--json", SharedFixtures.workflow("09_text_output").path])
         #expect(output.status == 0)
         let json = try JSONValue(parsing: output.stdout)
         #expect(json["params"]?.arrayValue?.map { $0["name"]?.stringValue } == ["text", "suffix", "number"])
@@ -36,7 +37,7 @@ import Testing
         try #"{"1": {"class_type": "CLIPTextEncode", "inputs": {"text": "一只猫"}, "_meta": {"title": "$提示词.text, $x.text"}}}"#
             .write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let output = try await CommandRunner.run("comfykit", ["inspect", path])
+        let output = try await Subprocess.run(product: "comfykit", ["inspect", path])
         let rows = output.stdout.split(separator: "\n").filter { $0.contains("1.text") }
         #expect(rows.count == 2)
         // "提示词" is 3 characters but 6 cells wide: the binding column starts at the same cell in both rows.
@@ -53,7 +54,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).json").path
         try content.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let output = try await CommandRunner.run("comfykit", ["inspect", path])
+        let output = try await Subprocess.run(product: "comfykit", ["inspect", path])
         #expect(output.status == 1)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr.split(separator: "\n").count == 1)
@@ -61,13 +62,13 @@ import Testing
     }
 
     @Test func aMissingFileIsNamed() async throws {
-        let output = try await CommandRunner.run("comfykit", ["inspect", "no/such/flow.json"])
+        let output = try await Subprocess.run(product: "comfykit", ["inspect", "no/such/flow.json"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("Workflow file does not exist: no/such/flow.json"))
     }
 
     @Test func aMissingArgumentIsAUsageError() async throws {
-        let output = try await CommandRunner.run("comfykit", ["inspect"])
+        let output = try await Subprocess.run(product: "comfykit", ["inspect"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("Missing expected argument '<workflow>'"))
     }

@@ -1,7 +1,7 @@
 import Testing
 @testable import ComfyUITestDouble
 
-/// Reconnecting with the same `clientId` (protocol §2.1, §3.8).
+/// Reconnecting with the same `clientId`: it works, but an old socket closing late unregisters the new one.
 @Suite struct ReconnectTests {
     @Test func reconnectGetsStatusThenExecutingWithoutPromptID() async throws {
         try await withDouble(InterruptTests.slowBlurs) { double, client in

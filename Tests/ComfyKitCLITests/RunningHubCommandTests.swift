@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import Foundation
 import RunningHubTestDouble
 import Testing
@@ -7,43 +8,43 @@ import Testing
 @Suite struct RunningHubCommandTests {
     /// A double whose tasks start running at once and finish at the first poll, so the CLI's 2 s poll interval costs nothing.
     func withDouble(_ configure: (inout RunningHubDoubleConfiguration) -> Void = { _ in }, _ body: (RunningHubDouble, [String: String]) async throws -> Void) async throws {
-        var configuration = RunningHubDoubleConfiguration()
-        configuration.workflows["1987"] = CloudWorkflow.text
-        configuration.initialStatus = "RUNNING"
-        configuration.phases = []
-        configure(&configuration)
-        let double = try await RunningHubDouble.start(configuration)
-        let environment = ["RUNNINGHUB_BASE_URL": double.baseURL.absoluteString, "RUNNINGHUB_API_KEY": RunningHubHarness.key, "RUNNINGHUB_TIMEOUT": ""]
-        do {
-            try await body(double, environment)
-        } catch {
-            await double.shutdown()
-            throw error
+        try await withRunningHubDouble({
+            $0.workflows[RunningHubFixtures.workflowID] = RunningHubFixtures.cloudWorkflow
+            $0.initialStatus = "RUNNING"
+            $0.phases = []
+            configure(&$0)
+        }) { double in
+            try await body(double, ["RUNNINGHUB_BASE_URL": double.baseURL.absoluteString, "RUNNINGHUB_API_KEY": RunningHubFixtures.apiKey, "RUNNINGHUB_TIMEOUT": ""])
         }
-        await double.shutdown()
     }
 
     @Test func runByIdPrintsTheOutputsAndExits0() async throws {
         try await withDouble { double, environment in
-            let output = try await CommandRunner.run("comfykit", ["run", "1987", "-p", "prompt=a red fox", "-p", "seed=42"], environment: environment)
+            let output = try await Subprocess.run(product: "comfykit", ["run", "1987", "-p", "prompt=a red fox", "-p", "seed=42"], environment: environment)
             #expect(output.status == 0, "\(output.stderr)")
             let lines = output.stdout.split(separator: "\n")
             #expect(lines.first?.hasPrefix("completed prompt 19102467547538964") == true)
             #expect(lines.contains("cover (image): \(double.baseURL.absoluteString)/cdn/output/ComfyUI_00033_hpgko_1742822929.png"))
             #expect(output.stderr.contains("submitted prompt"))
-            let list = try await RunningHubHarness.nodeInfoList(double)
+            let create = try #require(await double.calls(to: "/task/openapi/create").first)
+            let list = try JSONValue(parsing: create.body)["nodeInfoList"]?.arrayValue ?? []
             #expect(list.contains(["nodeId": "6", "fieldName": "text", "fieldValue": "a red fox"]))
             #expect(list.contains(["nodeId": "3", "fieldName": "seed", "fieldValue": 42]))
-            #expect(!(output.stdout + output.stderr).contains(RunningHubHarness.key))
+            #expect(!(output.stdout + output.stderr).contains(RunningHubFixtures.apiKey))
         }
     }
 
     @Test func aRunningHubStubFileRunsLikeItsId() async throws {
-        let stub = FileManager.default.temporaryDirectory.appendingPathComponent("rh-cli-stub-\(UUID().uuidString).json")
+        try await withTemporaryDirectory("rh-cli-stub") { folder in
+            try await runTheStub(in: folder)
+        }
+    }
+
+    private func runTheStub(in folder: URL) async throws {
+        let stub = folder.appendingPathComponent("stub.json")
         try Data(#"{"_source": "runninghub", "workflow_id": "1987"}"#.utf8).write(to: stub)
-        defer { try? FileManager.default.removeItem(at: stub) }
         try await withDouble { _, environment in
-            let output = try await CommandRunner.run("comfykit", ["run", "--json", stub.path, "-p", "prompt=a dog"], environment: environment)
+            let output = try await Subprocess.run(product: "comfykit", ["run", "--json", stub.path, "-p", "prompt=a dog"], environment: environment)
             #expect(output.status == 0, "\(output.stderr)")
             let last = try JSONValue(parsing: String(try #require(output.stdout.split(separator: "\n").last)))
             #expect(last["event"] == "finished")
@@ -53,7 +54,7 @@ import Testing
 
     @Test func aFailedTaskExits1WithNodeAndReason() async throws {
         try await withDouble({ $0.ending = .failure(failedReason: RunningHubDoubleConfiguration.documentedFailedReason) }) { _, environment in
-            let output = try await CommandRunner.run("comfykit", ["run", "1987", "-p", "prompt=a dog"], environment: environment)
+            let output = try await Subprocess.run(product: "comfykit", ["run", "1987", "-p", "prompt=a dog"], environment: environment)
             #expect(output.status == 1)
             #expect(output.stderr.contains("Error: node 276 (SONIC_PreData): TypeError: SONIC_PreData.sampler_main() missing 2 required positional arguments"))
         }
@@ -61,7 +62,7 @@ import Testing
 
     @Test func inspectByIdListsTheCloudWorkflowsParams() async throws {
         try await withDouble { _, environment in
-            let output = try await CommandRunner.run("comfykit", ["inspect", "--json", "1987"], environment: environment)
+            let output = try await Subprocess.run(product: "comfykit", ["inspect", "--json", "1987"], environment: environment)
             #expect(output.status == 0, "\(output.stderr)")
             let spec = try JSONValue(parsing: output.stdout)
             let names = spec["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
@@ -74,7 +75,7 @@ import Testing
             var noKey = environment
             noKey["RUNNINGHUB_API_KEY"] = ""
             for arguments in [["inspect", "1987"], ["run", "1987", "-p", "prompt=x"]] {
-                let output = try await CommandRunner.run("comfykit", arguments, environment: noKey)
+                let output = try await Subprocess.run(product: "comfykit", arguments, environment: noKey)
                 #expect(output.status == 1)
                 #expect(output.stderr.contains("set RUNNINGHUB_API_KEY"))
             }
@@ -84,7 +85,7 @@ import Testing
 
     @Test func aMissingRequiredParamFailsBeforeAnyTaskIsCreated() async throws {
         try await withDouble { double, environment in
-            let output = try await CommandRunner.run("comfykit", ["run", "1987"], environment: environment)
+            let output = try await Subprocess.run(product: "comfykit", ["run", "1987"], environment: environment)
             #expect(output.status == 1)
             #expect(output.stderr.contains("Required parameter 'prompt' is missing"))
             #expect(await double.calls(to: "/task/openapi/create").isEmpty)

@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitTesting
 import ComfyUITestDouble
 import Foundation
 import Hummingbird
@@ -16,34 +17,37 @@ import Testing
     }
 
     @Test func runJSONDownloadAndDownloadCommandLeaveNoSecretAnywhere() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ck-cli-sec-\(UUID())")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
+        try await withTemporaryDirectory("ck-cli-sec") { root in
+            try await leaveNoSecret(under: root)
+        }
+    }
+
+    private func leaveNoSecret(under root: URL) async throws {
         let cookies = Router()
         cookies.get("cookies") { _, _ -> String in #"{"session": "\#(SecretFixtures.urlCookie)"}"# }
-        try await LocalHTTPServer.with(cookies) { cookieBase in
-            try await DoubleHarness.with { double, _ in
+        try await withLocalHTTPServer(cookies) { cookieBase in
+            try await withComfyUIDouble { double in
                 let server = double.baseURL.absoluteString
                 let environment = Self.sandbox(root).merging([
                     "COMFYUI_API_KEY": SecretFixtures.apiKey, "COMFYUI_COOKIES": "\(cookieBase)/cookies",
                 ]) { $1 }
-                var outputs: [CommandRunner.Output] = []
-                outputs.append(try await CommandRunner.run("comfykit", [
-                    "run", "--json", Fixtures.workflowPath("04_multi_output"), "--server", server,
-                    "-p", "image=\(Fixtures.workflowsDir.appendingPathComponent("media/comfykit_test.png").path)",
+                var outputs: [ProcessOutput] = []
+                outputs.append(try await Subprocess.run(product: "comfykit", [
+                    "run", "--json", SharedFixtures.workflow("04_multi_output").path, "--server", server,
+                    "-p", "image=\(SharedFixtures.media("comfykit_test.png").path)",
                     "--download", root.appendingPathComponent("out").path,
                 ], environment: environment))
                 let events = outputs[0].stdout.split(separator: "\n").compactMap { try? JSONValue(parsing: String($0)) }
                 let finished = try #require(events.last { $0["event"] == "finished" }, "\(outputs[0].stdout)")
                 let promptID = try #require(finished["result"]?["prompt_id"]?.stringValue)
-                outputs.append(try await CommandRunner.run("comfykit", ["download", promptID, "--to", root.appendingPathComponent("again").path, "--server", server], environment: environment))
+                outputs.append(try await Subprocess.run(product: "comfykit", ["download", promptID, "--to", root.appendingPathComponent("again").path, "--server", server], environment: environment))
                 // Failures: a media URL that 404s, an unknown prompt, and a password in the server URL.
-                outputs.append(try await CommandRunner.run("comfykit", [
-                    "run", "--json", Fixtures.workflowPath("02_load_transform_save"), "--server", server, "-p", "image=\(cookieBase)/nope.png",
+                outputs.append(try await Subprocess.run(product: "comfykit", [
+                    "run", "--json", SharedFixtures.workflow("02_load_transform_save").path, "--server", server, "-p", "image=\(cookieBase)/nope.png",
                 ], environment: environment))
-                outputs.append(try await CommandRunner.run("comfykit", ["download", "no-such-prompt", "--to", root.appendingPathComponent("none").path, "--server", server], environment: environment))
+                outputs.append(try await Subprocess.run(product: "comfykit", ["download", "no-such-prompt", "--to", root.appendingPathComponent("none").path, "--server", server], environment: environment))
                 let withPassword = server.replacingOccurrences(of: "http://", with: "http://user:\(SecretFixtures.urlPassword)@")
-                outputs.append(try await CommandRunner.run("comfykit", ["run", Fixtures.workflowPath("01_empty_image_save"), "--server", withPassword, "-p", "width=8", "-p", "height=8"], environment: environment))
+                outputs.append(try await Subprocess.run(product: "comfykit", ["run", SharedFixtures.workflow("01_empty_image_save").path, "--server", withPassword, "-p", "width=8", "-p", "height=8"], environment: environment))
 
                 #expect(outputs.map(\.status) == [0, 0, 1, 1, outputs[4].status] && outputs[4].status != 0, "\(outputs.map(\.stderr))")
                 #expect(outputs[4].stderr.contains("without user:password"))

@@ -1,17 +1,18 @@
 import ComfyKit
+import ComfyKitTesting
 import ComfyUITestDouble
 import Foundation
 import Testing
 
 /// `comfykit run` and `comfykit download`, run as a user runs them, against the test double.
 @Suite struct RunCommandTests {
-    func run(_ arguments: [String], double: RunningDouble) async throws -> CommandRunner.Output {
-        try await CommandRunner.run("comfykit", arguments + ["--server", double.baseURL.absoluteString])
+    func run(_ arguments: [String], double: RunningDouble) async throws -> ProcessOutput {
+        try await Subprocess.run(product: "comfykit", arguments + ["--server", double.baseURL.absoluteString])
     }
 
     @Test func aCompletedRunPrintsItsOutputsAndExits0() async throws {
-        try await DoubleHarness.with { double, _ in
-            let output = try await run(["run", Fixtures.workflowPath("09_text_output"), "-p", "text=hi there", "-p", "number=7"], double: double)
+        try await withComfyUIDouble { double in
+            let output = try await run(["run", SharedFixtures.workflow("09_text_output").path, "-p", "text=hi there", "-p", "number=7"], double: double)
             #expect(output.status == 0, "\(output.stderr)")
             let lines = output.stdout.split(separator: "\n")
             #expect(lines.first?.hasPrefix("completed prompt ") == true)
@@ -24,8 +25,8 @@ import Testing
     }
 
     @Test func jsonModePrintsNDJSONEventsEndingWithTheResult() async throws {
-        try await DoubleHarness.with { double, _ in
-            let output = try await run(["run", "--json", Fixtures.workflowPath("01_empty_image_save"), "-p", "width=32", "-p", "height=16"], double: double)
+        try await withComfyUIDouble { double in
+            let output = try await run(["run", "--json", SharedFixtures.workflow("01_empty_image_save").path, "-p", "width=32", "-p", "height=16"], double: double)
             #expect(output.status == 0)
             let events = try output.stdout.split(separator: "\n").map { try JSONValue(parsing: String($0)) }
             #expect(events.first?["event"] == "submitted")
@@ -38,16 +39,16 @@ import Testing
     }
 
     @Test func aFailedRunExits1WithTheReason() async throws {
-        try await DoubleHarness.with { double, _ in
-            let output = try await run(["run", Fixtures.workflowPath("11_execution_error"), "-p", "duration=0.5"], double: double)
+        try await withComfyUIDouble { double in
+            let output = try await run(["run", SharedFixtures.workflow("11_execution_error").path, "-p", "duration=0.5"], double: double)
             #expect(output.status == 1)
             #expect(output.stderr.contains("Error: node 2 (SplitAudioChannels): ValueError: AudioSplit: Input audio has only one channel."))
         }
     }
 
     @Test func aValidationErrorNamesTheParam() async throws {
-        try await DoubleHarness.with { double, _ in
-            let output = try await run(["run", Fixtures.workflowPath("12_validation_error_bad_value"), "-p", "width=0", "-p", "height=8"], double: double)
+        try await withComfyUIDouble { double in
+            let output = try await run(["run", SharedFixtures.workflow("12_validation_error_bad_value").path, "-p", "width=0", "-p", "height=8"], double: double)
             #expect(output.status == 1)
             #expect(output.stderr.contains("node 1 (EmptyImage) input width (param width): Value 0 smaller than min of 1"))
         }
@@ -60,24 +61,24 @@ import Testing
         (["-p", "width=8"], "Required parameter 'height' is missing"),
     ])
     func badParamsAreUsageErrorsWithExitCode2(arguments: [String], message: String) async throws {
-        try await DoubleHarness.with { double, _ in
-            let output = try await run(["run", Fixtures.workflowPath("01_empty_image_save")] + arguments, double: double)
+        try await withComfyUIDouble { double in
+            let output = try await run(["run", SharedFixtures.workflow("01_empty_image_save").path] + arguments, double: double)
             #expect(output.stderr.contains(message), "\(output.stderr)")
             #expect(output.status == (message.hasPrefix("Required") ? 1 : 2))
         }
     }
 
     @Test func downloadSavesTheOutputsOfAFinishedPrompt() async throws {
-        try await DoubleHarness.with { double, _ in
-            let ran = try await run(["run", "--json", Fixtures.workflowPath("04_multi_output"), "-p", "image=comfykit_test.png"], double: double)
+        try await withComfyUIDouble { double in
+            let ran = try await run(["run", "--json", SharedFixtures.workflow("04_multi_output").path, "-p", "image=comfykit_test.png"], double: double)
             let last = try JSONValue(parsing: String(try #require(ran.stdout.split(separator: "\n").last)))
             let promptID = try #require(last["result"]?["prompt_id"]?.stringValue)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ck-dl-\(UUID())")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let output = try await run(["download", promptID, "--to", folder.path], double: double)
-            #expect(output.status == 0, "\(output.stderr)")
-            #expect(output.stdout.split(separator: "\n").filter { $0.hasPrefix("saved ") }.count == 7)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 7)
+            try await withTemporaryDirectory("ck-dl") { folder in
+                let output = try await run(["download", promptID, "--to", folder.path], double: double)
+                #expect(output.status == 0, "\(output.stderr)")
+                #expect(output.stdout.split(separator: "\n").filter { $0.hasPrefix("saved ") }.count == 7)
+                #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 7)
+            }
             let unknown = try await run(["download", "no-such-prompt"], double: double)
             #expect(unknown.status == 1)
             #expect(unknown.stderr.contains("prompt no-such-prompt is not in the server's history"))
@@ -85,23 +86,23 @@ import Testing
     }
 
     @Test func runWithDownloadSavesEveryOutput() async throws {
-        try await DoubleHarness.with { double, _ in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ck-run-dl-\(UUID())")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let output = try await run(["run", Fixtures.workflowPath("07_audio_generated"), "-p", "duration=0.5", "--download", folder.path], double: double)
-            #expect(output.status == 0, "\(output.stderr)")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 4)
+        try await withComfyUIDouble { double in
+            try await withTemporaryDirectory("ck-run-dl") { folder in
+                let output = try await run(["run", SharedFixtures.workflow("07_audio_generated").path, "-p", "duration=0.5", "--download", folder.path], double: double)
+                #expect(output.status == 0, "\(output.stderr)")
+                #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 4)
+            }
         }
     }
 
     @Test func ctrlCCancelsThePromptOnTheServerAndExits130() async throws {
-        try await DoubleHarness.with({
+        try await withComfyUIDouble({
             $0.progressSteps[.classType("ImageUpscaleWithModel")] = 500
             $0.progressStepInterval = .milliseconds(20)
-        }) { double, _ in
+        }) { double in
             let process = Process()
-            process.executableURL = CommandRunner.productsDir.appendingPathComponent("comfykit")
-            process.arguments = ["run", "--json", Fixtures.workflowPath("21_progress_upscale_tiny_model"), "-p", "image=comfykit_test.png",
+            process.executableURL = Subprocess.product("comfykit")
+            process.arguments = ["run", "--json", SharedFixtures.workflow("21_progress_upscale_tiny_model").path, "-p", "image=comfykit_test.png",
                                  "--server", double.baseURL.absoluteString]
             let out = Pipe()
             process.standardOutput = out
@@ -131,20 +132,18 @@ import Testing
 
 /// Every runnable shared workflow through the CLI, as a new user would: the outputs of the recorded history.
 @Suite struct RunCommandSharedWorkflowTests {
-    @Test(arguments: ExecutorSharedWorkflowTests.runnable)
+    @Test(arguments: SharedFixtures.runnableWorkflows)
     func theCLIGivesTheRecordedOutputs(name: String) async throws {
-        try await DoubleHarness.with { double, _ in
-            let params = DoubleHarness.params(for: name).flatMap { key, value -> [String] in
-                ["-p", "\(key)=\(value.jsonValue.displayText)"]
-            }
-            let output = try await CommandRunner.run("comfykit", ["run", "--json", Fixtures.workflowPath(name), "--server", double.baseURL.absoluteString] + params)
+        try await withComfyUIDouble { double in
+            let params = SharedFixtures.requiredParams(for: name).flatMap { key, value in ["-p", "\(key)=\(value)"] }
+            let output = try await Subprocess.run(product: "comfykit", ["run", "--json", SharedFixtures.workflow(name).path, "--server", double.baseURL.absoluteString] + params)
             #expect(output.status == 0, "\(output.stderr)")
             let last = try JSONValue(parsing: String(try #require(output.stdout.split(separator: "\n").last)))
             var shape: [String: Int] = [:]
             for (node, value) in last["result"]?["outputs"]?.objectValue ?? [:] {
                 for (key, items) in value.objectValue ?? [:] where key != "animated" { shape["\(node).\(key)", default: 0] += items.arrayValue?.count ?? 0 }
             }
-            if let recorded = try ExecutorSharedWorkflowTests.recordedShape(name) { #expect(shape == recorded) }
+            if let recorded = try SharedFixtures.recordedOutputShape(name) { #expect(shape == recorded) }
         }
     }
 }

@@ -1,7 +1,7 @@
 import Testing
 @testable import ComfyUITestDouble
 
-/// `/interrupt` is a flag checked before each node and at each progress step (protocol §1.6, §3.6).
+/// `/interrupt` is a flag checked before each node and at each progress step.
 @Suite struct InterruptTests {
     /// Slow blurs so an interrupt posted during node 3 lands at node 4, as recorded.
     static func slowBlurs(_ config: inout ComfyUIDouble.Configuration) {

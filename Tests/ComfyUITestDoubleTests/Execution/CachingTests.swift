@@ -1,7 +1,7 @@
 import Testing
 @testable import ComfyUITestDouble
 
-/// Re-running unchanged nodes reuses their results, as ComfyUI's default cache does (protocol §3.4).
+/// Re-running unchanged nodes reuses their results, as ComfyUI's default cache does.
 @Suite struct CachingTests {
     @Test func cachedRerunMatchesTheRecording() async throws {
         let transcript = try Recordings.transcript("scenario_cached_rerun")

@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Serves `router` on 127.0.0.1 (an ephemeral port) for the duration of `body`, which gets the base URL.
+///
+/// ```swift
+/// let router = Router()
+/// router.get("cookies") { _, _ in "session=abc" }
+/// try await withLocalHTTPServer(router) { base in
+///     // fetch base.appendingPathComponent("cookies")
+/// }
+/// ```
+public func withLocalHTTPServer<Result: Sendable>(
+    _ router: Router<BasicRequestContext>,
+    _ body: @Sendable (URL) async throws -> Result
+) async throws -> Result {
+    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+    var logger = Logger(label: "test-server")
+    logger.logLevel = .critical
+    let app = Application(
+        router: router,
+        configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+        onServerRunning: { channel in
+            continuation.yield(channel.localAddress?.port ?? 0)
+            continuation.finish()
+        },
+        logger: logger
+    )
+    return try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+            defer { continuation.finish() }
+            try await app.run()
+        }
+        defer { group.cancelAll() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next(), port > 0 else {
+            throw HarnessFailure("the local HTTP server did not start on 127.0.0.1")
+        }
+        return try await body(URL(string: "http://127.0.0.1:\(port)")!)
+    }
+}

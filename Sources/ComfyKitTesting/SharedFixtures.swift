@@ -1,0 +1,41 @@
+import ComfyUITestDouble
+import Foundation
+
+/// The recorded ComfyUI material in `shared/comfyui/` (workflows, their media, transcripts, `object_info.json`),
+/// which sits beside the repository; `COMFYKIT_SHARED_DIR` says where it is instead.
+///
+/// ```swift
+/// let path = SharedFixtures.workflow("01_empty_image_save").path
+/// ```
+public enum SharedFixtures {
+    /// `shared/`, or `$COMFYKIT_SHARED_DIR`: the same folder the ComfyUI double replays by default.
+    public static let directory = ComfyUIDouble.Configuration.defaultSharedDirectory
+
+    /// `shared/comfyui/workflows/`: the API-format workflows the transcripts were recorded with.
+    public static let workflowsDirectory = directory.appendingPathComponent("comfyui/workflows")
+    /// `shared/comfyui/transcripts/`: one recorded run a file, HTTP exchanges and WebSocket frames.
+    public static let transcriptsDirectory = directory.appendingPathComponent("comfyui/transcripts")
+    /// `shared/comfyui/workflows/media/`: the images and audio the workflows load.
+    public static let mediaDirectory = workflowsDirectory.appendingPathComponent("media")
+    /// The real server's `GET /object_info`.
+    public static let objectInfo = directory.appendingPathComponent("comfyui/object_info.json")
+
+    /// The workflow file `name` (`.json` added when missing).
+    public static func workflow(_ name: String) -> URL {
+        workflowsDirectory.appendingPathComponent(name.hasSuffix(".json") ? name : name + ".json")
+    }
+
+    /// The transcript file `name` (`.json` added when missing).
+    public static func transcript(_ name: String) -> URL {
+        transcriptsDirectory.appendingPathComponent(name.hasSuffix(".json") ? name : name + ".json")
+    }
+
+    /// The media file `name` (`comfykit_test.png`, `comfykit_tone.wav`, …).
+    public static func media(_ name: String) -> URL { mediaDirectory.appendingPathComponent(name) }
+
+    /// The workflow file names (`01_empty_image_save.json`, …), sorted.
+    public static var workflowNames: [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: workflowsDirectory.path))?
+            .filter { $0.hasSuffix(".json") }.sorted() ?? []
+    }
+}
