@@ -19,6 +19,9 @@ public enum SharedFixtures {
     public static let mediaDirectory = workflowsDirectory.appendingPathComponent("media")
     /// The real server's `GET /object_info`.
     public static let objectInfo = directory.appendingPathComponent("comfyui/object_info.json")
+    /// Editor-format workflows (`NAME.json`), what the real frontend sent for each (`NAME.api.json`), and the
+    /// `/object_info` of the server it was served by.
+    public static let editorFormatDirectory = directory.appendingPathComponent("comfyui/editor-format")
 
     /// The workflow file `name` (`.json` added when missing).
     public static func workflow(_ name: String) -> URL {
