@@ -22,6 +22,7 @@ public final class ComfyKit: Sendable {
     let hub: EventHub
     let queueReader: SharedQueueReader
     let loader: WorkflowLoader
+    let objectInfoStore: ObjectInfoStore
     let logger: Logger
 
     /// Uses a resolved configuration.
@@ -38,6 +39,7 @@ public final class ComfyKit: Sendable {
         hub = EventHub(server: server, credentials: credentials, logger: logger)
         queueReader = SharedQueueReader(client: client)
         loader = WorkflowLoader(httpClient: httpClient)
+        objectInfoStore = ObjectInfoStore(client: client, cacheDirectory: configuration.cacheDirectory)
         runningHub = configuration.runningHubAPIKey.map { key in
             RunningHubClient(
                 site: configuration.runningHubBaseURL, apiKey: key, retryCount: configuration.runningHubRetryCount,
@@ -68,12 +70,26 @@ public final class ComfyKit: Sendable {
         try WorkflowSpec(try await load(source).workflow)
     }
 
-    /// Loads a workflow's graph: from a file, a URL or memory, or, for a RunningHub id or
-    /// `_source: runninghub` stub, from RunningHub (`getJsonApiFormat`).
+    /// The server's `GET /object_info`, read once per kit and kept in ``ComfyKitConfiguration/cacheDirectory``;
+    /// the kept copy when the server cannot be reached.
+    public func objectInfo() async throws(WorkflowError) -> JSONObject {
+        try await objectInfoStore.objectInfo()
+    }
+
+    /// The API-format graph of an editor-format workflow, converted with the server's `/object_info`.
+    public func workflow(converting editor: EditorWorkflow) async throws(WorkflowError) -> Workflow {
+        try editor.workflow(catalog: WidgetCatalog(try await objectInfo()))
+    }
+
+    /// Loads a workflow's graph: from a file, a URL or memory (an editor-format one converted with the
+    /// server's `/object_info`), or, for a RunningHub id or `_source: runninghub` stub, from RunningHub
+    /// (`getJsonApiFormat`).
     public func load(_ source: WorkflowSource) async throws -> LoadedWorkflow {
         switch try await loader.load(source) {
         case .workflow(let workflow):
             return LoadedWorkflow(workflow: workflow, runningHubID: nil)
+        case .editor(let editor):
+            return LoadedWorkflow(workflow: try await workflow(converting: editor), runningHubID: nil)
         case .runningHub(let id, _):
             guard let runningHub else { throw RunningHubError.missingAPIKey(site: configuration.runningHubBaseURL.absoluteString) }
             return LoadedWorkflow(workflow: try await runningHub.workflow(id), runningHubID: id)
@@ -85,9 +101,10 @@ public final class ComfyKit: Sendable {
     /// Starts a run and returns at once; follow it through ``RunHandle/events``.
     /// RunningHub ids and stubs run on RunningHub, everything else on ComfyUI.
     public func run(_ source: WorkflowSource, params: [String: ParamValue] = [:], options: RunOptions = RunOptions()) -> RunHandle {
-        start(options: options, params: params) { [loader] in
+        start(options: options, params: params) { [loader, self] in
             switch try await loader.load(source) {
             case .workflow(let workflow): .comfyUI(workflow)
+            case .editor(let editor): .comfyUI(try await workflow(converting: editor))
             case .runningHub(let id, _): .runningHub(id, graph: nil)
             }
         }

@@ -47,14 +47,17 @@ import Testing
 
     @Test(arguments: [
         ("{\"a\": }", "invalid JSON: unexpected '}', expected a value (line 1, column 7)"),
-        ("{\"nodes\": [], \"links\": []}", "UI-format workflow"),
+        ("{\"nodes\": [], \"links\": []}", "an editor-format workflow (\"nodes\" and \"links\"): turning it into the API format needs a ComfyUI server's /object_info"),
         ("{\"1\": {\"class_type\": \"A\", \"inputs\": {\"t\": [\"2\", 0]}, \"_meta\": {\"title\": \"$t\"}}}", "Parameter `t` has no default value"),
     ])
     func badInputIsOneErrorLineAndExitCode1(content: String, message: String) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).json").path
         try content.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let output = try await Subprocess.run(product: "comfykit", ["inspect", path])
+        // No server answers there and nothing is cached: an editor file cannot be read.
+        let output = try await Subprocess.run(
+            product: "comfykit", ["inspect", path],
+            environment: ["COMFYUI_BASE_URL": "http://127.0.0.1:1", "XDG_CACHE_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("no-cache-\(UUID())").path])
         #expect(output.status == 1)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr.split(separator: "\n").count == 1)

@@ -16,6 +16,9 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
     public var runningHubRetryCount: Int
     /// `plus` selects the 48 GB machines.
     public var runningHubInstanceType: String?
+    /// Where what was learnt from servers is kept between runs (each server's `/object_info`, so editor-format
+    /// workflows convert offline): `$XDG_CACHE_HOME/comfykit`, else `~/.cache/comfykit`; `nil` keeps nothing.
+    public var cacheDirectory: URL? = nil
 
     public static let defaultComfyUIBaseURL = URL(string: "http://127.0.0.1:8188")!
     public static let defaultRunningHubBaseURL = URL(string: "https://www.runninghub.ai")!
@@ -31,11 +34,13 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
         public var runningHubTimeout: Duration?
         public var runningHubRetryCount: Int?
         public var runningHubInstanceType: String?
+        public var cacheDirectory: URL?
 
         public init(
             comfyUIBaseURL: URL? = nil, executor: ExecutorKind? = nil, comfyUIAPIKey: Secret? = nil,
             cookies: CookieSource? = nil, runningHubBaseURL: URL? = nil, runningHubAPIKey: Secret? = nil,
-            runningHubTimeout: Duration? = nil, runningHubRetryCount: Int? = nil, runningHubInstanceType: String? = nil
+            runningHubTimeout: Duration? = nil, runningHubRetryCount: Int? = nil, runningHubInstanceType: String? = nil,
+            cacheDirectory: URL? = nil
         ) {
             self.comfyUIBaseURL = comfyUIBaseURL
             self.executor = executor
@@ -46,6 +51,7 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
             self.runningHubTimeout = runningHubTimeout
             self.runningHubRetryCount = runningHubRetryCount
             self.runningHubInstanceType = runningHubInstanceType
+            self.cacheDirectory = cacheDirectory
         }
     }
 
@@ -98,8 +104,16 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
             runningHubAPIKey: code.runningHubAPIKey ?? env.value("RUNNINGHUB_API_KEY").map(Secret.init),
             runningHubTimeout: timeout,
             runningHubRetryCount: retries,
-            runningHubInstanceType: code.runningHubInstanceType ?? env.value("RUNNINGHUB_INSTANCE_TYPE")
+            runningHubInstanceType: code.runningHubInstanceType ?? env.value("RUNNINGHUB_INSTANCE_TYPE"),
+            cacheDirectory: code.cacheDirectory ?? defaultCacheDirectory(env)
         )
+    }
+
+    /// `$XDG_CACHE_HOME/comfykit`, else `$HOME/.cache/comfykit`.
+    private static func defaultCacheDirectory(_ env: EnvironmentReader) -> URL? {
+        if let xdg = env.value("XDG_CACHE_HOME") { return URL(fileURLWithPath: xdg).appendingPathComponent("comfykit") }
+        if let home = env.value("HOME") { return URL(fileURLWithPath: home).appendingPathComponent(".cache/comfykit") }
+        return nil
     }
 
     /// The code's URL, else the variable's, validated; `nil` when neither is set.

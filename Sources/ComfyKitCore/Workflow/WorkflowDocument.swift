@@ -1,6 +1,10 @@
-/// What a workflow file holds: a runnable API-format graph, or a stub pointing at a RunningHub workflow.
+/// What a workflow file holds: a runnable API-format graph, a graph in the ComfyUI editor's own format,
+/// or a stub pointing at a RunningHub workflow.
 public enum WorkflowDocument: Hashable, Sendable {
     case workflow(Workflow)
+    /// What the editor's "Save" writes (`nodes`, `links`, `widgets_values`): runnable once converted with
+    /// a server's `/object_info` (``EditorWorkflow/workflow(catalog:)``).
+    case editor(EditorWorkflow)
     /// `{"_source": "runninghub", "workflow_id": "1987"}`: run that cloud workflow.
     case runningHub(RunningHubWorkflowID, name: String)
 
@@ -8,6 +12,7 @@ public enum WorkflowDocument: Hashable, Sendable {
     public func localWorkflow() throws(WorkflowError) -> Workflow {
         switch self {
         case .workflow(let workflow): workflow
+        case .editor(let editor): throw .needsObjectInfo(source: editor.source, reason: nil)
         case .runningHub(let id, _): throw .needsRunningHub(id)
         }
     }
@@ -32,8 +37,8 @@ public enum WorkflowDocument: Hashable, Sendable {
             }
             return .runningHub(try runningHubID(in: top, source: source), name: name)
         }
-        if top["nodes"]?.arrayValue != nil, top["links"] != nil {
-            throw .uiFormat(source: source)
+        if EditorConverter.isEditorFormat(top) {
+            return .editor(EditorWorkflow(document: top, source: source, name: name))
         }
         if top.isEmpty { throw .noNodes(source: source) }
         var nodes: [WorkflowNode] = []

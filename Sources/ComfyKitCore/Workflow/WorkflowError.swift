@@ -5,7 +5,10 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidJSON(source: String, JSONSyntaxError)
     case notAnObject(source: String, found: String)
     case noNodes(source: String)
-    case uiFormat(source: String)
+    /// An editor-format workflow where no server's `/object_info` is at hand to name its widget values.
+    case needsObjectInfo(source: String, reason: String?)
+    /// An editor-format workflow that cannot be converted to the API format.
+    case editorConversion(EditorConversionError)
     case invalidNode(source: String, nodeID: String, problem: String)
     case invalidRunningHubStub(source: String, problem: String)
     case unsupportedSource(source: String, value: String)
@@ -26,10 +29,12 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(source): expected a JSON object of nodes ({\"1\": {\"class_type\": …, \"inputs\": …}}), found \(found)"
         case .noNodes(let source):
             "\(source): the workflow has no nodes (Workflow data is missing)"
-        case .uiFormat(let source):
-            "\(source): this is a ComfyUI UI-format workflow (it has \"nodes\" and \"links\"), not the API format. "
-                + "In ComfyUI, open it and use Workflow → Export (API) (older versions: enable Dev mode in the "
-                + "settings, then 'Save (API Format)'), and use that file."
+        case .needsObjectInfo(let source, let reason):
+            "\(source): an editor-format workflow (\"nodes\" and \"links\"): turning it into the API format needs a "
+                + "ComfyUI server's /object_info" + (reason.map { " (\($0))" } ?? "")
+                + "; connect to the server once (it is remembered), or convert it with `comfykit convert FILE --object-info FILE`"
+        case .editorConversion(let error):
+            error.description
         case .invalidNode(let source, let nodeID, let problem):
             "\(source): node \(nodeID): \(problem)"
         case .invalidRunningHubStub(let source, let problem):

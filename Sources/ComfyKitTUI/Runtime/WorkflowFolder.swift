@@ -51,6 +51,7 @@ struct WorkflowFolder: Sendable {
             switch try loader.loadFile(file) {
             case .workflow(let workflow): return .ready(try WorkflowSpec(workflow))
             case .runningHub(let id, _): return .broken(reason: WorkflowFolder.unresolvedStub(id))
+            case .editor(let editor): return .broken(reason: WorkflowError.needsObjectInfo(source: editor.source, reason: nil).description)
             }
         } catch {
             return .broken(reason: "\(error)")

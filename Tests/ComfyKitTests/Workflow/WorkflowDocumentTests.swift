@@ -64,10 +64,12 @@ import Testing
         #expect(message(text) == expected)
     }
 
-    @Test func uiFormatGetsAnErrorThatSaysHowToExportTheAPIFormat() {
-        let text = message(#"{"last_node_id": 9, "nodes": [{"id": 3, "type": "KSampler"}], "links": [[1, 4, 0, 3, 0, "MODEL"]], "version": 0.4}"#)
-        #expect(text.hasPrefix("flow.json: this is a ComfyUI UI-format workflow"))
-        #expect(text.contains("Export (API)"))
+    @Test func anEditorFormatFileIsReadAsOneAndSaysWhatItNeedsToRun() throws {
+        let document = try parse(#"{"last_node_id": 9, "nodes": [{"id": 3, "type": "KSampler"}], "links": [[1, 4, 0, 3, 0, "MODEL"]], "version": 0.4}"#)
+        guard case .editor(let editor) = document else { Issue.record("not read as an editor file: \(document)"); return }
+        #expect(editor.source == "flow.json")
+        #expect(throws: WorkflowError.needsObjectInfo(source: "flow.json", reason: nil)) { try document.localWorkflow() }
+        #expect(WorkflowError.needsObjectInfo(source: "flow.json", reason: nil).description.contains("comfykit convert FILE --object-info FILE"))
     }
 
     @Test func aMissingFileIsNamed() {
