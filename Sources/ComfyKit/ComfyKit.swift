@@ -52,6 +52,11 @@ public final class ComfyKit: Sendable {
         self.init(configuration: try ComfyKitConfiguration.resolve(overrides, environment: environment))
     }
 
+    /// Talks to the ComfyUI server at `baseURL`; every other setting from the environment, else defaults.
+    public convenience init(baseURL: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) {
+        try self.init(.init(comfyUIBaseURL: baseURL), environment: environment)
+    }
+
     /// Closes the WebSocket. Runs still going end as if the socket dropped (they fall back to polling).
     /// Closing twice does nothing more; a kit nobody holds closes itself.
     public func close() async {

@@ -38,6 +38,15 @@ public final class RunHandle: Sendable {
         }
     }
 
+    /// The result of a run that completed; one that did not throws its typed reason.
+    ///
+    /// ```swift
+    /// let result = try await kit.run(.file(path: "txt2img.json"), params: ["prompt": "a fox"]).value
+    /// ```
+    public var value: ExecuteResult {
+        get async throws(RunFailure) { try await outcome.get() }
+    }
+
     /// The result (``ExecuteResult``) once the run has ended; cancelling the waiting task cancels the run.
     public var result: ExecuteResult {
         get async { await outcome.result }

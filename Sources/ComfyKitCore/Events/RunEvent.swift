@@ -52,4 +52,11 @@ public struct RunOutcome: Hashable, Sendable {
         self.result = result
         self.failure = failure
     }
+
+    /// The result when the run completed; otherwise its typed reason, thrown.
+    public func get() throws(RunFailure) -> ExecuteResult {
+        if let failure { throw failure }
+        guard result.status == .completed else { throw .unsupported(result.msg ?? "the run ended \(result.status)") }
+        return result
+    }
 }

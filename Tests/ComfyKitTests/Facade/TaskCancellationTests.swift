@@ -41,3 +41,21 @@ import Testing
         }
     }
 }
+
+/// The throwing way to wait for a run, beside the value-returning one.
+@Suite struct ThrowingResultTests {
+    @Test func aCompletedRunsValueIsItsResultAndAFailedOneThrowsItsReason() async throws {
+        try await DoubleHarness.with { _, kit in
+            let value = try await kit.run(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: DoubleHarness.params(for: "01")).value
+            #expect(value.status == .completed)
+            await #expect(throws: RunFailure.self) {
+                try await kit.run(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: ["widht": 64]).value
+            }
+        }
+    }
+
+    @Test func aKitForAServerNeedsOnlyItsURL() throws {
+        let kit = try ComfyKit(baseURL: URL(string: "http://127.0.0.1:9")!, environment: [:])
+        #expect(kit.configuration.comfyUIBaseURL.absoluteString == "http://127.0.0.1:9")
+    }
+}
