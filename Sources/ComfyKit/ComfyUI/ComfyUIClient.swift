@@ -175,7 +175,12 @@ public struct ComfyUIClient: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw ComfyUIError.unreachable(server: server.description, reason: "\(method) \(path): \(ConnectionFailure.describe(error))")
+            let reason = ConnectionFailure.describe(error)
+            // A POST that may have arrived is not the same as a server that was never reached: it may be acted on.
+            if method == .POST, !ConnectionFailure.failedBeforeSending(error) {
+                throw ComfyUIError.answerLost(server: server.description, endpoint: "\(method) \(path)", reason: reason)
+            }
+            throw ComfyUIError.unreachable(server: server.description, reason: "\(method) \(path): \(reason)")
         }
     }
 }

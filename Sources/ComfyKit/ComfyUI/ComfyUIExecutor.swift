@@ -23,7 +23,7 @@ struct ComfyUIExecutor: Executor {
         }
         let submission: ComfyUIClient.Submission
         do {
-            submission = try await client.submit(prompt: job.bound.workflow.promptJSON, clientID: clientID, promptID: requestedID)
+            submission = try await submit(job.bound.workflow.promptJSON, clientID: clientID, promptID: requestedID)
         } catch {
             await hub?.unsubscribe(promptID: requestedID)
             return .failed(failure(submitting: error, spec: job.spec))
@@ -39,6 +39,41 @@ struct ComfyUIExecutor: Executor {
         let outcome = await follower.follow(events: events, control: control)
         await hub?.unsubscribe(promptID: promptID)
         return outcome
+    }
+
+    /// `POST /prompt`, sent at most once per prompt the server has: when the answer is lost (no answer, a
+    /// reset, a 5xx), the server is asked whether it queued `promptID` before the prompt is sent again.
+    private func submit(_ prompt: JSONValue, clientID: String, promptID: String) async throws -> ComfyUIClient.Submission {
+        let pauses: [Duration] = [.milliseconds(200), .seconds(1), .seconds(3)]
+        var attempt = 0
+        while true {
+            do {
+                return try await client.submit(prompt: prompt, clientID: clientID, promptID: promptID)
+            } catch let error as ComfyUIError where attempt < pauses.count && Self.answerMayBeLost(error) {
+                if await isKnown(promptID) { return ComfyUIClient.Submission(promptID: promptID, number: 0, droppedOutputs: nil) }
+                try await Task.sleep(for: pauses[attempt])
+                attempt += 1
+                // The server may have answered the look-up late: ask once more right before sending again.
+                if await isKnown(promptID) { return ComfyUIClient.Submission(promptID: promptID, number: 0, droppedOutputs: nil) }
+            }
+        }
+    }
+
+    /// A failure after which the prompt may have been queued: no answer, or a server-side error status.
+    private static func answerMayBeLost(_ error: ComfyUIError) -> Bool {
+        switch error {
+        case .answerLost: true
+        case .http(_, let status, _): status >= 500
+        case .unreachable, .badResponse, .promptLost: false
+        }
+    }
+
+    /// Whether the server has `promptID` queued, running or finished; `false` when it cannot say.
+    private func isKnown(_ promptID: String) async -> Bool {
+        // The queue first: a prompt finishing between the two looks is then found in the history.
+        if let queue = try? await queueReader.queue(requestedAfter: .now),
+           queue.position(of: promptID) != nil || queue.isRunning(promptID) { return true }
+        return (try? await client.history(promptID: promptID)) != nil
     }
 
     /// Why `POST /prompt` failed: the server's validation errors pointed at DSL params, or the server itself.

@@ -136,8 +136,8 @@ struct RunFollower {
         case .reconnected:
             socketLive = true
             emit(.reconnected)
-            // The end may have passed while we were away: history knows.
-            return await pollHistory()
+            // The end may have passed while we were away, or the server restarted and forgot the prompt.
+            return await confirmKnown()
         }
         return nil
     }
@@ -177,17 +177,39 @@ struct RunFollower {
         return nil
     }
 
-    /// One look at `/history`; the outcome when the prompt has ended.
+    /// One look at `/history`; the outcome when the prompt has ended. When the server answers again after
+    /// it could not be reached, it may be a new process: the prompt is looked for in its queue too.
     private mutating func pollHistory() async -> RunOutcome? {
         lastHistoryPoll = .now
         do {
             let entry = try await client.history(promptID: promptID)
+            let wasAway = unreachableSince != nil
             unreachableSince = nil
-            return entry.map { finish(outcome(from: HistoryEntry($0))) }
+            if let entry { return finish(outcome(from: HistoryEntry(entry))) }
+            return wasAway ? await confirmKnown() : nil
         } catch {
             if unreachableSince == nil { unreachableSince = .now }
             return nil
         }
+    }
+
+    /// After a reconnect or an outage: the outcome if the prompt ended meanwhile, a failure if the server no
+    /// longer knows it (a restarted ComfyUI keeps no queue), `nil` while it is still queued or running.
+    private mutating func confirmKnown() async -> RunOutcome? {
+        // The queue first, fresher than now: a prompt that finishes between the two looks is then in the history.
+        guard let queue = try? await queueReader.queue(requestedAfter: .now) else { return nil }
+        lastQueuePoll = .now
+        if queue.position(of: promptID) != nil || queue.isRunning(promptID) { return nil }
+        let entry: JSONObject?
+        do {
+            entry = try await client.history(promptID: promptID)
+        } catch {
+            return nil
+        }
+        if let entry { return finish(outcome(from: HistoryEntry(entry))) }
+        // A prompt we removed from the queue leaves no history: that is our cancel, not a loss.
+        if cancelRequested { return finish(.failed(.interrupted(node: nil), promptID: promptID, duration: elapsed)) }
+        return finish(.failed(.server(.promptLost(server: client.server.description, promptID: promptID)), promptID: promptID, duration: elapsed))
     }
 
     /// Queue position while pending; a cancelled prompt that left the queue without history ended here.

@@ -44,6 +44,15 @@ enum ConnectionFailure {
         }
     }
 
+    /// Connection errors: nothing was written, so the server cannot have acted on the request.
+    static func failedBeforeSending(_ error: any Error) -> Bool {
+        if error is NIOConnectionError { return true }
+        if let error = error as? HTTPClientError, error == .connectTimeout || error == .invalidURL || error == .emptyHost { return true }
+        if let error = error as? ChannelError, case .connectTimeout = error { return true }
+        if let error = error as? IOError, error.errnoCode == ECONNREFUSED || error.errnoCode == ENETUNREACH || error.errnoCode == EHOSTUNREACH { return true }
+        return false
+    }
+
     static func describe(errno code: CInt) -> String {
         switch code {
         case ECONNREFUSED: "connection refused"

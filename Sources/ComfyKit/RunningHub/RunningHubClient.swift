@@ -212,11 +212,7 @@ public struct RunningHubClient: Sendable {
 
     /// Connection errors: nothing was written, so nothing can have been created.
     static func failedBeforeSending(_ error: any Error) -> Bool {
-        if error is NIOConnectionError { return true }
-        if let error = error as? HTTPClientError, error == .connectTimeout || error == .invalidURL || error == .emptyHost { return true }
-        if let error = error as? ChannelError, case .connectTimeout = error { return true }
-        if let error = error as? IOError, error.errnoCode == ECONNREFUSED || error.errnoCode == ENETUNREACH || error.errnoCode == EHOSTUNREACH { return true }
-        return false
+        ConnectionFailure.failedBeforeSending(error)
     }
 
     static func describe(_ error: any Error) -> String {

@@ -6,6 +6,10 @@ public enum ComfyUIError: Error, Hashable, Sendable, CustomStringConvertible {
     case http(endpoint: String, status: Int, body: String)
     /// The server answered something we cannot read.
     case badResponse(endpoint: String, reason: String)
+    /// A request that reached the server got no answer (a reset, a timeout): it may have been acted on.
+    case answerLost(server: String, endpoint: String, reason: String)
+    /// The server came back (a restart) with the prompt in neither its queue nor its history: it will never end.
+    case promptLost(server: String, promptID: String)
 
     public var description: String {
         switch self {
@@ -13,6 +17,10 @@ public enum ComfyUIError: Error, Hashable, Sendable, CustomStringConvertible {
         case .http(let endpoint, let status, let body):
             "\(endpoint) failed: HTTP \(status)" + (body.isEmpty ? "" : ": " + String(body.prefix(300)))
         case .badResponse(let endpoint, let reason): "\(endpoint): unexpected answer: \(reason)"
+        case .answerLost(let server, let endpoint, let reason):
+            "\(endpoint) reached ComfyUI at \(server) but its answer was lost: \(reason)"
+        case .promptLost(let server, let promptID):
+            "the server restarted and no longer knows prompt \(promptID) (neither queued, running nor in the history of \(server))"
         }
     }
 }

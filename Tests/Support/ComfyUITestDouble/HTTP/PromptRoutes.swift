@@ -33,6 +33,9 @@ struct PromptRoutes {
         }
         for key in Self.sensitiveExtraDataKeys { extraData[key] = nil }
         await context.queue.put(QueueItem(number: number, promptID: promptID, prompt: result.prompt, extraData: extraData, outputs: result.outputs))
+        if let lost = context.consumeLostPromptAnswer() {
+            return .text("\(lost.status) Bad Gateway", status: lost.status)
+        }
         return .json(["prompt_id": .string(promptID), "number": number, "node_errors": .object(result.nodeErrors)])
     }
 

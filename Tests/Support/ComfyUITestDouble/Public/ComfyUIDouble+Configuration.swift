@@ -60,6 +60,8 @@ extension ComfyUIDouble {
         public var forcedExecutionErrors: [NodeSelector: ForcedExecutionError] = [:]
         /// Makes `POST /upload/image` fail.
         public var uploadFault: UploadFault?
+        /// Loses answers to `POST /prompt` after queueing their prompts.
+        public var promptAnswerFault: PromptAnswerFault?
         /// Reproduce ComfyUI's reconnect hazard: when an old socket with the same `clientId` closes after a new one has
         /// connected, the new one is unregistered and receives nothing more. On by default, as on the real server.
         public var reconnectOverlapHazard = true

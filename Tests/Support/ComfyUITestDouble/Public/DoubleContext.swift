@@ -9,6 +9,8 @@ final class DoubleContext: Sendable {
     let recorder: RequestRecorder
     /// Uploads still to fail under ``UploadFault/count``.
     let uploadFailuresLeft: LockedState<Int?>
+    /// Answers to `POST /prompt` still to lose under ``PromptAnswerFault/count``.
+    let promptAnswersToLose: LockedState<Int>
     /// The serialised `GET /object_info` body, built on first request.
     let objectInfoBody: LockedState<[UInt8]?>
     let idGenerator: LockedState<SplitMix64>
@@ -23,6 +25,7 @@ final class DoubleContext: Sendable {
         self.queue = PromptQueue(hub: hub, faults: configuration.historyFaults)
         self.recorder = RequestRecorder()
         self.uploadFailuresLeft = LockedState(configuration.uploadFault?.count)
+        self.promptAnswersToLose = LockedState(configuration.promptAnswerFault?.count ?? 0)
         self.objectInfoBody = LockedState(nil)
         self.idGenerator = LockedState(SplitMix64(seed: configuration.seed ^ 0xC0FF_EE00))
         self.timestamps = timestamps
@@ -42,6 +45,16 @@ final class DoubleContext: Sendable {
         guard dashed else { return hex }
         let characters = Array(hex)
         return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+    }
+
+    /// Whether this prompt's answer should be lost, counting it down.
+    func consumeLostPromptAnswer() -> PromptAnswerFault? {
+        guard let fault = configuration.promptAnswerFault else { return nil }
+        return promptAnswersToLose.withLock { left in
+            guard left > 0 else { return nil }
+            left -= 1
+            return fault
+        }
     }
 
     /// Whether this upload should fail under the upload fault, counting it down.
