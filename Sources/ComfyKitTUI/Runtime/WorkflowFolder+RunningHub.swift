@@ -6,13 +6,8 @@ extension WorkflowFolder {
         "RunningHub workflow \(id): its params are read from RunningHub"
     }
 
-    /// Every entry as ``scan()`` gives it, with each RunningHub stub's params read from its cloud graph
-    /// (its DSL titles); a stub that cannot be read (no key, wrong site, unknown id) stays broken with the reason.
-    func scan(resolvingStubsWith kit: ComfyKit) async throws(WorkflowFolderError) -> [WorkflowEntry] {
-        await resolvingStubs(in: try scan(), with: kit)
-    }
-
-    /// The entries with each RunningHub stub's params read from its cloud graph, as ``scan(resolvingStubsWith:)`` does.
+    /// The entries with each RunningHub stub's params read from its cloud graph (its DSL titles); a stub that
+    /// cannot be read (no key, wrong site, unknown id) stays broken with the reason.
     func resolvingStubs(in entries: [WorkflowEntry], with kit: ComfyKit) async -> [WorkflowEntry] {
         var entries = entries
         for index in entries.indices {

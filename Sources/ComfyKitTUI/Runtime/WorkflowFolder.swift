@@ -6,12 +6,8 @@ struct WorkflowFolder: Sendable {
     let path: String
     var loader = WorkflowLoader()
 
-    /// Every `.json` file under the folder, subfolders as groups, sorted by relative path, each one read.
-    func scan() throws(WorkflowFolderError) -> [WorkflowEntry] {
-        try list().map(read)
-    }
-
-    /// Every `.json` file under the folder as ``scan()`` orders it, none read yet (``WorkflowEntry/Content/loading``).
+    /// Every `.json` file under the folder, subfolders as groups, sorted by relative path, none read yet
+    /// (``WorkflowEntry/Content/loading``).
     func list() throws(WorkflowFolderError) -> [WorkflowEntry] {
         let root = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false

@@ -29,7 +29,6 @@ enum Message: Sendable {
     case scrolled(by: Int)
     case resize(width: Int, height: Int)
     case serverProbed(ServerStatus)
-    case tick
     /// The runtime's clock, in seconds since it started; sent before the other messages of each loop turn.
     case clock(Double)
     /// The server's `GET /object_info`, read into choices and ranges.

@@ -59,8 +59,6 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .pathCandidates(let path, let field, let text, let candidates):
         applyPathCandidates(candidates, workflowPath: path, field: field, text: text, in: &state)
         return []
-    case .tick:
-        return []
     case .clock(let seconds):
         state.clock = seconds
         return rescanIfDue(in: &state)
