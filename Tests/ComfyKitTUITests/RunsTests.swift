@@ -1,3 +1,4 @@
+import CellWidth
 import ComfyKit
 import Foundation
 import Testing
@@ -195,7 +196,7 @@ import Testing
                 _ = update(&state, .resize(width: width, height: height))
                 var screen = Screen(width: width, height: height)
                 render(state, into: &screen)
-                #expect(screen.lines.allSatisfy { TerminalWidth.of($0) <= width })
+                #expect(screen.lines.allSatisfy { CellWidth.of($0) <= width })
                 #expect(screen.lines[1].contains("#2"), "the selected tab shows at \(width)×\(height)")
                 #expect(screen.lines.last?.contains("Esc back") == true)
             }

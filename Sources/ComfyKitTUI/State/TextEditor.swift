@@ -1,3 +1,5 @@
+import CellWidth
+
 /// A multi-line editor for a long text field (a prompt): the cursor moves by grapheme cluster,
 /// lines wrap at the editor's width by display columns, and the view scrolls to the cursor.
 ///
@@ -32,7 +34,7 @@ struct TextEditor: Hashable, Sendable {
 
         init(_ character: Character) {
             kind = character == "\n" || character == "\r\n" ? .newline : character == " " ? .space : .other
-            width = kind == .newline ? 0 : UInt8(TerminalWidth.of(character))
+            width = kind == .newline ? 0 : UInt8(CellWidth.of(character))
         }
     }
 

@@ -1,3 +1,5 @@
+import CellWidth
+
 /// A combo field's choices in a box below (or above) the field: the filter on top, the selection highlighted.
 struct ComboPickerView {
     let picker: ChoicePicker
@@ -9,7 +11,7 @@ struct ComboPickerView {
     /// Draws the box at `column`, under `fieldRow` when it fits in `bounds`, else above it.
     func render(into screen: inout Screen, fieldRow: Int, column: Int, bounds: Rect) {
         let visible = picker.visible
-        let widest = visible.map { TerminalWidth.of($0) }.max() ?? 0
+        let widest = visible.map { CellWidth.of($0) }.max() ?? 0
         let width = min(bounds.width - column + bounds.column, max(28, widest + 6))
         let rows = max(1, min(Self.maxRows, visible.count))
         let wanted = rows + 3  // border, filter line, border

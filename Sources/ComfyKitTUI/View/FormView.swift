@@ -1,3 +1,5 @@
+import CellWidth
+
 /// A workflow's form: one line per param with its kind, value and inline error; `*` marks required.
 struct FormView {
     let state: AppState
@@ -13,7 +15,7 @@ struct FormView {
         }
         let rows = rect.height - 2
         guard rows > 0 else { return }
-        let nameWidth = min(24, (form.fields.map { TerminalWidth.of($0.name) }.max() ?? 0) + 3)
+        let nameWidth = min(24, (form.fields.map { CellWidth.of($0.name) }.max() ?? 0) + 3)
         let first = max(0, min(form.focus - rows + 1, form.fields.count - rows))
         for (offset, field) in form.fields.enumerated().dropFirst(first).prefix(rows) {
             screen.mark(.field(index: offset), row: rect.row + 2 + offset - first, columns: rect.column..<(rect.column + rect.width))
@@ -55,7 +57,7 @@ struct FormView {
         // The first character shown: as far back from the cursor as fits (linear, for long prompts).
         var start = min(field.cursor, characters.count), used = 0
         while start > 0 {
-            let w = TerminalWidth.of(characters[start - 1])
+            let w = CellWidth.of(characters[start - 1])
             if used + w > width - 1 { break }
             used += w
             start -= 1
@@ -64,7 +66,7 @@ struct FormView {
         for index in start...characters.count {
             let isCursor = index == field.cursor
             let text = index < characters.count ? (characters[index] == "\n" ? "⏎" : String(characters[index])) : " "
-            let w = max(1, TerminalWidth.of(text))
+            let w = max(1, CellWidth.of(text))
             guard x + w <= column + width else { break }
             x += screen.put(text, at: x, row: row, style: .normal, attributes: isCursor ? .reverse : .underline)
         }

@@ -1,8 +1,10 @@
+import CellWidth
+
 /// The `?` overlay: every key in a box in the middle of the screen.
 struct HelpOverlay {
     func render(into screen: inout Screen) {
-        let keyWidth = (helpLines.map { TerminalWidth.of($0.key) }.max() ?? 0) + 2
-        let textWidth = helpLines.map { TerminalWidth.of($0.action) }.max() ?? 0
+        let keyWidth = (helpLines.map { CellWidth.of($0.key) }.max() ?? 0) + 2
+        let textWidth = helpLines.map { CellWidth.of($0.action) }.max() ?? 0
         let width = min(screen.width - 2, keyWidth + textWidth + 4)
         // A blank line above and below the keys when there is room; on a short terminal the keys come first.
         let padding = helpLines.count + 4 <= screen.height - 2 ? 1 : 0

@@ -1,3 +1,5 @@
+import CellWidth
+
 /// The smallest terminal the layout fits in.
 let minimumSize = (width: 40, height: 10)
 
@@ -32,7 +34,7 @@ func render(_ state: AppState, into screen: inout Screen) {
 private func renderTooSmall(into screen: inout Screen) {
     let lines = ["terminal too small", "need \(minimumSize.width)×\(minimumSize.height), have \(screen.width)×\(screen.height)"]
     for (offset, line) in lines.enumerated() {
-        let column = max(0, (screen.width - TerminalWidth.of(line)) / 2)
+        let column = max(0, (screen.width - CellWidth.of(line)) / 2)
         screen.put(line, at: column, row: screen.height / 2 - 1 + offset, style: .error)
     }
 }
@@ -52,14 +54,14 @@ private func renderHeader(_ state: AppState, into screen: inout Screen) {
     let active = state.runs.count(where: \.isActive)
     if active > 0 {
         let text = "\(active) running "
-        screen.put(text, at: screen.width - TerminalWidth.of(text), row: 0, style: .header)
+        screen.put(text, at: screen.width - CellWidth.of(text), row: 0, style: .header)
     }
 }
 
 private func renderHints(_ hints: [(key: String, action: String)], into screen: inout Screen, row: Int) {
     var x = 1
     for hint in hints {
-        let width = TerminalWidth.of(hint.key) + TerminalWidth.of(hint.action) + 3
+        let width = CellWidth.of(hint.key) + CellWidth.of(hint.action) + 3
         guard x + width <= screen.width else { break }
         x += screen.put(hint.key, at: x, row: row, style: .accent, attributes: .bold)
         x += screen.put(" " + hint.action + "  ", at: x, row: row, style: .hint)

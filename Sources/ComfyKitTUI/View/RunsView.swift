@@ -1,3 +1,5 @@
+import CellWidth
+
 /// The runs screen: a tab per run, the selected run's progress, its outputs by name with a highlighted URL and
 /// each file's download, and its event log below.
 struct RunsView {
@@ -96,7 +98,7 @@ struct RunsView {
     /// `#1 ✓ name  #2 45% name  …`, scrolled so the selected tab is whole.
     private func renderTabs(selected: Int, into screen: inout Screen, row: Int, rect: Rect) {
         let tabs = state.runs.map { " #\($0.id) \(badge(of: $0)) \($0.workflowName) " }
-        let widths = tabs.map(TerminalWidth.of)
+        let widths = tabs.map(CellWidth.of)
         var first = selected
         var used = widths[selected]
         while first > 0, used + widths[first - 1] + 1 <= rect.width - 2 {

@@ -1,3 +1,5 @@
+import CellWidth
+
 /// A frame as a grid of cells. Views draw into it; the backend writes only what ``diff(from:)`` returns.
 struct Screen: Hashable, Sendable {
     let width: Int
@@ -25,7 +27,7 @@ struct Screen: Hashable, Sendable {
         let end = min(width, limit.map { column + max(0, $0) } ?? width)
         var x = column
         for character in text {
-            let w = TerminalWidth.of(character)
+            let w = CellWidth.of(character)
             if w == 0 {
                 appendToPrevious(character, before: x, row: row)
                 continue

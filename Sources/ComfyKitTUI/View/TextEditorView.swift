@@ -1,3 +1,5 @@
+import CellWidth
+
 /// The multi-line editor over the form: wrapped rows, the cursor as a reversed cell, a scroll position.
 struct TextEditorView {
     let editor: TextEditor
@@ -25,7 +27,7 @@ struct TextEditorView {
                 let character = editor.characters[position]
                 let attributes: CellAttributes = position == editor.cursor ? .reverse : []
                 // Control characters other than the newline (tabs, pasted CRs) take a visible cell.
-                let shown = TerminalWidth.of(character) == 0 && character.unicodeScalars.first.map({ $0.value < 0x20 }) == true ? "·" : String(character)
+                let shown = CellWidth.of(character) == 0 && character.unicodeScalars.first.map({ $0.value < 0x20 }) == true ? "·" : String(character)
                 x += screen.put(shown, at: x, row: y, attributes: attributes)
             }
             let cursorAtEnd = index == cursor.row && editor.cursor == row.end
