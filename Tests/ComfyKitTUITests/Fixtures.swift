@@ -35,3 +35,8 @@ enum Fixtures {
         for c in text { _ = update(&state, .key(.character(c))) }
     }
 }
+
+/// The app's update against the real file system, as the runtime calls it.
+func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+    ComfyKitTUI.update(&state, message, .live)
+}

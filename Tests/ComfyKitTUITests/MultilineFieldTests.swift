@@ -46,7 +46,7 @@ import Testing
         #expect(screen.contains("prompt *"))
         // Back in the form, ⏎ submits the multi-line prompt.
         let effects = Fixtures.press(.enter, in: &state)
-        guard case .startRun(_, _, let params)? = effects.first else {
+        guard case .startRun(_, _, _, let params)? = effects.first else {
             Issue.record("no run started: \(effects)")
             return
         }

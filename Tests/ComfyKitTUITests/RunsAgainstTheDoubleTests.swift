@@ -116,8 +116,8 @@ private final class Driver {
     private func perform(_ effects: [Effect]) {
         for effect in effects {
             switch effect {
-            case .startRun(let id, let path, let params):
-                let handle = kit.run(.file(path: path), params: params)
+            case .startRun(let id, _, let workflow, let params):
+                let handle = kit.run(workflow, params: params)
                 handles[id] = handle
                 Task.detached { [inbox] in
                     for await event in handle.events { inbox.post(.runEvent(runID: id, event)) }

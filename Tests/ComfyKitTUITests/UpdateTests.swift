@@ -102,7 +102,7 @@ import Testing
         _ = Fixtures.press(.enter, .backspace, .backspace, .backspace, in: &state)
         Fixtures.type("640", in: &state)
         let effects = Fixtures.press(.enter, in: &state)
-        guard case .startRun(let id, let path, let params)? = effects.first else {
+        guard case .startRun(let id, let path, _, let params)? = effects.first else {
             Issue.record("expected a startRun effect, got \(effects)")
             return
         }

@@ -28,7 +28,7 @@ struct WorkflowFolder: Sendable {
         return relativePaths.sorted().map { entry(relativePath: $0, rootPath: rootPath) }
     }
 
-    /// The entry with its file read: ready, or broken with the reason.
+    /// The entry with its file read: ready, a RunningHub stub, or broken with the reason.
     func read(_ entry: WorkflowEntry) -> WorkflowEntry {
         var entry = entry
         entry.content = content(of: entry.path)
@@ -43,10 +43,14 @@ struct WorkflowFolder: Sendable {
     }
 
     private func content(of file: String) -> WorkflowEntry.Content {
+        // Stamped before reading: a change made while it is read still shows as a change.
+        let stamp = FileStamp.read(file)
         do {
             switch try loader.loadFile(file) {
-            case .workflow(let workflow): return .ready(try WorkflowSpec(workflow))
-            case .runningHub(let id, _): return .broken(reason: WorkflowFolder.unresolvedStub(id))
+            case .workflow(let workflow):
+                return .ready(ReadWorkflow(loaded: LoadedWorkflow(workflow: workflow, runningHubID: nil),
+                                           spec: try WorkflowSpec(workflow), stamp: stamp))
+            case .runningHub(let id, _): return .runningHubStub(id, stamp: stamp)
             }
         } catch {
             return .broken(reason: "\(error)")

@@ -9,7 +9,7 @@ enum MediaHint: Hashable, Sendable {
     case missingFile
 
     /// Classifies like the executor will (``MediaReference/classify(_:param:fileExists:)``); `nil` when empty.
-    init?(_ text: String, fileExists: (String) -> Bool = MediaReference.isRegularFile) {
+    init?(_ text: String, fileExists: (String) -> Bool) {
         guard !text.isEmpty else { return nil }
         switch Result(catching: { () throws(BindError) in try MediaReference.classify(text, param: "", fileExists: fileExists) }) {
         case .success(.localFile): self = .localFile
@@ -33,7 +33,7 @@ extension FieldState {
     /// Why the server would refuse a well-formed value: not one of its choices, or out of its range.
     func serverProblem(with value: ParamValue) -> String? {
         if kind == .media {
-            switch MediaHint(text) {
+            switch media {
             case .missingFile?: return "no such file: \(text)"
             case .serverFile?:
                 guard let choices = input?.choices, !choices.isEmpty, !choices.contains(text) else { return nil }
@@ -81,8 +81,8 @@ extension FieldState {
     }
 
     /// Applies the server's view of the bound input and re-checks the text against it.
-    mutating func attach(_ input: InputInfo?) {
+    mutating func attach(_ input: InputInfo?, _ env: TUIEnvironment) {
         self.input = input
-        revalidate()
+        revalidate(env)
     }
 }

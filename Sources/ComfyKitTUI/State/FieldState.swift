@@ -20,7 +20,7 @@ struct FieldState: Hashable, Sendable {
     /// The candidates of the last ambiguous Tab completion of a media path, cycled by further Tabs.
     var completion: PathCompletion?
 
-    init(_ param: ParamSpec) {
+    init(_ param: ParamSpec, _ env: TUIEnvironment) {
         name = param.name
         kind = param.kind
         isRequired = param.isRequired
@@ -29,10 +29,11 @@ struct FieldState: Hashable, Sendable {
         text = param.defaultValue.map(Self.text(of:)) ?? ""
         cursor = text.count
         error = nil
-        media = kind == .media ? MediaHint(text) : nil
+        media = kind == .media ? MediaHint(text, fileExists: env.fileExists) : nil
     }
 
-    /// The value to send, `nil` when left empty (the workflow's default applies), or the reason it is invalid.
+    /// The value to send, `nil` when left empty (the workflow's default applies), or the reason it is invalid;
+    /// a media text as last classified by ``revalidate(_:)``.
     func value() -> Result<ParamValue?, FieldError> {
         if text.isEmpty {
             return isRequired ? .failure(FieldError(message: "required")) : .success(nil)
@@ -78,9 +79,10 @@ struct FieldState: Hashable, Sendable {
         cursor = min(max(0, cursor + offset), text.count)
     }
 
-    /// Re-checks a non-empty value as it is typed; "required" is only reported on submit.
-    mutating func revalidate() {
-        media = kind == .media ? MediaHint(text) : nil
+    /// Re-checks a non-empty value as it is typed; "required" is only reported on submit. A media text is
+    /// classified here, once, and ``value()`` uses that.
+    mutating func revalidate(_ env: TUIEnvironment) {
+        media = kind == .media ? MediaHint(text, fileExists: env.fileExists) : nil
         if text.isEmpty { error = nil; return }
         if case .failure(let failure) = value() { error = failure.message } else { error = nil }
     }

@@ -12,6 +12,8 @@ enum Message: Sendable {
     /// The whole scan: every entry read, RunningHub stubs resolved.
     case folderLoaded([WorkflowEntry])
     case folderFailed(String)
+    /// A form's workflow file read again (^L), RunningHub stub resolved.
+    case workflowReloaded(WorkflowEntry)
     case runEvent(runID: Int, RunEvent)
     case downloaded(runID: Int, paths: [String])
     case downloadFailed(runID: Int, reason: String)
@@ -43,7 +45,10 @@ enum Message: Sendable {
 /// Work the runtime does for `update`, reporting back with ``Message``s.
 enum Effect: Hashable, Sendable {
     case loadFolder(path: String)
-    case startRun(runID: Int, workflowPath: String, params: [String: ParamValue])
+    /// Run the workflow as the form read it (not the file as it is now), with the form's params.
+    case startRun(runID: Int, workflowPath: String, workflow: LoadedWorkflow, params: [String: ParamValue])
+    /// Read a form's workflow file again; answered with ``Message/workflowReloaded(_:)``.
+    case reloadWorkflow(path: String)
     case cancelRun(runID: Int)
     case download(runID: Int, urls: [String])
     /// Save a submitted form's field texts so the next session prefills them.

@@ -15,24 +15,24 @@ func applyListedEntries(_ listed: [WorkflowEntry], in state: inout AppState) {
 }
 
 /// Some files read: their entries take the content; entries no longer listed are ignored.
-func applyReadEntries(_ read: [WorkflowEntry], in state: inout AppState) {
+func applyReadEntries(_ read: [WorkflowEntry], in state: inout AppState, _ env: TUIEnvironment) {
     let indices = Dictionary(state.entries.indices.map { (state.entries[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
     for entry in read {
         guard let index = indices[entry.path] else { continue }
         state.entries[index].content = entry.content
     }
-    openPendingWorkflowIfRead(in: &state)
+    openPendingWorkflowIfRead(in: &state, env)
 }
 
 /// Enter on a workflow still being read opens it once it is read, unless the user moved on meanwhile.
-func openPendingWorkflowIfRead(in state: inout AppState) {
+func openPendingWorkflowIfRead(in state: inout AppState, _ env: TUIEnvironment) {
     guard let path = state.pendingOpen else { return }
     guard state.route == .list, !state.showsHelp, let entry = state.selectedEntry, entry.path == path else {
         state.pendingOpen = nil
         return
     }
     if case .loading = entry.content { return }
-    openSelectedWorkflow(in: &state)
+    openSelectedWorkflow(in: &state, env)
 }
 
 /// The list becomes `entries`; the highlighted workflow stays highlighted if it is still there.
@@ -53,4 +53,20 @@ func showScanSummary(_ summary: String, in state: inout AppState) {
     } else if state.route == .list {
         state.status = "folder changed: " + summary
     }
+}
+
+/// ^L's new reading of a form's file: the entry and the form take it, the field texts kept by param name.
+func applyReloadedWorkflow(_ entry: WorkflowEntry, in state: inout AppState, _ env: TUIEnvironment) {
+    if let index = state.entries.firstIndex(where: { $0.path == entry.path }) { state.entries[index].content = entry.content }
+    let name = displayName(of: entry.path, in: state)
+    guard case .ready(let workflow) = entry.content else {
+        state.status = "\(name) cannot be reloaded: \(entry.content.problem ?? "not read yet")"
+        return
+    }
+    guard let old = state.forms[entry.path] else { return }
+    var form = FormState(workflowPath: entry.path, workflow: workflow, remembered: old.fieldTexts, env)
+    if let info = state.objectInfo { form.attach(info, env) }
+    form.focus = min(old.focus, max(0, form.fields.count - 1))
+    state.forms[entry.path] = form
+    state.status = "reloaded \(name): \(form.fields.count) field(s)"
 }

@@ -4,13 +4,13 @@ import ComfyKit
 // Tab completion of media paths. Update.swift hands keys and messages here.
 
 /// Keys the open picker or editor takes, and the keys that open them; `nil` leaves the key to the form.
-func handleFieldEditorKey(_ key: Key, form: inout FormState, path: String, in state: inout AppState) -> [Effect]? {
+func handleFieldEditorKey(_ key: Key, form: inout FormState, path: String, in state: inout AppState, _ env: TUIEnvironment) -> [Effect]? {
     if form.editor != nil {
-        handleTextEditorKey(key, form: &form, state: state)
+        handleTextEditorKey(key, form: &form, state: state, env)
         return []
     }
     if form.picker != nil {
-        handlePickerKey(key, form: &form, state: &state)
+        handlePickerKey(key, form: &form, state: &state, env)
         return []
     }
     guard form.fields.indices.contains(form.focus) else { return nil }
@@ -32,7 +32,7 @@ func handleFieldEditorKey(_ key: Key, form: inout FormState, path: String, in st
         return []
     case .tab where field.kind == .media && PathCompletion.looksLikePath(field.text):
         if var completion = field.completion, completion.shownText == field.text, completion.candidates.count > 1 {
-            form.fields[form.focus].setText(completion.cycle())
+            form.fields[form.focus].setText(completion.cycle(), env)
             form.fields[form.focus].completion = completion
             state.status = completion.listing()
             return []
@@ -43,7 +43,7 @@ func handleFieldEditorKey(_ key: Key, form: inout FormState, path: String, in st
     }
 }
 
-private func handleTextEditorKey(_ key: Key, form: inout FormState, state: AppState) {
+private func handleTextEditorKey(_ key: Key, form: inout FormState, state: AppState, _ env: TUIEnvironment) {
     guard var editor = form.editor, form.fields.indices.contains(editor.field) else {
         form.editor = nil
         return
@@ -52,7 +52,7 @@ private func handleTextEditorKey(_ key: Key, form: inout FormState, state: AppSt
     switch key {
     case .escape, .control("e"):
         // The field takes the text back on closing: the editor has the keyboard (and ⏎) until then.
-        form.fields[editor.field].setText(editor.text)
+        form.fields[editor.field].setText(editor.text, env)
         form.editor = nil
         return
     case .enter: editor.insertNewline()
@@ -71,7 +71,7 @@ private func handleTextEditorKey(_ key: Key, form: inout FormState, state: AppSt
     form.editor = editor
 }
 
-private func handlePickerKey(_ key: Key, form: inout FormState, state: inout AppState) {
+private func handlePickerKey(_ key: Key, form: inout FormState, state: inout AppState, _ env: TUIEnvironment) {
     guard var picker = form.picker, form.fields.indices.contains(picker.field) else {
         form.picker = nil
         return
@@ -82,7 +82,7 @@ private func handlePickerKey(_ key: Key, form: inout FormState, state: inout App
         return
     case .enter:
         if let choice = picker.selection {
-            form.fields[picker.field].setText(choice)
+            form.fields[picker.field].setText(choice, env)
             state.status = "\(form.fields[picker.field].name) = \(choice)"
         }
         form.picker = nil
@@ -109,15 +109,15 @@ func fetchObjectInfoIfNewlyConnected(previous: ServerStatus, in state: inout App
 }
 
 /// The server's catalog arrived: every open form gets its choices and ranges.
-func applyObjectInfo(_ info: ObjectInfo, in state: inout AppState) {
+func applyObjectInfo(_ info: ObjectInfo, in state: inout AppState, _ env: TUIEnvironment) {
     state.objectInfo = info
     state.isFetchingObjectInfo = false
-    for path in state.forms.keys { state.forms[path]?.attach(info) }
+    for path in state.forms.keys { state.forms[path]?.attach(info, env) }
 }
 
 /// The directory read for a Tab came back; ignored if the field changed meanwhile.
 func applyPathCandidates(_ candidates: [PathCandidate], workflowPath: String, field name: String, text: String,
-                         in state: inout AppState) {
+                         in state: inout AppState, _ env: TUIEnvironment) {
     guard var form = state.forms[workflowPath], let index = form.fields.firstIndex(where: { $0.name == name }),
           form.fields[index].text == text else { return }
     defer { state.forms[workflowPath] = form }
@@ -129,7 +129,7 @@ func applyPathCandidates(_ candidates: [PathCandidate], workflowPath: String, fi
         form.fields[index].completion = nil
         if form.focus == index { form.moveFocus(by: 1) }
     case .extended(let newText, let completion):
-        form.fields[index].setText(newText)
+        form.fields[index].setText(newText, env)
         form.fields[index].completion = completion
         state.status = completion?.listing() ?? ""
     case .ambiguous(let completion):
@@ -140,9 +140,9 @@ func applyPathCandidates(_ candidates: [PathCandidate], workflowPath: String, fi
 
 extension FieldState {
     /// Replaces the text, cursor at its end, and re-checks it.
-    mutating func setText(_ newText: String) {
+    mutating func setText(_ newText: String, _ env: TUIEnvironment) {
         text = newText
         cursor = newText.count
-        revalidate()
+        revalidate(env)
     }
 }

@@ -3,7 +3,7 @@
 
 /// Puts a pasted text where the keyboard is: the open multi-line editor, the focused field, the open
 /// choice picker's search, or the list's filter; elsewhere it is ignored.
-func handlePaste(_ text: String, in state: inout AppState) {
+func handlePaste(_ text: String, in state: inout AppState, _ env: TUIEnvironment) {
     let text = normalizedNewlines(text)
     guard !text.isEmpty, !state.showsHelp else { return }
     if state.isFiltering {
@@ -38,7 +38,7 @@ func handlePaste(_ text: String, in state: inout AppState) {
     }
     form.fields[form.focus].insert(contentsOf: field.kind == .string ? text : withoutNewlines(text))
     form.fields[form.focus].completion = nil
-    form.fields[form.focus].revalidate()
+    form.fields[form.focus].revalidate(env)
 }
 
 /// CR LF and a lone CR (what terminals send for Enter) become LF.

@@ -154,11 +154,11 @@ func rescanIfDue(in state: inout AppState) -> [Effect] {
 }
 
 /// A scan's entries replace the list; the highlighted workflow stays highlighted if it is still there.
-func applyScannedEntries(_ entries: [WorkflowEntry], in state: inout AppState) {
+func applyScannedEntries(_ entries: [WorkflowEntry], in state: inout AppState, _ env: TUIEnvironment) {
     replaceEntries(with: entries, in: &state)
     state.isLoading = false
     let broken = entries.count { $0.spec == nil }
     showScanSummary("\(entries.count) workflow(s)" + (broken > 0 ? ", \(broken) broken" : ""), in: &state)
     state.autoRescan.isScanning = false
-    openPendingWorkflowIfRead(in: &state)
+    openPendingWorkflowIfRead(in: &state, env)
 }

@@ -1,11 +1,15 @@
 import ComfyKit
 
-/// One workflow file in the folder: loaded with its DSL, broken with the reason, or listed and still being read.
+/// One workflow file in the folder: what was read of it (the workflow and its DSL, a RunningHub stub, or why it
+/// is broken), or nothing yet.
 struct WorkflowEntry: Hashable, Sendable {
     enum Content: Hashable, Sendable {
         /// Listed from the directory; its file is not read yet.
         case loading
-        case ready(WorkflowSpec)
+        /// Read and parsed: a run starts from exactly this.
+        case ready(ReadWorkflow)
+        /// A `_source: runninghub` stub whose params are still to be read from RunningHub.
+        case runningHubStub(RunningHubWorkflowID, stamp: FileStamp?)
         case broken(reason: String)
     }
 
@@ -16,9 +20,29 @@ struct WorkflowEntry: Hashable, Sendable {
     var content: Content
 
     var spec: WorkflowSpec? {
-        if case .ready(let spec) = content { spec } else { nil }
+        if case .ready(let read) = content { read.spec } else { nil }
     }
 
     /// `"no-model/solid_color"`: what the filter matches and the list shows.
     var displayName: String { group.isEmpty ? name : "\(group)/\(name)" }
+}
+
+extension WorkflowEntry.Content {
+    /// Why the entry cannot be opened, `nil` when it can (or is still being read).
+    var problem: String? {
+        switch self {
+        case .loading, .ready: nil
+        case .runningHubStub(let id, _): "RunningHub workflow \(id): its params are read from RunningHub"
+        case .broken(let reason): reason
+        }
+    }
+}
+
+/// A workflow as it was read from its file: what its form shows and what a run of that form executes.
+struct ReadWorkflow: Hashable, Sendable {
+    /// The graph, and the RunningHub id for a resolved stub.
+    let loaded: LoadedWorkflow
+    let spec: WorkflowSpec
+    /// The file when it was read, to tell the user it changed since.
+    let stamp: FileStamp?
 }

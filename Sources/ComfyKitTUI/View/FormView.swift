@@ -6,7 +6,7 @@ struct FormView {
 
     func render(into screen: inout Screen, in rect: Rect) {
         guard !rect.isEmpty, let form = state.currentForm else { return }
-        let title = state.entries.first { $0.path == form.workflowPath }?.displayName ?? form.workflowPath
+        let title = displayName(of: form.workflowPath, in: state)
         screen.put(title, at: rect.column + 1, row: rect.row, style: .accent, attributes: .bold, limit: rect.width - 2)
         if form.fields.isEmpty {
             screen.put("This workflow has no params; press ⏎ to run it.", at: rect.column + 2, row: rect.row + 2, style: .muted,

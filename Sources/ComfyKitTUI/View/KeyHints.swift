@@ -27,6 +27,7 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         if state.currentForm.map({ form in form.fields.indices.contains(form.focus) && form.fields[form.focus].isSeed }) == true {
             hints.append(("^R", "random seed"))
         }
+        if state.currentForm?.acceptsChangedFile == true { hints.append(("^L", "reload")) }
         hints += fieldHints(for: state)
         if hints.contains(where: { $0.key == "Tab" && $0.action != "next" }) { hints.removeAll { $0.key == "Tab" && $0.action == "next" } }
         if state.currentRun?.isActive == true { hints.append(("^X", "cancel run")) }
@@ -41,7 +42,7 @@ let helpLines: [(key: String, action: String)] = [
     ("Tab S-Tab", "next / previous field"),
     ("←/→ Home End", "move the cursor in a field"),
     ("Space", "toggle a true/false field"),
-    ("^R", "a random seed in a seed field"),
+    ("^R  ^L", "a random seed / read a changed workflow file again"),
     ("Space  ^O", "pick from the server's choices (^O: its files, in media)"),
     ("^E  Tab", "edit text on several lines / complete a path (/ ./ ~/)"),
     ("/", "filter the list; Esc clears the filter"),

@@ -34,7 +34,8 @@ struct ListView {
         screen.put(entry.displayName, at: x, row: row, style: nameStyle, attributes: attributes, limit: nameWidth - 1)
         x += nameWidth
         switch entry.content {
-        case .ready(let spec):
+        case .ready(let workflow):
+            let spec = workflow.spec
             let required = spec.params.count(where: \.isRequired)
             let params = (spec.params.count == 1 ? "1 param" : "\(spec.params.count) params") + (required > 0 ? " (\(required) required)" : "")
             let outputs = spec.outputs.map(\.name).joined(separator: ", ")
@@ -42,8 +43,8 @@ struct ListView {
                        style: selected ? .selection : .muted, attributes: attributes, limit: width - x - 1)
         case .loading:
             screen.put("reading…", at: x, row: row, style: selected ? .selection : .muted, attributes: attributes, limit: width - x - 1)
-        case .broken(let reason):
-            screen.put("✗ " + reason, at: x, row: row, style: .error, attributes: attributes, limit: width - x - 1)
+        case .broken, .runningHubStub:
+            screen.put("✗ " + (entry.content.problem ?? ""), at: x, row: row, style: .error, attributes: attributes, limit: width - x - 1)
         }
     }
 }
