@@ -15,7 +15,9 @@ final class Runtime {
     /// The file system as ``update(_:_:_:)`` may ask it.
     private let environment = TUIEnvironment.live
     /// Set while ``run(on:)`` runs, for effects that write to the terminal (the clipboard).
-    private var terminal: Terminal?
+    private var terminal: (any TerminalBackend)?
+    /// The quit signal that ended the loop, if one did.
+    private var quitSignal: Int32?
     /// Started after the first frame (it walks the folder's subfolders); `nil` without inotify.
     private var watcher: FolderWatcher?
     private var hasStartedWatcher = false
@@ -33,7 +35,9 @@ final class Runtime {
         self.logger = logger
     }
 
-    func run(on terminal: Terminal) {
+    /// Runs until `q`, ^C or a quit signal; returns the signal when one ended it.
+    @discardableResult
+    func run(on terminal: some TerminalBackend) -> Int32? {
         var previous = Screen(width: 0, height: 0)
         self.terminal = terminal
         defer { self.terminal = nil }
@@ -57,6 +61,9 @@ final class Runtime {
                     if let target = previous.target(atColumn: column, row: row) { messages.append(.clicked(target)) }
                 case .wheel(let notches):
                     messages.append(.scrolled(by: notches))
+                case .quitSignal(let signal):
+                    quitSignal = signal
+                    isRunning = false
                 }
             }
             messages += inbox.drain()
@@ -80,6 +87,7 @@ final class Runtime {
             }
         }
         for handle in handles.values { handle.cancel() }
+        return quitSignal
     }
 
     private func perform(_ effects: [Effect]) {

@@ -87,6 +87,13 @@ struct Screen: Hashable, Sendable {
         return changes
     }
 
+    /// Writes cells another frame's ``diff(from:)`` returned, as a backend that keeps its own copy does.
+    mutating func apply(_ changes: [CellChange]) {
+        for change in changes where change.row >= 0 && change.row < height && change.column >= 0 && change.column < width {
+            cells[change.row * width + change.column] = change.cell
+        }
+    }
+
     private mutating func set(_ cell: Cell, column: Int, row: Int) {
         let index = row * width + column
         let old = cells[index]

@@ -1,17 +1,20 @@
 import CNCursesW
 import Glibc
 
-/// The only code that calls ncurses. Use it from one thread: curses is not thread-safe.
-final class Terminal {
+/// The terminal backend over ncurses, the only code that calls it. Use it from one thread: curses is not thread-safe.
+final class NCursesTerminal: TerminalBackend {
     private let window: UnsafeMutablePointer<WINDOW>
     private let palette: Palette
     private var pasteDecoder = BracketedPasteDecoder()
     /// Reads taken in one turn at most: a long paste is drawn once per this many, not once per key.
     static let readLimit = 4096
 
-    /// Puts the terminal in curses mode; ``end()`` (or a signal handler) restores it.
+    /// Puts the terminal in curses mode; ``end()`` restores it (after a quit signal too), a crash handler
+    /// restores what it can safely (``CrashRestore``).
     init(environment: [String: String], theme: Theme, fallback: Theme?, mouse: Bool = true) {
         setlocale(LC_ALL, "")
+        CrashRestore.install()
+        QuitSignals.install()
         initscr()
         window = shim_stdscr()
         cbreak()
@@ -34,9 +37,8 @@ final class Terminal {
         palette = Palette(theme: .resolve(theme: theme, fallback: fallback, environment: environment,
                                           terminalHasColors: hasColors, terminalColors: hasColors ? Int(shim_colors()) : 0))
         palette.install()
-        Terminal.installSignalHandlers()
         // Pastes arrive between ESC[200~ and ESC[201~: one message, and their newlines are never Enter.
-        Terminal.writeRaw("\u{1B}[?2004h")
+        NCursesTerminal.writeRaw("\u{1B}[?2004h")
     }
 
     /// Columns and rows now.
@@ -45,8 +47,10 @@ final class Terminal {
     }
 
     /// Waits up to 50 ms for input, then takes whatever else is already waiting (up to ``readLimit`` reads) without
-    /// waiting: a paste or a burst of keys is handled in one turn and drawn once. Empty on timeout.
+    /// waiting: a paste or a burst of keys is handled in one turn and drawn once. Empty on timeout. A quit signal
+    /// received meanwhile comes first.
     func readInputs() -> [TerminalInput] {
+        if let signal = QuitSignals.take() { return [.quitSignal(signal)] }
         var inputs: [TerminalInput] = []
         var reads = 0
         while reads < Self.readLimit, let read = readOnce() {
@@ -98,51 +102,13 @@ final class Terminal {
         endwin()
     }
 
-    /// Async-signal-safe: one `write(2)` of a literal.
+    /// One `write(2)` of a literal, outside curses.
     private static func writeRaw(_ sequence: StaticString) {
         _ = write(STDOUT_FILENO, sequence.utf8Start, sequence.utf8CodeUnitCount)
     }
-
-    private static func installSignalHandlers() {
-        // A parent may hand us a blocked mask (test runners do): Ctrl-C, resize and TERM must reach us.
-        var unblock = sigset_t()
-        sigemptyset(&unblock)
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&unblock, sig) }
-        sigprocmask(SIG_UNBLOCK, &unblock, nil)
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig) { received in
-                writeBracketedPasteOff()
-                endwin()
-                _exit(128 + received)
-            }
-        }
-        // A crash (a trap from a Swift runtime check, an abort, a bad access): restore, then die as before.
-        for sig in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE] {
-            signal(sig) { received in
-                writeBracketedPasteOff()
-                endwin()
-                CrashNotice.write()
-                signal(received, SIG_DFL)
-                raise(received)
-            }
-        }
-    }
 }
 
-/// What the terminal reports: a key, or a new size.
-enum TerminalInput: Hashable, Sendable {
-    case key(Key)
-    case resize
-    /// The left button pressed on a cell.
-    case press(column: Int, row: Int)
-    /// The wheel turned; negative is up.
-    case wheel(notches: Int)
-    /// A bracketed paste: the text between `ESC[200~` and `ESC[201~`.
-    case paste(String)
-}
-
-/// Turns bracketed paste off again (`ESC[?2004l`), as every way out must; async-signal-safe (one `write(2)` of a
-/// literal), so the signal handlers call it too.
+/// Turns bracketed paste off again (`ESC[?2004l`), as every way out must.
 private func writeBracketedPasteOff() {
     let sequence: StaticString = "\u{1B}[?2004l"
     _ = write(STDOUT_FILENO, sequence.utf8Start, sequence.utf8CodeUnitCount)
