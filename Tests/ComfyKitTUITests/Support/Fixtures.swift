@@ -5,7 +5,7 @@ import Foundation
 /// The repository's `examples/workflows`, scanned as the app would.
 enum Fixtures {
     static let examplesFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("examples/workflows").path
 
     static func examples() throws -> [WorkflowEntry] {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ThemeTests {
     static let shipped = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("themes")
 
     private func parse(_ yaml: String) throws(ThemeError) -> Theme {
