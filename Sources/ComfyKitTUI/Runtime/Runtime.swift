@@ -12,7 +12,7 @@ final class Runtime {
     private let downloadFolder: URL
     private let logger: Logger
     private let inbox = Inbox()
-    /// The file system as ``update(_:_:_:)`` may ask it.
+    /// The file system as ``AppState/update(_:_:)`` may ask it.
     private let environment = TUIEnvironment.live
     /// Set while ``run(on:)`` runs, for effects that write to the terminal (the clipboard).
     private var terminal: (any TerminalBackend)?
@@ -42,7 +42,7 @@ final class Runtime {
         self.terminal = terminal
         defer { self.terminal = nil }
         let size = terminal.size
-        perform(update(&state, .resize(width: size.width, height: size.height), environment))
+        perform(state.update(.resize(width: size.width, height: size.height), environment))
         perform([.loadFolder(path: state.folder)])
         let started = ContinuousClock.now
         var frames = FrameGate()
@@ -70,7 +70,7 @@ final class Runtime {
             if watcher?.poll() == true { messages.append(.folderChanged) }
             if messages.contains(where: { if case .serverProbed = $0 { true } else { false } }) { isProbing = false }
             probeServerIfDue()
-            for message in messages where isRunning { perform(update(&state, message, environment)) }
+            for message in messages where isRunning { perform(state.update(message, environment)) }
             guard isRunning else { break }
             guard frames.needsFrame(after: messages, state: state) else { continue }
             var screen = Screen(width: state.width, height: state.height)
@@ -124,7 +124,7 @@ final class Runtime {
                 }
             }
         case .reloadWorkflow(let path):
-            guard let listed = state.entries.first(where: { $0.path == path }) else { return }
+            guard let listed = state.list.entries.first(where: { $0.path == path }) else { return }
             Task.detached { [inbox, kit, folder = state.folder] in
                 var entry = WorkflowFolder(path: folder).read(listed)
                 if case .runningHubStub(let id, let stamp) = entry.content {

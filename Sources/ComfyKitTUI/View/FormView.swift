@@ -1,12 +1,13 @@
 import CellWidth
 
 /// A workflow's form: one line per param with its kind, value and inline error; `*` marks required.
-struct FormView {
-    let state: AppState
+struct FormView: Widget {
+    let form: FormComponent
+    /// The workflow's name in the list.
+    let title: String
 
-    func render(into screen: inout Screen, in rect: Rect) {
-        guard !rect.isEmpty, let form = state.currentForm else { return }
-        let title = displayName(of: form.workflowPath, in: state)
+    func render(into rect: Rect, _ screen: inout Screen) {
+        guard !rect.isEmpty else { return }
         screen.put(title, at: rect.column + 1, row: rect.row, style: .accent, attributes: .bold, limit: rect.width - 2)
         if form.fields.isEmpty {
             screen.put("This workflow has no params; press ⏎ to run it.", at: rect.column + 2, row: rect.row + 2, style: .muted,

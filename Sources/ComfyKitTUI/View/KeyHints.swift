@@ -1,18 +1,18 @@
 /// The keys that do something now, for the hint bar: `[(key, what it does)]`.
 func keyHints(for state: AppState) -> [(key: String, action: String)] {
-    if state.showsHelp { return [("Esc", "close help")] }
-    if state.isFiltering { return [("⏎", "keep filter"), ("Esc", "clear"), ("↑↓", "move")] }
+    if state.help.isShown { return [("Esc", "close help")] }
+    if state.list.isFiltering { return [("⏎", "keep filter"), ("Esc", "clear"), ("↑↓", "move")] }
     switch state.route {
     case .list:
         var hints: [(key: String, action: String)] = [("⏎", "open"), ("j/k", "move"), ("/", "filter"), ("r", "rescan")]
         if state.currentRun?.isActive == true { hints.append(("c", "cancel run")) }
         if state.currentRun?.resultURLs.isEmpty == false { hints.append(("d", "download")) }
         if !state.runs.isEmpty { hints.append(("o", "runs")) }
-        if state.runs.count > 1 { hints.append(("[ ]", "run")) }
+        if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
         return hints + [("?", "help"), ("q", "quit")]
     case .runs:
         var hints: [(key: String, action: String)] = [("Esc", "back")]
-        if state.runs.count > 1 { hints.append(("[ ]", "run")) }
+        if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
         if state.currentRun?.resultURLs.isEmpty == false {
             hints += [("j/k", "output"), ("⏎", "download"), ("D", "all"), ("y", "copy URL")]
         }

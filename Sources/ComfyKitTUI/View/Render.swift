@@ -15,20 +15,21 @@ func render(_ state: AppState, into screen: inout Screen) {
     let panelRows = state.runs.isEmpty || state.route == .runs ? 0 : min(7, body.height / 2)
     let (main, panel) = body.splitBottom(panelRows)
     switch state.route {
-    case .list: ListView(state: state).render(into: &screen, in: main)
-    case .form: FormView(state: state).render(into: &screen, in: main)
-    case .runs: RunsView(state: state).render(into: &screen, in: main)
+    case .list: ListView(list: state.list, folder: state.folder).render(into: main, &screen)
+    case .form(let path):
+        if let form = state.forms[path] { FormView(form: form, title: state.list.displayName(of: path)).render(into: main, &screen) }
+    case .runs: RunsView(runs: state.runs, now: state.clock).render(into: main, &screen)
     }
     if let run = state.currentRun, !panel.isEmpty {
-        RunPanel(run: run, count: state.runs.count, now: state.clock,
-                 position: state.runs.firstIndex { $0.id == run.id } ?? 0).render(into: &screen, in: panel)
+        RunPanel(run: run, count: state.runs.all.count, now: state.clock,
+                 position: state.runs.all.firstIndex { $0.id == run.id } ?? 0).render(into: panel, &screen)
     }
     screen.put(state.status, at: 1, row: screen.height - 2, style: .muted, limit: screen.width - 2)
     renderHints(keyHints(for: state), into: &screen, row: screen.height - 1)
     if let form = state.currentForm, let editor = form.editor, form.fields.indices.contains(editor.field) {
-        TextEditorView(editor: editor, fieldName: form.fields[editor.field].name).render(into: &screen)
+        TextEditorView(editor: editor, fieldName: form.fields[editor.field].name).render(into: Rect(of: screen), &screen)
     }
-    if state.showsHelp { HelpOverlay().render(into: &screen) }
+    if state.help.isShown { HelpOverlay().render(into: Rect(of: screen), &screen) }
 }
 
 private func renderTooSmall(into screen: inout Screen) {
@@ -51,7 +52,7 @@ private func renderHeader(_ state: AppState, into screen: inout Screen) {
     case (.unknown, .unknown): ("○ idle", .header)
     }
     screen.put("  " + label, at: x, row: 0, style: style)
-    let active = state.runs.count(where: \.isActive)
+    let active = state.runs.all.count(where: \.isActive)
     if active > 0 {
         let text = "\(active) running "
         screen.put(text, at: screen.width - CellWidth.of(text), row: 0, style: .header)

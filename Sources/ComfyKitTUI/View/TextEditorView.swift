@@ -1,12 +1,13 @@
 import CellWidth
 
 /// The multi-line editor over the form: wrapped rows, the cursor as a reversed cell, a scroll position.
-struct TextEditorView {
+struct TextEditorView: Widget {
     let editor: TextEditor
     let fieldName: String
 
-    func render(into screen: inout Screen) {
-        let geometry = TextEditorGeometry(width: screen.width, height: screen.height)
+    /// Draws over the body of `area` (the whole screen), where ``TextEditorGeometry`` says.
+    func render(into area: Rect, _ screen: inout Screen) {
+        let geometry = TextEditorGeometry(width: area.width, height: area.height)
         let frame = geometry.frame
         let rows = editor.rows(width: geometry.textWidth)
         let cursorRow = editor.cursorPosition(in: rows)

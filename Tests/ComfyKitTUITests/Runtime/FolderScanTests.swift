@@ -48,7 +48,7 @@ import Testing
         var state = AppState(folder: Fixtures.examplesFolder, serverURL: "http://127.0.0.1:8188")
         _ = update(&state, .resize(width: 100, height: 30))
         _ = update(&state, .folderListed(listed))
-        #expect(state.isLoading)
+        #expect(state.list.isLoading)
         #expect(state.status == "\(listed.count) workflow(s), reading…")
         var screen = ServerInputFixtures.lines(state).joined(separator: "\n")
         #expect(screen.contains("reading…"))
@@ -60,11 +60,11 @@ import Testing
 
         _ = update(&state, .entriesRead(Array(scanned.prefix(3))))
         #expect(state.route == .form(workflowPath: listed[0].path))
-        #expect(state.entries.prefix(3).map(\.content) == scanned.prefix(3).map(\.content))
-        #expect(state.entries.dropFirst(3).allSatisfy { $0.content == .loading })
+        #expect(state.list.entries.prefix(3).map(\.content) == scanned.prefix(3).map(\.content))
+        #expect(state.list.entries.dropFirst(3).allSatisfy { $0.content == .loading })
         _ = update(&state, .folderLoaded(scanned))
-        #expect(!state.isLoading)
-        #expect(state.entries == scanned)
+        #expect(!state.list.isLoading)
+        #expect(state.list.entries == scanned)
         screen = ServerInputFixtures.lines(state).joined(separator: "\n")
         #expect(!screen.contains("reading…"))
         #expect(state.status.hasPrefix("\(scanned.count) workflow(s)"))
@@ -80,23 +80,23 @@ import Testing
         _ = Fixtures.press(.down, in: &state)
         _ = update(&state, .folderLoaded(scanned))
         #expect(state.route == .list)
-        #expect(state.pendingOpen == nil)
+        #expect(state.list.pendingOpen == nil)
     }
 
     @Test func aRescansListingKeepsWhatWasReadAndTheHighlight() throws {
         var state = try Fixtures.loadedState()
         Fixtures.select("sd15/txt2img", in: &state)
-        let before = state.entries
+        let before = state.list.entries
         var listed = try WorkflowFolder(path: Fixtures.examplesFolder).list()
         listed.insert(WorkflowEntry(path: Fixtures.examplesFolder + "/000_new.json", group: "", name: "000_new", content: .loading), at: 0)
         _ = update(&state, .folderListed(listed))
-        #expect(state.selectedEntry?.displayName == "sd15/txt2img")
-        #expect(state.entries.first?.content == .loading)
-        let kept = state.entries.dropFirst()
+        #expect(state.list.selectedEntry?.displayName == "sd15/txt2img")
+        #expect(state.list.entries.first?.content == .loading)
+        let kept = state.list.entries.dropFirst()
         #expect(kept.map(\.content) == before.filter { $0.path != "/tmp/broken.json" }.map(\.content))
         // A read for a file no longer listed is ignored.
         _ = update(&state, .entriesRead([WorkflowEntry(path: "/tmp/broken.json", group: "", name: "broken", content: .broken(reason: "gone"))]))
-        #expect(!state.entries.contains { $0.path == "/tmp/broken.json" })
+        #expect(!state.list.entries.contains { $0.path == "/tmp/broken.json" })
     }
 }
 

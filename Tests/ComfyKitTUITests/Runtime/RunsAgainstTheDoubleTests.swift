@@ -29,39 +29,39 @@ import Testing
         driver.open("21_progress_upscale_tiny_model")
         Fixtures.type("comfykit_test.png", in: &driver.state)
         driver.press(.enter, .escape)
-        try await driver.pump("run 1 to report steps") { $0.runs.first?.stepValue ?? 0 > 0 }
+        try await driver.pump("run 1 to report steps") { $0.runs.all.first?.stepValue ?? 0 > 0 }
         driver.open("04_multi_output")
         Fixtures.type("comfykit_test.png", in: &driver.state)
         driver.press(.enter, .escape)
-        #expect(driver.state.runs.count == 2)
+        #expect(driver.state.runs.all.count == 2)
         #expect(driver.state.currentRun?.id == 2, "a new run is the selected one")
-        try await driver.pump("run 2 to wait behind run 1") { $0.runs.last?.promptID != nil }
-        #expect(driver.state.runs[1].isActive)
+        try await driver.pump("run 2 to wait behind run 1") { $0.runs.all.last?.promptID != nil }
+        #expect(driver.state.runs.all[1].isActive)
 
         driver.press(.character("["))
         #expect(driver.state.currentRun?.id == 1)
         #expect(driver.press(.character("c")) == [.cancelRun(runID: 1)])
-        try await driver.pump("both runs to end", within: 30) { !$0.runs.contains(where: \.isActive) }
-        #expect(driver.state.runs[0].phase == .finished(.interrupted))
-        #expect(driver.state.runs[1].phase == .finished(.completed), "\(driver.state.runs[1].log)")
-        let names = driver.state.runs[1].outputGroups.map(\.name)
+        try await driver.pump("both runs to end", within: 30) { !$0.runs.all.contains(where: \.isActive) }
+        #expect(driver.state.runs.all[0].phase == .finished(.interrupted))
+        #expect(driver.state.runs.all[1].phase == .finished(.completed), "\(driver.state.runs.all[1].log)")
+        let names = driver.state.runs.all[1].outputGroups.map(\.name)
         #expect(names.contains("original") && names.contains("inverted") && names.contains("batch"), "groups: \(names)")
 
         // The runs screen: pick run 2, its second output, and download just that one file.
         driver.press(.character("o"), .character("]"), .character("j"))
-        let url = try #require(selectedOutputURL(in: driver.state))
+        let url = try #require(driver.state.runs.selectedOutputURL)
         #expect(driver.press(.enter) == [.download(runID: 2, urls: [url])])
         try await driver.pump("the file to be saved") { state in
-            if case .saved? = state.runs[1].downloads[url] { true } else { false }
+            if case .saved? = state.runs.all[1].downloads[url] { true } else { false }
         }
-        guard case .saved(let path)? = driver.state.runs[1].downloads[url] else { return }
+        guard case .saved(let path)? = driver.state.runs.all[1].downloads[url] else { return }
         #expect(path.hasPrefix(downloads.path))
         #expect(driver.progressReports > 1, "per-file progress arrived before the save")
         #expect(driver.progressReports <= 102, "progress is thinned to whole percents")
         let served = try await Subprocess.run("curl", ["-sf", url])
         #expect(served.status == 0 && served.stdout.count == 300_000)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == served.stdout)
-        #expect(driver.state.runs[1].downloads.count == 1, "only the highlighted file was fetched")
+        #expect(driver.state.runs.all[1].downloads.count == 1, "only the highlighted file was fetched")
     }
 }
 
@@ -103,7 +103,7 @@ private final class Driver {
         let deadline = Date().addingTimeInterval(seconds)
         while !condition(state) {
             guard Date() < deadline else {
-                throw EndToEndFailure("timed out waiting for \(what); runs: \(state.runs.map { ($0.id, $0.phase, $0.log.suffix(3)) })")
+                throw EndToEndFailure("timed out waiting for \(what); runs: \(state.runs.all.map { ($0.id, $0.phase, $0.log.suffix(3)) })")
             }
             try await Task.sleep(for: .milliseconds(20))
             for message in inbox.drain() {

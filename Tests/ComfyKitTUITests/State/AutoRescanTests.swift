@@ -15,7 +15,7 @@ import Testing
         _ = update(&state, .folderChanged)  // still the same burst: the first change set the time
         #expect(update(&state, .clock(10.3)) == [.loadFolder(path: state.folder)])
         #expect(update(&state, .clock(10.4)).isEmpty, "one scan per burst")
-        #expect(state.isLoading)
+        #expect(state.list.isLoading)
     }
 
     @Test func aRescanWaitsForAScanInFlight() throws {
@@ -23,7 +23,7 @@ import Testing
         _ = Fixtures.press(.character("r"), in: &state)
         _ = update(&state, .folderChanged)
         #expect(update(&state, .clock(5)).isEmpty)
-        _ = update(&state, .folderLoaded(state.entries))
+        _ = update(&state, .folderLoaded(state.list.entries))
         #expect(update(&state, .clock(5.1)) == [.loadFolder(path: state.folder)])
     }
 
@@ -32,10 +32,10 @@ import Testing
         Fixtures.select("sd15/txt2img", in: &state)
         _ = update(&state, .folderChanged)
         _ = update(&state, .clock(1))
-        var entries = state.entries
+        var entries = state.list.entries
         entries.insert(WorkflowEntry(path: "/tmp/aaa.json", group: "", name: "aaa", content: .broken(reason: "bad")), at: 0)
         _ = update(&state, .folderLoaded(entries))
-        #expect(state.selectedEntry?.displayName == "sd15/txt2img")
+        #expect(state.list.selectedEntry?.displayName == "sd15/txt2img")
         #expect(state.status.hasPrefix("folder changed: \(entries.count) workflow(s)"))
     }
 
@@ -48,7 +48,7 @@ import Testing
         let form = state.currentForm
         _ = update(&state, .folderChanged)
         _ = update(&state, .clock(1))
-        _ = update(&state, .folderLoaded(Array(state.entries.dropLast())))
+        _ = update(&state, .folderLoaded(Array(state.list.entries.dropLast())))
         #expect(state.currentForm == form)
         #expect(state.status == "typing")
     }

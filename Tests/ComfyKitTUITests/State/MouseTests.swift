@@ -26,7 +26,7 @@ import Testing
     @Test func aClickHighlightsAWorkflowAndASecondClickOpensIt() throws {
         var state = try Fixtures.loadedState()
         try click("sd15/txt2img", in: &state)
-        #expect(state.selectedEntry?.displayName == "sd15/txt2img")
+        #expect(state.list.selectedEntry?.displayName == "sd15/txt2img")
         #expect(state.route == .list)
         try click("sd15/txt2img", in: &state)
         #expect(state.currentForm?.workflowPath.hasSuffix("sd15/txt2img.json") == true)
@@ -37,8 +37,8 @@ import Testing
         _ = Fixtures.press(.character("/"), in: &state)
         Fixtures.type("sd15", in: &state)
         try click("sd15/txt2img", in: &state)
-        #expect(state.selectedEntry?.displayName == "sd15/txt2img")
-        #expect(!state.isFiltering)
+        #expect(state.list.selectedEntry?.displayName == "sd15/txt2img")
+        #expect(!state.list.isFiltering)
     }
 
     @Test func aClickFocusesAFormField() throws {
@@ -62,17 +62,17 @@ import Testing
         try click("#1 ✓", in: &state)
         #expect(state.currentRun?.id == 1)
         try click("filename=b.png", in: &state)
-        #expect(selectedOutputURL(in: state) == urls[1])
+        #expect(state.runs.selectedOutputURL == urls[1])
         try click("#2", in: &state)
-        #expect(state.currentRun?.id == 2 && state.selectedRunID == nil)
+        #expect(state.currentRun?.id == 2 && state.runs.selectedRunID == nil)
     }
 
     @Test func theWheelMovesLikeTheArrowKeys() throws {
         var state = try Fixtures.loadedState()
         _ = update(&state, .scrolled(by: 3))
-        #expect(state.selected == 3)
+        #expect(state.list.selected == 3)
         _ = update(&state, .scrolled(by: -1))
-        #expect(state.selected == 2)
+        #expect(state.list.selected == 2)
     }
 
     @Test func clicksUnderTheHelpOverlayDoNothing() throws {
@@ -82,7 +82,7 @@ import Testing
         _ = Fixtures.press(.character("?"), in: &state)
         #expect(update(&state, .clicked(target)).isEmpty)
         _ = update(&state, .scrolled(by: 2))
-        #expect(state.selected == 0)
-        #expect(state.showsHelp)
+        #expect(state.list.selected == 0)
+        #expect(state.help.isShown)
     }
 }

@@ -33,7 +33,7 @@ import Testing
         Fixtures.type("a photo of a red fox in the snow, highly detailed", in: &state)
         #expect(Fixtures.press(.enter, in: &state).isEmpty)
         Fixtures.type("雪の中の狐 🦊", in: &state)
-        #expect(state.runs.isEmpty)
+        #expect(state.runs.all.isEmpty)
         #expect(state.currentForm?.editor?.text == "a photo of a red fox in the snow, highly detailed\n雪の中の狐 🦊")
         var screen = F.lines(state).joined(separator: "\n")
         #expect(screen.contains("highly detailed⏎"))

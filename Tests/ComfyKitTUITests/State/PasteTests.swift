@@ -30,7 +30,7 @@ import Testing
         _ = Fixtures.press(.home, in: &state)
         let effects = update(&state, .paste("a fox,\r\n雪の中の狐 🦊\r"))
         #expect(effects.isEmpty)
-        #expect(state.runs.isEmpty)
+        #expect(state.runs.all.isEmpty)
         let editor = try #require(state.currentForm?.editor)
         #expect(editor.text == "a fox,\n雪の中の狐 🦊\nblurry, low quality")
         #expect(editor.cursor == Array("a fox,\n雪の中の狐 🦊\n").count)
@@ -46,7 +46,7 @@ import Testing
         let before = try #require(state.currentForm?.editor?.text)
         _ = update(&state, .paste("\nline two\nline three"))
         #expect(state.currentForm?.editor?.text == before + "\nline two\nline three")
-        #expect(state.runs.isEmpty)
+        #expect(state.runs.all.isEmpty)
     }
 
     @Test func newlinesArePutOutOfNumberFieldsAndTheFilter() throws {
@@ -60,8 +60,8 @@ import Testing
         var list = try Fixtures.loadedState()
         _ = Fixtures.press(.character("/"), in: &list)
         _ = update(&list, .paste("txt2\nimg"))
-        #expect(list.filter == "txt2img")
-        #expect(list.visibleEntries.map(\.displayName).contains("sd15/txt2img"))
+        #expect(list.list.filter == "txt2img")
+        #expect(list.list.visibleEntries.map(\.displayName).contains("sd15/txt2img"))
     }
 
     @Test func aPasteOnTheListOrUnderTheHelpDoesNothing() throws {

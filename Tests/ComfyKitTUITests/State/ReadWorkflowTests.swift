@@ -21,10 +21,10 @@ import Testing
         guard case .ready(let read) = entries[index].content else { throw ReadFailure() }
         let stamped = ReadWorkflow(loaded: read.loaded, spec: read.spec, stamp: Self.readStamp)
         entries[index].content = .ready(stamped)
-        _ = ComfyKitTUI.update(&state, .folderLoaded(entries), env)
-        _ = ComfyKitTUI.update(&state, .resize(width: 100, height: 30), env)
+        _ = state.update(.folderLoaded(entries), env)
+        _ = state.update(.resize(width: 100, height: 30), env)
         Fixtures.select("no-model/solid_color", in: &state)
-        _ = ComfyKitTUI.update(&state, .key(.enter), env)
+        _ = state.update(.key(.enter), env)
         return (state, stamped)
     }
 
@@ -33,7 +33,7 @@ import Testing
     @Test func aRunStartsFromTheWorkflowTheFormReadNotFromItsPath() throws {
         let env = Self.environment(stamp: Self.readStamp)
         var (state, read) = try openForm(env)
-        let effects = ComfyKitTUI.update(&state, .key(.enter), env)
+        let effects = state.update(.key(.enter), env)
         guard case .startRun(_, _, let workflow, _)? = effects.first else {
             Issue.record("expected a run, got \(effects)")
             return
@@ -44,11 +44,11 @@ import Testing
     @Test func aFileChangedSinceTheFormOpenedIsNamedAndASecondEnterRunsTheVersionShown() throws {
         let env = Self.environment(stamp: FileStamp(modified: 2_000, size: 301))
         var (state, read) = try openForm(env)
-        #expect(ComfyKitTUI.update(&state, .key(.enter), env).isEmpty)
+        #expect(state.update(.key(.enter), env).isEmpty)
         #expect(state.status == "no-model/solid_color changed on disk since this form opened: ^L reloads it, ⏎ runs the version shown")
-        #expect(state.runs.isEmpty)
+        #expect(state.runs.all.isEmpty)
         #expect(ServerInputFixtures.lines(state).last?.contains("^L reload") == true)
-        let effects = ComfyKitTUI.update(&state, .key(.enter), env)
+        let effects = state.update(.key(.enter), env)
         guard case .startRun(_, _, let workflow, _)? = effects.first else {
             Issue.record("expected a run of the version shown, got \(effects)")
             return
@@ -59,7 +59,7 @@ import Testing
     @Test func aRemovedFileCountsAsChanged() throws {
         let env = Self.environment(stamp: nil)
         var (state, _) = try openForm(env)
-        #expect(ComfyKitTUI.update(&state, .key(.enter), env).isEmpty)
+        #expect(state.update(.key(.enter), env).isEmpty)
         #expect(state.status.contains("changed on disk"))
     }
 
@@ -67,27 +67,27 @@ import Testing
         let env = Self.environment(stamp: FileStamp(modified: 2_000, size: 301))
         var (state, read) = try openForm(env)
         let path = try #require(state.currentForm?.workflowPath)
-        _ = ComfyKitTUI.update(&state, .key(.backspace), env)
-        _ = ComfyKitTUI.update(&state, .key(.character("7")), env)
+        _ = state.update(.key(.backspace), env)
+        _ = state.update(.key(.character("7")), env)
         let width = try #require(state.currentForm?.fields.first { $0.name == "width" }?.text)
-        #expect(ComfyKitTUI.update(&state, .key(.control("l")), env) == [.reloadWorkflow(path: path)])
+        #expect(state.update(.key(.control("l")), env) == [.reloadWorkflow(path: path)])
         // The runtime's answer: the file as it is now.
         let newStamp = FileStamp(modified: 2_000, size: 301)
         let reread = WorkflowEntry(path: path, group: "no-model", name: "solid_color",
                                    content: .ready(ReadWorkflow(loaded: read.loaded, spec: read.spec, stamp: newStamp)))
-        _ = ComfyKitTUI.update(&state, .workflowReloaded(reread), env)
+        _ = state.update(.workflowReloaded(reread), env)
         #expect(state.currentForm?.workflow.stamp == newStamp)
         #expect(state.currentForm?.fields.first { $0.name == "width" }?.text == width)
         #expect(state.status == "reloaded no-model/solid_color: 3 field(s)")
         // The file now matches what the form read: Enter runs at once.
-        #expect(ComfyKitTUI.update(&state, .key(.enter), env).contains { if case .startRun = $0 { true } else { false } })
+        #expect(state.update(.key(.enter), env).contains { if case .startRun = $0 { true } else { false } })
     }
 
     @Test func aReloadThatFindsTheFileBrokenKeepsTheFormAndSaysWhy() throws {
         let env = Self.environment(stamp: Self.readStamp)
         var (state, read) = try openForm(env)
         let path = try #require(state.currentForm?.workflowPath)
-        _ = ComfyKitTUI.update(&state, .workflowReloaded(WorkflowEntry(path: path, group: "no-model", name: "solid_color",
+        _ = state.update(.workflowReloaded(WorkflowEntry(path: path, group: "no-model", name: "solid_color",
                                                                         content: .broken(reason: "invalid JSON at line 3"))), env)
         #expect(state.currentForm?.workflow == read)
         #expect(state.status == "no-model/solid_color cannot be reloaded: invalid JSON at line 3")
@@ -98,12 +98,12 @@ import Testing
         let env = Self.environment(stamp: nil, files: [present])
         var state = try Fixtures.loadedState()
         Fixtures.select("no-model/invert_scale_blur", in: &state)
-        _ = ComfyKitTUI.update(&state, .key(.enter), env)
+        _ = state.update(.key(.enter), env)
         ServerInputFixtures.focus("image", in: &state)
-        _ = ComfyKitTUI.update(&state, .paste(present), env)
+        _ = state.update(.paste(present), env)
         #expect(ServerInputFixtures.field("image", in: state)?.media == .localFile)
         #expect(ServerInputFixtures.field("image", in: state)?.error == nil)
-        _ = ComfyKitTUI.update(&state, .key(.character("x")), env)
+        _ = state.update(.key(.character("x")), env)
         #expect(ServerInputFixtures.field("image", in: state)?.media == .missingFile)
         #expect(ServerInputFixtures.field("image", in: state)?.error == "no such file: \(present)x")
     }

@@ -50,7 +50,7 @@ import Testing
         #expect(state.currentRun?.id == 1, "the first run stays selected at the edge")
         _ = Fixtures.press(.character("]"), in: &state)
         #expect(state.currentRun?.id == 2)
-        #expect(state.selectedRunID == nil, "picking the newest follows new runs again")
+        #expect(state.runs.selectedRunID == nil, "picking the newest follows new runs again")
         // In a form, ^X cancels the selected run too.
         _ = Fixtures.press(.character("["), in: &state)
         Fixtures.select("no-model/solid_color", in: &state)
@@ -78,8 +78,8 @@ import Testing
         var state = try twoRuns()
         _ = update(&state, .runEvent(runID: 1, .started))
         _ = update(&state, .runEvent(runID: 1, .progress(node: "2", value: 3, max: 4, overall: 0.75)))
-        #expect(state.runs.map(\.overall) == [0.75, 0.25])
-        #expect(state.runs.map(\.stepValue) == [3, 1])
+        #expect(state.runs.all.map(\.overall) == [0.75, 0.25])
+        #expect(state.runs.all.map(\.stepValue) == [3, 1])
     }
 
     @Test func outputsAreGroupedByNameAcrossImagesAndVideos() {
@@ -124,16 +124,16 @@ import Testing
         var state = try twoRuns()
         finish(2, with: twoGroups, in: &state)
         _ = Fixtures.press(.character("o"), .character("j"), in: &state)
-        #expect(selectedOutputURL(in: state) == Self.video)
+        #expect(state.runs.selectedOutputURL == Self.video)
         #expect(lines(state).contains { $0.contains("› " + Self.video) })
         #expect(Fixtures.press(.enter, in: &state) == [.download(runID: 2, urls: [Self.video])])
         #expect(Fixtures.press(.enter, in: &state).isEmpty, "a file already downloading is not asked for twice")
         #expect(state.status == "run #2: already downloading")
         #expect(Fixtures.press(.character("D"), in: &state) == [.download(runID: 2, urls: [Self.imageA, Self.imageB])])
         _ = Fixtures.press(.character("j"), .character("j"), .character("j"), in: &state)
-        #expect(selectedOutputURL(in: state) == Self.imageB, "the selection stops at the last output")
+        #expect(state.runs.selectedOutputURL == Self.imageB, "the selection stops at the last output")
         _ = Fixtures.press(.character("k"), .character("k"), .character("k"), in: &state)
-        #expect(selectedOutputURL(in: state) == Self.imageA)
+        #expect(state.runs.selectedOutputURL == Self.imageA)
     }
 
     @Test func perFileProgressAndTheSavedPathAreShownUnderEachURL() throws {

@@ -60,7 +60,7 @@ import Testing
         #expect(screen.contains("✗ above the maximum 16384") && screen.contains("✗ below the minimum"))
         // Submitting is refused while they stand; the range errors stay next to their fields.
         _ = Fixtures.press(.enter, in: &state)
-        #expect(state.runs.isEmpty)
+        #expect(state.runs.all.isEmpty)
         #expect(state.currentForm?.errorCount == 3)  // + the required image
         #expect(F.field("width", in: state)?.error == "above the maximum 16384")
     }
@@ -89,7 +89,7 @@ import Testing
         #expect(state.currentForm?.picker?.selection == "bicubic")
         // ⏎ picks: it does not submit.
         #expect(Fixtures.press(.enter, in: &state).isEmpty)
-        #expect(state.currentForm?.picker == nil && state.runs.isEmpty)
+        #expect(state.currentForm?.picker == nil && state.runs.all.isEmpty)
         #expect(F.field("method", in: state)?.text == "bicubic")
         // Typing narrows the list; Esc closes it and leaves the value alone.
         _ = Fixtures.press(.character(" "), in: &state)

@@ -13,32 +13,32 @@ import Testing
     @Test func jAndArrowsMoveTheSelectionWithinTheList() throws {
         var state = try Fixtures.loadedState()
         _ = Fixtures.press(.character("j"), .down, in: &state)
-        #expect(state.selected == 2)
+        #expect(state.list.selected == 2)
         _ = Fixtures.press(.character("k"), in: &state)
-        #expect(state.selected == 1)
+        #expect(state.list.selected == 1)
         _ = Fixtures.press(.up, .up, .up, in: &state)
-        #expect(state.selected == 0)
+        #expect(state.list.selected == 0)
         for _ in 0..<50 { _ = update(&state, .key(.down)) }
-        #expect(state.selected == state.entries.count - 1)
+        #expect(state.list.selected == state.list.entries.count - 1)
     }
 
     @Test func slashFiltersTheListAndEscClearsIt() throws {
         var state = try Fixtures.loadedState()
         _ = Fixtures.press(.character("/"), in: &state)
         Fixtures.type("sd15", in: &state)
-        #expect(state.visibleEntries.map(\.displayName) == ["sd15/img2img", "sd15/txt2img"])
+        #expect(state.list.visibleEntries.map(\.displayName) == ["sd15/img2img", "sd15/txt2img"])
         _ = Fixtures.press(.enter, in: &state)
-        #expect(!state.isFiltering)
+        #expect(!state.list.isFiltering)
         #expect(Fixtures.press(.character("q"), in: &state) == [.quit])
         _ = Fixtures.press(.escape, in: &state)
-        #expect(state.filter.isEmpty)
+        #expect(state.list.filter.isEmpty)
     }
 
     @Test func typingQInTheFilterIsTextNotQuit() throws {
         var state = try Fixtures.loadedState()
         _ = Fixtures.press(.character("/"), in: &state)
         #expect(Fixtures.press(.character("q"), in: &state).isEmpty)
-        #expect(state.filter == "q")
+        #expect(state.list.filter == "q")
     }
 
     @Test func enterOpensTheFormWithOneFieldPerParamInOrder() throws {
@@ -93,7 +93,7 @@ import Testing
         #expect(effects.isEmpty)
         #expect(state.currentForm?.fields[prompt].error == "required")
         #expect(state.currentForm?.focus == prompt)
-        #expect(state.runs.isEmpty)
+        #expect(state.runs.all.isEmpty)
     }
 
     @Test func submitWithValidValuesStartsARunWithCoercedParams() throws {
@@ -109,7 +109,7 @@ import Testing
         #expect(id == 1)
         #expect(path.hasSuffix("no-model/solid_color.json"))
         #expect(params["width"] == .int(640))
-        #expect(state.runs.map(\.id) == [1])
+        #expect(state.runs.all.map(\.id) == [1])
         // The texts as typed are saved for the next session.
         #expect(effects.contains { if case .rememberForm(path, let values) = $0 { values["width"] == "640" } else { false } })
     }
@@ -128,11 +128,11 @@ import Testing
     @Test func questionMarkTogglesHelpOnTheList() throws {
         var state = try Fixtures.loadedState()
         _ = Fixtures.press(.character("?"), in: &state)
-        #expect(state.showsHelp)
+        #expect(state.help.isShown)
         #expect(Fixtures.press(.character("j"), in: &state).isEmpty)
-        #expect(state.selected == 0)
+        #expect(state.list.selected == 0)
         _ = Fixtures.press(.character("?"), in: &state)
-        #expect(!state.showsHelp)
+        #expect(!state.help.isShown)
     }
 
     @Test func runEventsFoldIntoTheRunPanelState() throws {
@@ -166,8 +166,8 @@ import Testing
         var state = try Fixtures.loadedState()
         Fixtures.select("no-model/solid_color", in: &state)
         _ = Fixtures.press(.enter, .enter, in: &state)
-        let path = try #require(state.runs.first?.workflowPath)
-        let spec = try #require(state.entries.first { $0.path == path }?.spec)
+        let path = try #require(state.runs.all.first?.workflowPath)
+        let spec = try #require(state.list.entries.first { $0.path == path }?.spec)
         let body = try JSONValue(parsing: #"{"error": {"type": "prompt_outputs_failed_validation", "message": "Prompt outputs failed validation", "details": "", "extra_info": {}}, "node_errors": {"1": {"errors": [{"type": "value_smaller_than_min", "message": "Value 0 smaller than min of 1", "details": "width", "extra_info": {"input_name": "width"}}], "dependent_outputs": ["2"], "class_type": "EmptyImage"}}}"#)
         let error = ValidationError(json: body).attributing(to: spec)
         let outcome = RunOutcome(result: ExecuteResult(status: .error, msg: error.description), failure: .validation(error))

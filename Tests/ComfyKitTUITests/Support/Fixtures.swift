@@ -24,7 +24,7 @@ enum Fixtures {
     }
 
     static func select(_ displayName: String, in state: inout AppState) {
-        state.selected = state.visibleEntries.firstIndex { $0.displayName == displayName } ?? -1
+        state.list.selected = state.list.visibleEntries.firstIndex { $0.displayName == displayName } ?? -1
     }
 
     static func press(_ keys: Key..., in state: inout AppState) -> [Effect] {
@@ -38,5 +38,5 @@ enum Fixtures {
 
 /// The app's update against the real file system, as the runtime calls it.
 func update(_ state: inout AppState, _ message: Message) -> [Effect] {
-    ComfyKitTUI.update(&state, message, .live)
+    state.update(message, .live)
 }

@@ -1,7 +1,8 @@
 import ComfyKit
 
-/// The form of one workflow: a field per param in workflow order and the focused field.
-struct FormState: Hashable, Sendable {
+/// The form of one workflow: a field per param in workflow order, the focused field, and the picker or editor
+/// open over it. Its ``update(_:_:_:status:)`` handles what reaches the form; the app acts on the outcome.
+struct FormComponent: Hashable, Sendable {
     let workflowPath: String
     /// The workflow as read when the form opened: what a run of this form executes.
     let workflow: ReadWorkflow
