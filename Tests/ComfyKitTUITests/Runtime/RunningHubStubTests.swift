@@ -53,7 +53,7 @@ import Testing
             var run = RunState(id: 1, workflowPath: folder + "/cloud.json", workflowName: "cloud")
             var phases: [RunPhase] = []
             for await event in kit.run(.file(path: folder + "/cloud.json"), params: ["prompt": "a dog"]).events {
-                run.apply(event)
+                run.apply(event, at: 0)
                 if phases.last != run.phase { phases.append(run.phase) }
             }
             #expect(phases == [.starting, .queued(position: 0), .running, .finished(.completed)])
@@ -64,7 +64,7 @@ import Testing
     @Test func aFailedTaskShowsItsNodeAndReasonInTheRunPanel() async throws {
         try await withFolderAndDouble(["--phases", "r", "--fail"]) { folder, kit in
             var run = RunState(id: 1, workflowPath: folder + "/cloud.json", workflowName: "cloud")
-            for await event in kit.run(.file(path: folder + "/cloud.json"), params: ["prompt": "a dog"]).events { run.apply(event) }
+            for await event in kit.run(.file(path: folder + "/cloud.json"), params: ["prompt": "a dog"]).events { run.apply(event, at: 0) }
             #expect(run.phase == .finished(.error))
             #expect(run.message?.hasPrefix("node 276 (SONIC_PreData): TypeError: SONIC_PreData.sampler_main() missing") == true)
         }

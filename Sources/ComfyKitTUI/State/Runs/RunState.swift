@@ -65,7 +65,8 @@ struct RunState: Hashable, Sendable {
 
     static let logLimit = 200
 
-    mutating func apply(_ event: RunEvent, at clock: Double = 0) {
+    /// Folds one event in; `clock` is the app's clock when it arrived (``AppState/clock``).
+    mutating func apply(_ event: RunEvent, at clock: Double) {
         switch event {
         case .uploading(let param, let file):
             phase = .uploading(file: file)
