@@ -1,6 +1,7 @@
 import ComfyKit
 import Foundation
 @testable import ComfyKitTUI
+import Synchronization
 import Testing
 
 /// The folder scan in steps: names at once, each file's content as it is read, then the whole scan.
@@ -101,10 +102,9 @@ import Testing
 }
 
 /// The batches a concurrent read reported, in order.
-private final class BatchLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var batches: [[WorkflowEntry]] = []
+private final class BatchLog: Sendable {
+    private let batches = Mutex<[[WorkflowEntry]]>([])
 
-    func add(_ batch: [WorkflowEntry]) { lock.withLock { batches.append(batch) } }
-    var all: [[WorkflowEntry]] { lock.withLock { batches } }
+    func add(_ batch: [WorkflowEntry]) { batches.withLock { $0.append(batch) } }
+    var all: [[WorkflowEntry]] { batches.withLock { $0 } }
 }
