@@ -24,8 +24,9 @@ struct FormView: Widget {
                  row: rect.row + 2 + offset - first, width: rect.width)
         }
         if let picker = form.picker, form.fields.indices.contains(picker.field) {
-            ComboPickerView(picker: picker, fieldName: form.fields[picker.field].name)
-                .render(into: &screen, fieldRow: rect.row + 2 + picker.field - first, column: rect.column + nameWidth + 9, bounds: rect)
+            ComboPickerView(picker: picker, fieldName: form.fields[picker.field].name,
+                            fieldRow: rect.row + 2 + picker.field - first, column: rect.column + nameWidth + 9)
+                .render(into: rect, &screen)
         }
     }
 
