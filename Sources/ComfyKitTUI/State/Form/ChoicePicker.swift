@@ -26,6 +26,32 @@ struct ChoicePicker: Hashable, Sendable {
         return visible.indices.contains(selected) ? visible[selected] : nil
     }
 
+    /// What a key did to the picker.
+    enum Outcome: Hashable, Sendable {
+        /// Still open (a move, the filter, or a key it ignores).
+        case open
+        /// Esc, or ⏎ with nothing matching the filter.
+        case closed
+        /// ⏎ on a choice: the field takes it.
+        case picked(String)
+    }
+
+    /// A key while the picker has the keyboard: typing narrows it, ↑/↓/Home/End move, ⏎ picks, Esc closes.
+    mutating func update(_ key: Key) -> Outcome {
+        switch key {
+        case .escape: return .closed
+        case .enter: return selection.map(Outcome.picked) ?? .closed
+        case .up: move(by: -1)
+        case .down: move(by: 1)
+        case .home: move(by: -choices.count)
+        case .end: move(by: choices.count)
+        case .backspace: deleteBackward()
+        case .character(let c): type(c)
+        default: break
+        }
+        return .open
+    }
+
     mutating func move(by offset: Int) {
         let count = visible.count
         guard count > 0 else { return }

@@ -40,58 +40,37 @@ extension FormComponent {
         }
     }
 
+    /// The editor has the keyboard (and ⏎) until it closes; then the field takes its text back.
     private mutating func handleTextEditorKey(_ key: Key, _ env: TUIEnvironment, geometry: TextEditorGeometry) {
         guard var open = editor, fields.indices.contains(open.field) else {
             editor = nil
             return
         }
-        switch key {
-        case .escape, .control("e"):
-            // The field takes the text back on closing: the editor has the keyboard (and ⏎) until then.
-            fields[open.field].setText(open.text, env)
+        switch open.update(key, in: geometry) {
+        case .editing:
+            editor = open
+        case .done(let text):
+            fields[open.field].setText(text, env)
             editor = nil
-            return
-        case .enter: open.insertNewline()
-        case .character(let c): open.insert(c)
-        case .backspace: open.deleteBackward()
-        case .delete: open.deleteForward()
-        case .left: open.moveLeft()
-        case .right: open.moveRight()
-        case .up: open.moveVertically(by: -1, width: geometry.textWidth)
-        case .down: open.moveVertically(by: 1, width: geometry.textWidth)
-        case .home: open.moveToRowEdge(end: false, width: geometry.textWidth)
-        case .end: open.moveToRowEdge(end: true, width: geometry.textWidth)
-        default: return
         }
-        open.scrollToCursor(width: geometry.textWidth, height: geometry.textHeight)
-        editor = open
     }
 
+    /// The picker has the keyboard until it closes; a picked choice becomes the field's text.
     private mutating func handlePickerKey(_ key: Key, _ env: TUIEnvironment, status: inout String) {
         guard var open = picker, fields.indices.contains(open.field) else {
             picker = nil
             return
         }
-        switch key {
-        case .escape:
+        switch open.update(key) {
+        case .open:
+            picker = open
+        case .closed:
             picker = nil
-            return
-        case .enter:
-            if let choice = open.selection {
-                fields[open.field].setText(choice, env)
-                status = "\(fields[open.field].name) = \(choice)"
-            }
+        case .picked(let choice):
+            fields[open.field].setText(choice, env)
+            status = "\(fields[open.field].name) = \(choice)"
             picker = nil
-            return
-        case .up: open.move(by: -1)
-        case .down: open.move(by: 1)
-        case .home: open.move(by: -open.choices.count)
-        case .end: open.move(by: open.choices.count)
-        case .backspace: open.deleteBackward()
-        case .character(let c): open.type(c)
-        default: return
         }
-        picker = open
     }
 
     /// The directory read for a Tab came back; ignored if the field changed meanwhile.

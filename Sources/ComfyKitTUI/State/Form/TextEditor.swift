@@ -104,6 +104,33 @@ struct TextEditor: Hashable, Sendable {
         return (index, columns(rows[index].start..<cursor))
     }
 
+    /// What a key did to the editor.
+    enum Outcome: Hashable, Sendable {
+        case editing
+        /// Esc or ^E: the field takes the text back.
+        case done(String)
+    }
+
+    /// A key while the editor has the keyboard (⏎ is a new line), laid out for `geometry`, scrolled to the cursor.
+    mutating func update(_ key: Key, in geometry: TextEditorGeometry) -> Outcome {
+        switch key {
+        case .escape, .control("e"): return .done(text)
+        case .enter: insertNewline()
+        case .character(let c): insert(c)
+        case .backspace: deleteBackward()
+        case .delete: deleteForward()
+        case .left: moveLeft()
+        case .right: moveRight()
+        case .up: moveVertically(by: -1, width: geometry.textWidth)
+        case .down: moveVertically(by: 1, width: geometry.textWidth)
+        case .home: moveToRowEdge(end: false, width: geometry.textWidth)
+        case .end: moveToRowEdge(end: true, width: geometry.textWidth)
+        default: return .editing
+        }
+        scrollToCursor(width: geometry.textWidth, height: geometry.textHeight)
+        return .editing
+    }
+
     // MARK: Editing
 
     /// Inserts at the cursor; a combining mark or joiner merges into the character before it, as the display does.

@@ -60,3 +60,26 @@ import Testing
         #expect(form.fields.first { $0.name == "height" }?.text == "42")
     }
 }
+
+/// The picker and the multi-line editor as components of their own: what a key does to them.
+@Suite struct FieldEditorComponentTests {
+    @Test func thePickerNarrowsMovesPicksAndCloses() {
+        var picker = ChoicePicker(field: 0, choices: ["euler", "euler_ancestral", "dpmpp_2m"], current: "dpmpp_2m")
+        #expect(picker.selection == "dpmpp_2m")
+        #expect(picker.update(.character("e")) == .open)
+        #expect(picker.visible == ["euler", "euler_ancestral"])
+        #expect(picker.update(.down) == .open)
+        #expect(picker.update(.enter) == .picked("euler_ancestral"))
+        #expect(picker.update(.escape) == .closed)
+        for c in "zzz" { _ = picker.update(.character(c)) }
+        #expect(picker.update(.enter) == .closed, "nothing matches: ⏎ only closes")
+    }
+
+    @Test func theEditorTakesEnterAsANewLineAndGivesItsTextBackOnEsc() {
+        var editor = TextEditor(field: 0, text: "a cat")
+        let geometry = TextEditorGeometry(width: 80, height: 24)
+        #expect(editor.update(.enter, in: geometry) == .editing)
+        #expect(editor.update(.character("b"), in: geometry) == .editing)
+        #expect(editor.update(.escape, in: geometry) == .done("a cat\nb"))
+    }
+}
