@@ -17,7 +17,7 @@ struct FormComponent: Hashable, Sendable {
     var acceptsChangedFile = false
 
     /// Fields start from the workflow's defaults, or from `remembered` texts by param name (unknown names are ignored).
-    init(workflowPath: String, workflow: ReadWorkflow, remembered: [String: String] = [:], _ env: TUIEnvironment) {
+    init(workflowPath: String, workflow: ReadWorkflow, remembered: [String: String], _ env: TUIEnvironment) {
         self.workflowPath = workflowPath
         self.workflow = workflow
         fields = workflow.spec.params.map { FieldState($0, env) }

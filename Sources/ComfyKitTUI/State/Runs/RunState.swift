@@ -59,10 +59,6 @@ struct RunState: Hashable, Sendable {
         if case .finished = phase { false } else { true }
     }
 
-    var queuePosition: Int? {
-        if case .queued(let position) = phase { position } else { nil }
-    }
-
     static let logLimit = 200
 
     /// Folds one event in; `clock` is the app's clock when it arrived (``AppState/clock``).

@@ -140,7 +140,7 @@ import Testing
         Fixtures.select("no-model/solid_color", in: &state)
         _ = Fixtures.press(.enter, .enter, in: &state)
         _ = update(&state, .runEvent(runID: 1, .queued(position: 2)))
-        #expect(state.currentRun?.queuePosition == 2)
+        #expect(state.currentRun?.phase == .queued(position: 2))
         let node = NodeInfo(id: "3", classType: "KSampler", title: "Sampler")
         _ = update(&state, .runEvent(runID: 1, .nodeStarted(node)))
         _ = update(&state, .runEvent(runID: 1, .progress(node: "3", value: 5, max: 20, overall: 0.4)))

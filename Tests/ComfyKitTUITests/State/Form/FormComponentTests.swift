@@ -12,7 +12,8 @@ import Testing
     private func form(_ name: String = "no-model/solid_color") throws -> FormComponent {
         let entry = try #require(try Fixtures.examples().first { $0.displayName == name })
         guard case .ready(let read) = entry.content else { throw FormFixtureMissing() }
-        return FormComponent(workflowPath: entry.path, workflow: ReadWorkflow(loaded: read.loaded, spec: read.spec, stamp: nil), Self.env)
+        return FormComponent(workflowPath: entry.path, workflow: ReadWorkflow(loaded: read.loaded, spec: read.spec, stamp: nil),
+                             remembered: [:], Self.env)
     }
 
     private struct FormFixtureMissing: Error {}
