@@ -51,11 +51,14 @@ let package = Package(
                 .product(name: "WSClient", package: "swift-websocket"),
             ]
         ),
+        // Terminal column widths from one generated Unicode table (scripts/gen-cell-width), for the CLI and the TUI.
+        .target(name: "CellWidth"),
         // `comfykit`: the scriptable command line over the SDK.
         .executableTarget(
             name: "ComfyKitCLI",
             dependencies: [
                 "ComfyKit",
+                "CellWidth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +67,7 @@ let package = Package(
             name: "ComfyKitTUI",
             dependencies: [
                 "ComfyKit",
+                "CellWidth",
                 "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -151,11 +155,15 @@ let package = Package(
         ),
         .testTarget(
             name: "ComfyKitCLITests",
-            dependencies: ["ComfyKitCLI", "ComfyKit", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
+            dependencies: ["ComfyKitCLI", "ComfyKit", "CellWidth", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
+        ),
+        .testTarget(
+            name: "CellWidthTests",
+            dependencies: ["CellWidth"]
         ),
         .testTarget(
             name: "ComfyKitTUITests",
-            dependencies: ["ComfyKitTUI", "ComfyKit", "ComfyKitTesting"]
+            dependencies: ["ComfyKitTUI", "ComfyKit", "CellWidth", "ComfyKitTesting"]
         ),
         .testTarget(
             name: "ComfyKitTests",

@@ -77,7 +77,7 @@ struct ProgressLine {
             parts.append(status)
         }
         parts.append(clock(Int(elapsed.components.seconds)))
-        return TextCell.clip(parts.joined(separator: "  "), to: width)
+        return TextTable.clip(parts.joined(separator: "  "), to: width)
     }
 
     private func format3(_ n: Int) -> String { String(repeating: " ", count: max(0, 3 - String(n).count)) + String(n) }

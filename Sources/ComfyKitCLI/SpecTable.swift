@@ -13,11 +13,11 @@ enum SpecTable {
                     param.name.isEmpty ? "\"\"" : param.name,
                     param.kind.rawValue,
                     param.isRequired ? "*" : "",
-                    param.defaultValue.map { TextCell.clip($0.displayText, to: 32) } ?? "-",
+                    param.defaultValue.map { TextTable.clip($0.displayText, to: 32) } ?? "-",
                     param.bindings.map { "\($0.path) (\($0.classType))" }.joined(separator: ", "),
                 ]
             }
-            lines += TextCell.table(header: ["NAME", "KIND", "REQ", "DEFAULT", "BOUND TO"], rows: rows)
+            lines += TextTable.table(header: ["NAME", "KIND", "REQ", "DEFAULT", "BOUND TO"], rows: rows)
             for param in spec.params {
                 if let help = param.description { lines.append("  \(param.name): \(help)") }
             }
@@ -27,7 +27,7 @@ enum SpecTable {
             lines.append("Outputs: none declared")
         } else {
             lines.append("Outputs:")
-            lines += TextCell.table(header: ["NAME", "NODE", "CLASS"], rows: spec.outputs.map { [$0.name, $0.nodeID, $0.classType] })
+            lines += TextTable.table(header: ["NAME", "NODE", "CLASS"], rows: spec.outputs.map { [$0.name, $0.nodeID, $0.classType] })
         }
         if !spec.warnings.isEmpty {
             lines.append("")

@@ -1,3 +1,4 @@
+import CellWidth
 @testable import ComfyKitCLI
 import ComfyKit
 import Testing
@@ -26,7 +27,7 @@ import Testing
         var line = ProgressLine(totalNodes: 2)
         _ = line.apply(.nodeStarted(NodeInfo(id: "1", classType: "CLIPTextEncode", title: "一个很长的中文标题用来测试宽度")))
         let text = line.render(width: 40, elapsed: .zero)
-        #expect(TextCell.width(text) <= 40)
+        #expect(CellWidth.of(text) <= 40)
         #expect(text.hasSuffix("…"))
     }
 

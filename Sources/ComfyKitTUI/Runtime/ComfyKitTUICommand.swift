@@ -87,11 +87,12 @@ struct ComfyKitTUICommand: ParsableCommand {
         state.rememberedForms = FormMemory(directory: FormMemory.standardDirectory(environment: environment)).load()
         let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloads), logger: logger)
         let themes = try ThemeCatalog.standard(environment: environment).loadWithFallback(theme)
-        let terminal = Terminal(environment: environment, theme: themes.theme, fallback: themes.fallback, mouse: mouse)
+        let terminal = NCursesTerminal(environment: environment, theme: themes.theme, fallback: themes.fallback, mouse: mouse)
         // From here stderr would draw over the screen: it goes to the log too.
         log.captureStandardError()
-        runtime.run(on: terminal)
+        let signal = runtime.run(on: terminal)
         terminal.end()
-        logger.info("comfykit-tui quit")
+        logger.info("comfykit-tui quit", metadata: signal.map { ["signal": "\($0)"] } ?? [:])
+        if let signal { Foundation.exit(128 + signal) }
     }
 }

@@ -13,6 +13,6 @@ struct FrameGate {
             return true
         }
         if messages.contains(where: { if case .clock = $0 { false } else { true } }) { return true }
-        return second != lastSecond && state.runs.contains(where: \.isActive)
+        return second != lastSecond && state.runs.all.contains(where: \.isActive)
     }
 }

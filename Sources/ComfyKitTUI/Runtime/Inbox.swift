@@ -1,18 +1,17 @@
-import Foundation
+import Synchronization
 
 /// Messages from background work (folder scans, run events), drained by the UI loop each frame.
-final class Inbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending: [Message] = []
+final class Inbox: Sendable {
+    private let pending = Mutex<[Message]>([])
 
     func post(_ message: Message) {
-        lock.withLock { pending.append(message) }
+        pending.withLock { $0.append(message) }
     }
 
     func drain() -> [Message] {
-        lock.withLock {
-            defer { pending.removeAll(keepingCapacity: true) }
-            return pending
+        pending.withLock { messages in
+            defer { messages.removeAll(keepingCapacity: true) }
+            return messages
         }
     }
 }

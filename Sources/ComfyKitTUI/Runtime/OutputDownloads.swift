@@ -1,6 +1,7 @@
 import ComfyKit
 import Foundation
 import Logging
+import Synchronization
 
 /// Downloads a run's chosen output files into the download folder, one request per file so that each file's
 /// saved path (or failure) is reported as soon as it is known, with byte progress in between.
@@ -63,14 +64,12 @@ enum OutputDownloads {
 
 /// Lets through one progress report per whole percent (per 256 KB when the size is unknown): the downloader
 /// reports every chunk, the screen needs far fewer.
-final class ProgressGate: @unchecked Sendable {
-    // @unchecked: the one mutable field is only touched under `lock`.
-    private let lock = NSLock()
-    private var last: Int64 = -1
+final class ProgressGate: Sendable {
+    private let last = Mutex<Int64>(-1)
 
     func shouldReport(_ progress: DownloadProgress) -> Bool {
         let mark: Int64 = if let fraction = progress.fractionCompleted { Int64(fraction * 100) } else { progress.receivedBytes / 262_144 }
-        return lock.withLock {
+        return last.withLock { last in
             guard mark != last else { return false }
             last = mark
             return true

@@ -12,8 +12,12 @@ final class Runtime {
     private let downloadFolder: URL
     private let logger: Logger
     private let inbox = Inbox()
+    /// The file system as ``AppState/update(_:_:)`` may ask it.
+    private let environment = TUIEnvironment.live
     /// Set while ``run(on:)`` runs, for effects that write to the terminal (the clipboard).
-    private var terminal: Terminal?
+    private var terminal: (any TerminalBackend)?
+    /// The quit signal that ended the loop, if one did.
+    private var quitSignal: Int32?
     /// Started after the first frame (it walks the folder's subfolders); `nil` without inotify.
     private var watcher: FolderWatcher?
     private var hasStartedWatcher = false
@@ -31,12 +35,14 @@ final class Runtime {
         self.logger = logger
     }
 
-    func run(on terminal: Terminal) {
+    /// Runs until `q`, ^C or a quit signal; returns the signal when one ended it.
+    @discardableResult
+    func run(on terminal: some TerminalBackend) -> Int32? {
         var previous = Screen(width: 0, height: 0)
         self.terminal = terminal
         defer { self.terminal = nil }
         let size = terminal.size
-        perform(update(&state, .resize(width: size.width, height: size.height)))
+        perform(state.update(.resize(width: size.width, height: size.height), environment))
         perform([.loadFolder(path: state.folder)])
         let started = ContinuousClock.now
         var frames = FrameGate()
@@ -55,13 +61,16 @@ final class Runtime {
                     if let target = previous.target(atColumn: column, row: row) { messages.append(.clicked(target)) }
                 case .wheel(let notches):
                     messages.append(.scrolled(by: notches))
+                case .quitSignal(let signal):
+                    quitSignal = signal
+                    isRunning = false
                 }
             }
             messages += inbox.drain()
             if watcher?.poll() == true { messages.append(.folderChanged) }
             if messages.contains(where: { if case .serverProbed = $0 { true } else { false } }) { isProbing = false }
             probeServerIfDue()
-            for message in messages where isRunning { perform(update(&state, message)) }
+            for message in messages where isRunning { perform(state.update(message, environment)) }
             guard isRunning else { break }
             guard frames.needsFrame(after: messages, state: state) else { continue }
             var screen = Screen(width: state.width, height: state.height)
@@ -78,6 +87,7 @@ final class Runtime {
             }
         }
         for handle in handles.values { handle.cancel() }
+        return quitSignal
     }
 
     private func perform(_ effects: [Effect]) {
@@ -103,8 +113,8 @@ final class Runtime {
                 let read = await folder.read(listed) { inbox.post(.entriesRead($0)) }
                 inbox.post(.folderLoaded(await folder.resolvingStubs(in: read, with: kit)))
             }
-        case .startRun(let id, let path, let params):
-            let handle = kit.run(.file(path: path), params: params)
+        case .startRun(let id, let path, let workflow, let params):
+            let handle = kit.run(workflow, params: params)
             handles[id] = handle
             logger.info("run started", metadata: ["run": "\(id)", "workflow": "\(path)", "params": "\(params.keys.sorted())"])
             Task.detached { [inbox, logger] in
@@ -112,6 +122,15 @@ final class Runtime {
                     if case .finished(let outcome) = event { RunLog.finished(id, outcome, logger: logger) }
                     inbox.post(.runEvent(runID: id, event))
                 }
+            }
+        case .reloadWorkflow(let path):
+            guard let listed = state.list.entries.first(where: { $0.path == path }) else { return }
+            Task.detached { [inbox, kit, folder = state.folder] in
+                var entry = WorkflowFolder(path: folder).read(listed)
+                if case .runningHubStub(let id, let stamp) = entry.content {
+                    entry.content = await WorkflowFolder.resolve(id, stamp: stamp, with: kit)
+                }
+                inbox.post(.workflowReloaded(entry))
             }
         case .cancelRun(let id):
             logger.info("run cancelled", metadata: ["run": "\(id)"])

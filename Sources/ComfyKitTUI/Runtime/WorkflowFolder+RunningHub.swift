@@ -1,34 +1,24 @@
 import ComfyKit
 
 extension WorkflowFolder {
-    /// What a `_source: runninghub` stub shows until its params are read from RunningHub.
-    static func unresolvedStub(_ id: RunningHubWorkflowID) -> String {
-        "RunningHub workflow \(id): its params are read from RunningHub"
-    }
-
-    /// Every entry as ``scan()`` gives it, with each RunningHub stub's params read from its cloud graph
-    /// (its DSL titles); a stub that cannot be read (no key, wrong site, unknown id) stays broken with the reason.
-    func scan(resolvingStubsWith kit: ComfyKit) async throws(WorkflowFolderError) -> [WorkflowEntry] {
-        await resolvingStubs(in: try scan(), with: kit)
-    }
-
-    /// The entries with each RunningHub stub's params read from its cloud graph, as ``scan(resolvingStubsWith:)`` does.
+    /// The entries with each RunningHub stub's params read from its cloud graph (its DSL titles); a stub that
+    /// cannot be read (no key, wrong site, unknown id) becomes broken with the reason.
     func resolvingStubs(in entries: [WorkflowEntry], with kit: ComfyKit) async -> [WorkflowEntry] {
         var entries = entries
         for index in entries.indices {
-            // Stubs are the broken entries whose file reads as a RunningHub document.
-            guard case .broken = entries[index].content,
-                case .runningHub(let id, _)? = try? loader.loadFile(entries[index].path)
-            else { continue }
-            let entry = entries[index]
-            let content: WorkflowEntry.Content
-            do {
-                content = .ready(try WorkflowSpec(try await kit.load(.runningHub(id)).workflow))
-            } catch {
-                content = .broken(reason: "RunningHub workflow \(id): \(error)")
-            }
-            entries[index] = WorkflowEntry(path: entry.path, group: entry.group, name: entry.name, content: content)
+            guard case .runningHubStub(let id, let stamp) = entries[index].content else { continue }
+            entries[index].content = await Self.resolve(id, stamp: stamp, with: kit)
         }
         return entries
+    }
+
+    /// A stub's cloud graph and its DSL, or why it cannot be had.
+    static func resolve(_ id: RunningHubWorkflowID, stamp: FileStamp?, with kit: ComfyKit) async -> WorkflowEntry.Content {
+        do {
+            let loaded = try await kit.load(.runningHub(id))
+            return .ready(ReadWorkflow(loaded: loaded, spec: try WorkflowSpec(loaded.workflow), stamp: stamp))
+        } catch {
+            return .broken(reason: "RunningHub workflow \(id): \(error)")
+        }
     }
 }

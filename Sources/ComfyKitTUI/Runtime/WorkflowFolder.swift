@@ -6,12 +6,8 @@ struct WorkflowFolder: Sendable {
     let path: String
     var loader = WorkflowLoader()
 
-    /// Every `.json` file under the folder, subfolders as groups, sorted by relative path, each one read.
-    func scan() throws(WorkflowFolderError) -> [WorkflowEntry] {
-        try list().map(read)
-    }
-
-    /// Every `.json` file under the folder as ``scan()`` orders it, none read yet (``WorkflowEntry/Content/loading``).
+    /// Every `.json` file under the folder, subfolders as groups, sorted by relative path, none read yet
+    /// (``WorkflowEntry/Content/loading``).
     func list() throws(WorkflowFolderError) -> [WorkflowEntry] {
         let root = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -32,7 +28,7 @@ struct WorkflowFolder: Sendable {
         return relativePaths.sorted().map { entry(relativePath: $0, rootPath: rootPath) }
     }
 
-    /// The entry with its file read: ready, or broken with the reason.
+    /// The entry with its file read: ready, a RunningHub stub, or broken with the reason.
     func read(_ entry: WorkflowEntry) -> WorkflowEntry {
         var entry = entry
         entry.content = content(of: entry.path)
@@ -47,11 +43,16 @@ struct WorkflowFolder: Sendable {
     }
 
     private func content(of file: String) -> WorkflowEntry.Content {
+        // Stamped before reading: a change made while it is read still shows as a change.
+        let stamp = FileStamp.read(file)
         do {
             switch try loader.loadFile(file) {
-            case .workflow(let workflow): return .ready(try WorkflowSpec(workflow))
-            case .runningHub(let id, _): return .broken(reason: WorkflowFolder.unresolvedStub(id))
-            case .editor(let editor): return .broken(reason: WorkflowError.needsObjectInfo(source: editor.source, reason: nil).description)
+            case .workflow(let workflow):
+                return .ready(ReadWorkflow(loaded: LoadedWorkflow(workflow: workflow, runningHubID: nil),
+                                           spec: try WorkflowSpec(workflow), stamp: stamp))
+            case .runningHub(let id, _): return .runningHubStub(id, stamp: stamp)
+            case .editor(let editor):
+                return .broken(reason: WorkflowError.needsObjectInfo(source: editor.source, reason: nil).description)
             }
         } catch {
             return .broken(reason: "\(error)")

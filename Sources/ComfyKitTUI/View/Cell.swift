@@ -1,3 +1,5 @@
+import CellWidth
+
 /// One terminal column: a grapheme, its style slot and attributes.
 ///
 /// The right half of a wide character is a continuation cell (empty `text`); backends skip it.
@@ -16,7 +18,7 @@ struct Cell: Hashable, Sendable {
 
     var isContinuation: Bool { text.isEmpty }
     /// The columns this cell's grapheme covers (2 for a wide character).
-    var width: Int { isContinuation ? 0 : max(1, TerminalWidth.of(text)) }
+    var width: Int { isContinuation ? 0 : max(1, CellWidth.of(text)) }
 }
 
 /// A cell that differs from the previous frame, for the backend to write.

@@ -1,15 +1,21 @@
+import CellWidth
+
 /// A combo field's choices in a box below (or above) the field: the filter on top, the selection highlighted.
-struct ComboPickerView {
+struct ComboPickerView: Widget {
     let picker: ChoicePicker
     let fieldName: String
+    /// The screen row of the field it fills, which the box never covers.
+    let fieldRow: Int
+    /// The box's left edge.
+    let column: Int
 
     /// The most choices shown at once; the list scrolls to keep the selection in view.
     static let maxRows = 10
 
-    /// Draws the box at `column`, under `fieldRow` when it fits in `bounds`, else above it.
-    func render(into screen: inout Screen, fieldRow: Int, column: Int, bounds: Rect) {
+    /// Draws the box at ``column``, under ``fieldRow`` when it fits in `bounds` (the form's area), else above it.
+    func render(into bounds: Rect, _ screen: inout Screen) {
         let visible = picker.visible
-        let widest = visible.map { TerminalWidth.of($0) }.max() ?? 0
+        let widest = visible.map { CellWidth.of($0) }.max() ?? 0
         let width = min(bounds.width - column + bounds.column, max(28, widest + 6))
         let rows = max(1, min(Self.maxRows, visible.count))
         let wanted = rows + 3  // border, filter line, border

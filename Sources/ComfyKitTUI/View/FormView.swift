@@ -1,10 +1,13 @@
-/// A workflow's form: one line per param with its kind, value and inline error; `*` marks required.
-struct FormView {
-    let state: AppState
+import CellWidth
 
-    func render(into screen: inout Screen, in rect: Rect) {
-        guard !rect.isEmpty, let form = state.currentForm else { return }
-        let title = state.entries.first { $0.path == form.workflowPath }?.displayName ?? form.workflowPath
+/// A workflow's form: one line per param with its kind, value and inline error; `*` marks required.
+struct FormView: Widget {
+    let form: FormComponent
+    /// The workflow's name in the list.
+    let title: String
+
+    func render(into rect: Rect, _ screen: inout Screen) {
+        guard !rect.isEmpty else { return }
         screen.put(title, at: rect.column + 1, row: rect.row, style: .accent, attributes: .bold, limit: rect.width - 2)
         if form.fields.isEmpty {
             screen.put("This workflow has no params; press ⏎ to run it.", at: rect.column + 2, row: rect.row + 2, style: .muted,
@@ -13,7 +16,7 @@ struct FormView {
         }
         let rows = rect.height - 2
         guard rows > 0 else { return }
-        let nameWidth = min(24, (form.fields.map { TerminalWidth.of($0.name) }.max() ?? 0) + 3)
+        let nameWidth = min(24, (form.fields.map { CellWidth.of($0.name) }.max() ?? 0) + 3)
         let first = max(0, min(form.focus - rows + 1, form.fields.count - rows))
         for (offset, field) in form.fields.enumerated().dropFirst(first).prefix(rows) {
             screen.mark(.field(index: offset), row: rect.row + 2 + offset - first, columns: rect.column..<(rect.column + rect.width))
@@ -21,8 +24,9 @@ struct FormView {
                  row: rect.row + 2 + offset - first, width: rect.width)
         }
         if let picker = form.picker, form.fields.indices.contains(picker.field) {
-            ComboPickerView(picker: picker, fieldName: form.fields[picker.field].name)
-                .render(into: &screen, fieldRow: rect.row + 2 + picker.field - first, column: rect.column + nameWidth + 9, bounds: rect)
+            ComboPickerView(picker: picker, fieldName: form.fields[picker.field].name,
+                            fieldRow: rect.row + 2 + picker.field - first, column: rect.column + nameWidth + 9)
+                .render(into: rect, &screen)
         }
     }
 
@@ -55,7 +59,7 @@ struct FormView {
         // The first character shown: as far back from the cursor as fits (linear, for long prompts).
         var start = min(field.cursor, characters.count), used = 0
         while start > 0 {
-            let w = TerminalWidth.of(characters[start - 1])
+            let w = CellWidth.of(characters[start - 1])
             if used + w > width - 1 { break }
             used += w
             start -= 1
@@ -64,7 +68,7 @@ struct FormView {
         for index in start...characters.count {
             let isCursor = index == field.cursor
             let text = index < characters.count ? (characters[index] == "\n" ? "⏎" : String(characters[index])) : " "
-            let w = max(1, TerminalWidth.of(text))
+            let w = max(1, CellWidth.of(text))
             guard x + w <= column + width else { break }
             x += screen.put(text, at: x, row: row, style: .normal, attributes: isCursor ? .reverse : .underline)
         }

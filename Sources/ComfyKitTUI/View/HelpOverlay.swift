@@ -1,14 +1,17 @@
+import CellWidth
+
 /// The `?` overlay: every key in a box in the middle of the screen.
-struct HelpOverlay {
-    func render(into screen: inout Screen) {
-        let keyWidth = (helpLines.map { TerminalWidth.of($0.key) }.max() ?? 0) + 2
-        let textWidth = helpLines.map { TerminalWidth.of($0.action) }.max() ?? 0
-        let width = min(screen.width - 2, keyWidth + textWidth + 4)
+struct HelpOverlay: Widget {
+    /// Draws a box centred in `area` (the whole screen).
+    func render(into area: Rect, _ screen: inout Screen) {
+        let keyWidth = (helpLines.map { CellWidth.of($0.key) }.max() ?? 0) + 2
+        let textWidth = helpLines.map { CellWidth.of($0.action) }.max() ?? 0
+        let width = min(area.width - 2, keyWidth + textWidth + 4)
         // A blank line above and below the keys when there is room; on a short terminal the keys come first.
-        let padding = helpLines.count + 4 <= screen.height - 2 ? 1 : 0
-        let height = min(screen.height - 2, helpLines.count + 2 + 2 * padding)
-        let column = (screen.width - width) / 2
-        let top = (screen.height - height) / 2
+        let padding = helpLines.count + 4 <= area.height - 2 ? 1 : 0
+        let height = min(area.height - 2, helpLines.count + 2 + 2 * padding)
+        let column = area.column + (area.width - width) / 2
+        let top = area.row + (area.height - height) / 2
         for row in top..<(top + height) { screen.fill(row: row, from: column, width: width, style: .normal) }
         screen.put("┌" + String(repeating: "─", count: width - 2) + "┐", at: column, row: top, style: .accent)
         screen.put("└" + String(repeating: "─", count: width - 2) + "┘", at: column, row: top + height - 1, style: .accent)

@@ -1,18 +1,18 @@
 /// The keys that do something now, for the hint bar: `[(key, what it does)]`.
 func keyHints(for state: AppState) -> [(key: String, action: String)] {
-    if state.showsHelp { return [("Esc", "close help")] }
-    if state.isFiltering { return [("⏎", "keep filter"), ("Esc", "clear"), ("↑↓", "move")] }
+    if state.help.isShown { return [("Esc", "close help")] }
+    if state.list.isFiltering { return [("⏎", "keep filter"), ("Esc", "clear"), ("↑↓", "move")] }
     switch state.route {
     case .list:
         var hints: [(key: String, action: String)] = [("⏎", "open"), ("j/k", "move"), ("/", "filter"), ("r", "rescan")]
         if state.currentRun?.isActive == true { hints.append(("c", "cancel run")) }
         if state.currentRun?.resultURLs.isEmpty == false { hints.append(("d", "download")) }
         if !state.runs.isEmpty { hints.append(("o", "runs")) }
-        if state.runs.count > 1 { hints.append(("[ ]", "run")) }
+        if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
         return hints + [("?", "help"), ("q", "quit")]
     case .runs:
         var hints: [(key: String, action: String)] = [("Esc", "back")]
-        if state.runs.count > 1 { hints.append(("[ ]", "run")) }
+        if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
         if state.currentRun?.resultURLs.isEmpty == false {
             hints += [("j/k", "output"), ("⏎", "download"), ("D", "all"), ("y", "copy URL")]
         }
@@ -27,6 +27,7 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         if state.currentForm.map({ form in form.fields.indices.contains(form.focus) && form.fields[form.focus].isSeed }) == true {
             hints.append(("^R", "random seed"))
         }
+        if state.currentForm?.acceptsChangedFile == true { hints.append(("^L", "reload")) }
         hints += fieldHints(for: state)
         if hints.contains(where: { $0.key == "Tab" && $0.action != "next" }) { hints.removeAll { $0.key == "Tab" && $0.action == "next" } }
         if state.currentRun?.isActive == true { hints.append(("^X", "cancel run")) }
@@ -41,7 +42,7 @@ let helpLines: [(key: String, action: String)] = [
     ("Tab S-Tab", "next / previous field"),
     ("←/→ Home End", "move the cursor in a field"),
     ("Space", "toggle a true/false field"),
-    ("^R", "a random seed in a seed field"),
+    ("^R  ^L", "a random seed / read a changed workflow file again"),
     ("Space  ^O", "pick from the server's choices (^O: its files, in media)"),
     ("^E  Tab", "edit text on several lines / complete a path (/ ./ ~/)"),
     ("/", "filter the list; Esc clears the filter"),

@@ -1,26 +1,28 @@
 /// The workflow list: one line per file, broken ones with their reason.
-struct ListView {
-    let state: AppState
+struct ListView: Widget {
+    let list: WorkflowList
+    /// The folder, for the empty and loading lines.
+    let folder: String
 
-    func render(into screen: inout Screen, in rect: Rect) {
+    func render(into rect: Rect, _ screen: inout Screen) {
         guard !rect.isEmpty else { return }
         var area = rect
-        if state.isFiltering || !state.filter.isEmpty {
-            let cursor = state.isFiltering ? "▏" : ""
-            screen.put("/" + state.filter + cursor, at: area.column + 1, row: area.row, style: .accent)
+        if list.isFiltering || !list.filter.isEmpty {
+            let cursor = list.isFiltering ? "▏" : ""
+            screen.put("/" + list.filter + cursor, at: area.column + 1, row: area.row, style: .accent)
             area.row += 1
             area.height -= 1
         }
-        let entries = state.visibleEntries
+        let entries = list.visibleEntries
         if entries.isEmpty {
-            let text = state.isLoading ? "loading \(state.folder)…" : (state.filter.isEmpty ? "no workflows in \(state.folder)" : "nothing matches “\(state.filter)”")
+            let text = list.isLoading ? "loading \(folder)…" : (list.filter.isEmpty ? "no workflows in \(folder)" : "nothing matches “\(list.filter)”")
             screen.put(text, at: area.column + 2, row: area.row, style: .muted, limit: area.width - 2)
             return
         }
-        let first = max(0, min(state.selected - area.height + 1, entries.count - area.height))
+        let first = max(0, min(list.selected - area.height + 1, entries.count - area.height))
         for (offset, entry) in entries.dropFirst(first).prefix(area.height).enumerated() {
             screen.mark(.workflow(index: first + offset), row: area.row + offset, columns: area.column..<(area.column + area.width))
-            line(entry, selected: first + offset == state.selected, into: &screen, row: area.row + offset, width: area.width)
+            line(entry, selected: first + offset == list.selected, into: &screen, row: area.row + offset, width: area.width)
         }
     }
 
@@ -34,7 +36,8 @@ struct ListView {
         screen.put(entry.displayName, at: x, row: row, style: nameStyle, attributes: attributes, limit: nameWidth - 1)
         x += nameWidth
         switch entry.content {
-        case .ready(let spec):
+        case .ready(let workflow):
+            let spec = workflow.spec
             let required = spec.params.count(where: \.isRequired)
             let params = (spec.params.count == 1 ? "1 param" : "\(spec.params.count) params") + (required > 0 ? " (\(required) required)" : "")
             let outputs = spec.outputs.map(\.name).joined(separator: ", ")
@@ -42,8 +45,8 @@ struct ListView {
                        style: selected ? .selection : .muted, attributes: attributes, limit: width - x - 1)
         case .loading:
             screen.put("reading…", at: x, row: row, style: selected ? .selection : .muted, attributes: attributes, limit: width - x - 1)
-        case .broken(let reason):
-            screen.put("✗ " + reason, at: x, row: row, style: .error, attributes: attributes, limit: width - x - 1)
+        case .broken, .runningHubStub:
+            screen.put("✗ " + (entry.content.problem ?? ""), at: x, row: row, style: .error, attributes: attributes, limit: width - x - 1)
         }
     }
 }

@@ -1,11 +1,13 @@
 /// A bar with eighth-block precision: `████▍    `.
-struct ProgressBar {
+struct ProgressBar: Widget {
     let fraction: Double
 
     private static let eighths: [String] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
-    func render(into screen: inout Screen, at column: Int, row: Int, width: Int) {
-        guard width > 0 else { return }
+    /// Draws on the area's first row.
+    func render(into area: Rect, _ screen: inout Screen) {
+        let (column, row, width) = (area.column, area.row, area.width)
+        guard width > 0, area.height > 0 else { return }
         let clamped = fraction.isFinite ? min(max(fraction, 0), 1) : 0
         let units = Int((clamped * Double(width * 8)).rounded(.down))
         let full = units / 8

@@ -1,6 +1,6 @@
 /// The selected run: its state, the overall bar, the current node with its step bar, and the last log lines
 /// (or, once it has finished, its output URLs by name with their downloads).
-struct RunPanel {
+struct RunPanel: Widget {
     let run: RunState
     let count: Int
     /// The app's clock, for elapsed time, rate and ETA.
@@ -10,7 +10,7 @@ struct RunPanel {
     /// False on the runs screen, which lists outputs and the log itself.
     var showsTail = true
 
-    func render(into screen: inout Screen, in rect: Rect) {
+    func render(into rect: Rect, _ screen: inout Screen) {
         guard !rect.isEmpty else { return }
         screen.put(String(repeating: "─", count: rect.width), at: rect.column, row: rect.row, style: .muted)
         var lines = rect.row + 1
@@ -80,7 +80,7 @@ struct RunPanel {
         let labelWidth = 9
         screen.put(label, at: rect.column + 1, row: row, style: .muted)
         let width = max(0, rect.width - labelWidth - 7)
-        ProgressBar(fraction: fraction).render(into: &screen, at: rect.column + labelWidth, row: row, width: width)
+        ProgressBar(fraction: fraction).render(into: Rect(column: rect.column + labelWidth, row: row, width: width, height: 1), &screen)
         screen.put(suffix, at: rect.column + labelWidth + width, row: row)
     }
 

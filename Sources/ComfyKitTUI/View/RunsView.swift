@@ -1,18 +1,22 @@
+import CellWidth
+
 /// The runs screen: a tab per run, the selected run's progress, its outputs by name with a highlighted URL and
 /// each file's download, and its event log below.
-struct RunsView {
-    let state: AppState
+struct RunsView: Widget {
+    let runs: RunsComponent
+    /// The app's clock, for elapsed times.
+    let now: Double
 
     /// Rows of the progress part: rule, title, overall bar, node, step bar.
     private static let detailRows = 5
 
-    func render(into screen: inout Screen, in rect: Rect) {
-        guard !rect.isEmpty, let run = state.currentRun else { return }
-        let position = state.runs.firstIndex { $0.id == run.id } ?? 0
+    func render(into rect: Rect, _ screen: inout Screen) {
+        guard !rect.isEmpty, let run = runs.current else { return }
+        let position = runs.all.firstIndex { $0.id == run.id } ?? 0
         renderTabs(selected: position, into: &screen, row: rect.row, rect: rect)
         let detail = Rect(column: rect.column, row: rect.row + 1, width: rect.width, height: min(Self.detailRows, rect.height - 1))
-        RunPanel(run: run, count: state.runs.count, now: state.clock, position: position, showsTail: false)
-            .render(into: &screen, in: detail)
+        RunPanel(run: run, count: runs.all.count, now: now, position: position, showsTail: false)
+            .render(into: detail, &screen)
         var row = detail.bottom
         let remaining = rect.bottom - row
         guard remaining > 1 else { return }
@@ -26,7 +30,7 @@ struct RunsView {
             row += 1
         } else {
             let visible = outputRows - 1
-            let selectedLine = lines.firstIndex { $0.output == state.selectedOutput } ?? 0
+            let selectedLine = lines.firstIndex { $0.output == runs.selectedOutput } ?? 0
             // Keep the highlighted URL and the line under it (its download) in view, above a "more below" row.
             let first = max(0, min(selectedLine + 3 - visible, lines.count - visible))
             // When lines are cut below, the last row says so (the highlighted line is never that row: see `first`).
@@ -79,7 +83,7 @@ struct RunsView {
         case .group:
             screen.put(line.text, at: rect.column + 1, row: row, style: .accent, attributes: .bold, limit: rect.width - 2)
         case .url:
-            let selected = line.output == state.selectedOutput
+            let selected = line.output == runs.selectedOutput
             if selected { screen.fill(row: row, from: rect.column, width: rect.width, style: .selection, attributes: .reverse) }
             screen.put((selected ? "› " : "  ") + line.text, at: rect.column + 2, row: row, style: selected ? .selection : .normal,
                        attributes: selected ? .reverse : [], limit: rect.width - 3)
@@ -95,8 +99,8 @@ struct RunsView {
 
     /// `#1 ✓ name  #2 45% name  …`, scrolled so the selected tab is whole.
     private func renderTabs(selected: Int, into screen: inout Screen, row: Int, rect: Rect) {
-        let tabs = state.runs.map { " #\($0.id) \(badge(of: $0)) \($0.workflowName) " }
-        let widths = tabs.map(TerminalWidth.of)
+        let tabs = runs.all.map { " #\($0.id) \(badge(of: $0)) \($0.workflowName) " }
+        let widths = tabs.map(CellWidth.of)
         var first = selected
         var used = widths[selected]
         while first > 0, used + widths[first - 1] + 1 <= rect.width - 2 {
@@ -109,7 +113,7 @@ struct RunsView {
             let isSelected = index == selected
             let used = screen.put(tabs[index], at: x, row: row, style: isSelected ? .selection : .muted,
                                   attributes: isSelected ? [.reverse, .bold] : [], limit: rect.column + rect.width - 1 - x)
-            screen.mark(.run(id: state.runs[index].id), row: row, columns: x..<(x + used))
+            screen.mark(.run(id: runs.all[index].id), row: row, columns: x..<(x + used))
             x += used
             x += 1
         }

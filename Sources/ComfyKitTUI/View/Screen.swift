@@ -1,3 +1,5 @@
+import CellWidth
+
 /// A frame as a grid of cells. Views draw into it; the backend writes only what ``diff(from:)`` returns.
 struct Screen: Hashable, Sendable {
     let width: Int
@@ -25,7 +27,7 @@ struct Screen: Hashable, Sendable {
         let end = min(width, limit.map { column + max(0, $0) } ?? width)
         var x = column
         for character in text {
-            let w = TerminalWidth.of(character)
+            let w = CellWidth.of(character)
             if w == 0 {
                 appendToPrevious(character, before: x, row: row)
                 continue
@@ -83,6 +85,13 @@ struct Screen: Hashable, Sendable {
             changes.append(CellChange(column: index % width, row: index / width, cell: cells[index]))
         }
         return changes
+    }
+
+    /// Writes cells another frame's ``diff(from:)`` returned, as a backend that keeps its own copy does.
+    mutating func apply(_ changes: [CellChange]) {
+        for change in changes where change.row >= 0 && change.row < height && change.column >= 0 && change.column < width {
+            cells[change.row * width + change.column] = change.cell
+        }
     }
 
     private mutating func set(_ cell: Cell, column: Int, row: Int) {

@@ -1,10 +1,13 @@
+import CellWidth
+
 /// The multi-line editor over the form: wrapped rows, the cursor as a reversed cell, a scroll position.
-struct TextEditorView {
+struct TextEditorView: Widget {
     let editor: TextEditor
     let fieldName: String
 
-    func render(into screen: inout Screen) {
-        let geometry = TextEditorGeometry(width: screen.width, height: screen.height)
+    /// Draws over the body of `area` (the whole screen), where ``TextEditorGeometry`` says.
+    func render(into area: Rect, _ screen: inout Screen) {
+        let geometry = TextEditorGeometry(width: area.width, height: area.height)
         let frame = geometry.frame
         let rows = editor.rows(width: geometry.textWidth)
         let cursorRow = editor.cursorPosition(in: rows)
@@ -25,7 +28,7 @@ struct TextEditorView {
                 let character = editor.characters[position]
                 let attributes: CellAttributes = position == editor.cursor ? .reverse : []
                 // Control characters other than the newline (tabs, pasted CRs) take a visible cell.
-                let shown = TerminalWidth.of(character) == 0 && character.unicodeScalars.first.map({ $0.value < 0x20 }) == true ? "·" : String(character)
+                let shown = CellWidth.of(character) == 0 && character.unicodeScalars.first.map({ $0.value < 0x20 }) == true ? "·" : String(character)
                 x += screen.put(shown, at: x, row: y, attributes: attributes)
             }
             let cursorAtEnd = index == cursor.row && editor.cursor == row.end

@@ -1,0 +1,319 @@
+import ComfyKit
+
+extension AppState {
+    /// Applies a message and returns the work to do. Pure: the file system is asked only through `env`.
+    /// A message owned by one component goes to it; the app acts on what the component reports back.
+    mutating func update(_ message: Message, _ env: TUIEnvironment) -> [Effect] {
+        switch message {
+        case .key(let key):
+            return handle(key, env)
+        case .paste(let text):
+            paste(text, env)
+            return []
+        case .folderListed(let entries):
+            list.applyListed(entries)
+            showScanSummary("\(entries.count) workflow(s), reading…")
+            return []
+        case .entriesRead(let entries):
+            list.applyRead(entries)
+            openPendingWorkflowIfRead(env)
+            return []
+        case .folderLoaded(let entries):
+            let wasAutomatic = list.autoRescan.isScanning
+            list.applyScanned(entries)
+            let broken = entries.count { $0.spec == nil }
+            showScanSummary("\(entries.count) workflow(s)" + (broken > 0 ? ", \(broken) broken" : ""), automatic: wasAutomatic)
+            openPendingWorkflowIfRead(env)
+            return []
+        case .folderFailed(let reason):
+            list.isLoading = false
+            list.autoRescan.isScanning = false
+            status = reason
+            return []
+        case .workflowReloaded(let entry):
+            applyReloadedWorkflow(entry, env)
+            return []
+        case .runEvent(let id, let event):
+            applyRunEvent(event, to: id)
+            return []
+        case .downloaded(let id, let paths):
+            status = "run #\(id): saved " + paths.joined(separator: ", ")
+            return []
+        case .downloadFailed(let id, let reason):
+            status = "run #\(id): download failed: \(reason)"
+            return []
+        case .downloadProgress(let id, let url, let received, let total):
+            return runs.update(.downloadProgress(runID: id, url: url, received: received, total: total), status: &status)
+        case .fileSaved(let id, let url, let path):
+            return runs.update(.fileSaved(runID: id, url: url, path: path), status: &status)
+        case .fileFailed(let id, let url, let reason):
+            return runs.update(.fileFailed(runID: id, url: url, reason: reason), status: &status)
+        case .folderChanged:
+            list.noteFolderChanged(at: clock)
+            return []
+        case .clicked(let target):
+            return click(target, env)
+        case .scrolled(let notches):
+            // One ↑ or ↓ per notch, so the wheel moves whatever those keys move on the screen showing.
+            guard !help.isShown, notches != 0 else { return [] }
+            let key: Key = notches < 0 ? .up : .down
+            return (0..<abs(notches)).flatMap { _ in update(.key(key), env) }
+        case .resize(let newWidth, let newHeight):
+            width = newWidth
+            height = newHeight
+            return []
+        case .serverProbed(let probed):
+            let previous = server
+            server = probed
+            return fetchObjectInfoIfNewlyConnected(previous: previous)
+        case .objectInfoLoaded(let info):
+            objectInfo = info
+            isFetchingObjectInfo = false
+            for path in forms.keys { forms[path]?.attach(info, env) }
+            return []
+        case .objectInfoFailed:
+            // Offline forms work as before; the next reconnection tries again.
+            isFetchingObjectInfo = false
+            return []
+        case .pathCandidates(let path, let field, let text, let candidates):
+            return routeToForm(path, .pathCandidates(field: field, text: text, candidates: candidates), env)
+        case .clock(let seconds):
+            clock = seconds
+            guard list.startRescanIfDue(at: clock) else { return [] }
+            return [.loadFolder(path: folder)]
+        case .seedDrawn(let path, let field, let seed):
+            return routeToForm(path, .seedDrawn(field: field, seed: seed), env)
+        }
+    }
+
+    // MARK: Keys
+
+    private mutating func handle(_ key: Key, _ env: TUIEnvironment) -> [Effect] {
+        if key == .control("c") { return [.quit] }
+        if help.isShown {
+            help.update(key)
+            return []
+        }
+        switch route {
+        case .list: return listKey(key, env)
+        case .form(let path): return routeToForm(path, .key(key), env)
+        case .runs: return runsKey(key)
+        }
+    }
+
+    /// The list's own keys go to it; the rest are the app's: help, rescan, the selected run, quit.
+    private mutating func listKey(_ key: Key, _ env: TUIEnvironment) -> [Effect] {
+        switch list.update(.key(key)) {
+        case .handled: return []
+        case .open:
+            openSelectedWorkflow(env)
+            return []
+        case .unhandled: break
+        }
+        switch key {
+        case .character("?"):
+            help.isShown = true
+        case .character("r"):
+            list.isLoading = true
+            status = "rescanning…"
+            return [.loadFolder(path: folder)]
+        case .character("c"), .character("x"):
+            return runs.update(.cancelSelected, status: &status)
+        case .character("d"):
+            return runs.update(.downloadAll, status: &status)
+        case .character("["):
+            return runs.update(.selectRun(by: -1), status: &status)
+        case .character("]"):
+            return runs.update(.selectRun(by: 1), status: &status)
+        case .character("o"):
+            openRuns()
+        case .character("q"):
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The runs screen: its keys go to the runs; Esc, `?` and `q` are the app's.
+    private mutating func runsKey(_ key: Key) -> [Effect] {
+        if let message = RunsComponent.message(for: key) { return runs.update(message, status: &status) }
+        switch key {
+        case .escape:
+            route = .list
+            status = ""
+        case .character("?"):
+            help.isShown = true
+        case .character("q"):
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// `o` on the list: the selected run in full.
+    private mutating func openRuns() {
+        guard !runs.isEmpty else {
+            status = "no runs yet: open a workflow and press Enter"
+            return
+        }
+        route = .runs
+        runs.clampOutputSelection()
+        status = ""
+    }
+
+    // MARK: Forms
+
+    /// What the form needs to know of the app.
+    private func formContext(_ path: String) -> FormComponent.Context {
+        FormComponent.Context(editor: TextEditorGeometry(width: width, height: height), catalogLoaded: objectInfo != nil,
+                              displayName: list.displayName(of: path))
+    }
+
+    /// Hands a message to the form of `path` and acts on its outcome.
+    private mutating func routeToForm(_ path: String, _ message: FormMessage, _ env: TUIEnvironment) -> [Effect] {
+        guard var form = forms[path] else {
+            if case .key = message { route = .list }
+            return []
+        }
+        let outcome = form.update(message, env, formContext(path), status: &status)
+        forms[path] = form
+        switch outcome {
+        case .effects(let effects):
+            return effects
+        case .back:
+            route = .list
+            status = ""
+            return []
+        case .cancelRun:
+            return runs.update(.cancelSelected, status: &status)
+        case .submit(let params):
+            rememberedForms[path] = form.fieldTexts
+            let name = list.displayName(of: path)
+            let id = runs.start(workflowPath: path, workflowName: name)
+            status = "run #\(id) started: \(name)"
+            return [.startRun(runID: id, workflowPath: path, workflow: form.workflow.loaded, params: params),
+                    .rememberForm(workflowPath: path, values: form.fieldTexts)]
+        }
+    }
+
+    /// Opens the highlighted workflow's form (kept from before, else new from remembered texts); one still being
+    /// read opens once it is read.
+    mutating func openSelectedWorkflow(_ env: TUIEnvironment) {
+        guard let entry = list.selectedEntry else { return }
+        list.pendingOpen = nil
+        switch entry.content {
+        case .loading:
+            list.pendingOpen = entry.path
+            status = "reading \(entry.displayName)…"
+        case .broken, .runningHubStub:
+            status = "\(entry.displayName) cannot be opened: \(entry.content.problem ?? "")"
+        case .ready(let workflow):
+            if forms[entry.path] == nil {
+                var form = FormComponent(workflowPath: entry.path, workflow: workflow,
+                                         remembered: rememberedForms[entry.path] ?? [:], env)
+                if let objectInfo { form.attach(objectInfo, env) }
+                forms[entry.path] = form
+            }
+            route = .form(workflowPath: entry.path)
+            status = workflow.spec.params.isEmpty ? "no params: Enter runs it as is" : ""
+        }
+    }
+
+    /// Enter on a workflow still being read opens it once it is read, unless the user moved on meanwhile.
+    private mutating func openPendingWorkflowIfRead(_ env: TUIEnvironment) {
+        guard let path = list.pendingOpen else { return }
+        guard route == .list, !help.isShown, let entry = list.selectedEntry, entry.path == path else {
+            list.pendingOpen = nil
+            return
+        }
+        if case .loading = entry.content { return }
+        openSelectedWorkflow(env)
+    }
+
+    /// ^L's new reading of a form's file: the entry and the form take it, the field texts kept by param name.
+    private mutating func applyReloadedWorkflow(_ entry: WorkflowEntry, _ env: TUIEnvironment) {
+        list.applyReloaded(entry)
+        let name = list.displayName(of: entry.path)
+        guard case .ready(let workflow) = entry.content else {
+            status = "\(name) cannot be reloaded: \(entry.content.problem ?? "not read yet")"
+            return
+        }
+        guard let old = forms[entry.path] else { return }
+        var form = FormComponent(workflowPath: entry.path, workflow: workflow, remembered: old.fieldTexts, env)
+        if let objectInfo { form.attach(objectInfo, env) }
+        form.focus = min(old.focus, max(0, form.fields.count - 1))
+        forms[entry.path] = form
+        status = "reloaded \(name): \(form.fields.count) field(s)"
+    }
+
+    // MARK: Pastes and the mouse
+
+    /// A pasted text goes where the keyboard is: the filter or the open form; elsewhere it is ignored.
+    private mutating func paste(_ text: String, _ env: TUIEnvironment) {
+        let text = normalizedNewlines(text)
+        guard !text.isEmpty, !help.isShown else { return }
+        if list.isFiltering {
+            _ = list.update(.paste(text))
+            return
+        }
+        guard case .form(let path) = route else { return }
+        _ = routeToForm(path, .paste(text), env)
+    }
+
+    /// A click selects what the frame showed under it: a workflow row (a click on the highlighted one opens it),
+    /// a field, a run tab, an output URL.
+    private mutating func click(_ target: ClickTarget, _ env: TUIEnvironment) -> [Effect] {
+        guard !help.isShown else { return [] }
+        switch target {
+        case .workflow(let index):
+            guard route == .list, list.update(.click(index: index)) == .open else { return [] }
+            openSelectedWorkflow(env)
+            return []
+        case .field(let index):
+            guard case .form(let path) = route else { return [] }
+            return routeToForm(path, .click(field: index), env)
+        case .run(let id):
+            return runs.update(.clickRun(id: id), status: &status)
+        case .output(let index):
+            guard route == .runs else { return [] }
+            return runs.update(.clickOutput(index: index), status: &status)
+        }
+    }
+
+    // MARK: The server and runs
+
+    /// A probe found the server after it was unknown or unreachable: fetch its object_info once for this connection.
+    private mutating func fetchObjectInfoIfNewlyConnected(previous: ServerStatus) -> [Effect] {
+        guard case .connected = server, !isFetchingObjectInfo else { return [] }
+        if case .connected = previous, objectInfo != nil { return [] }
+        isFetchingObjectInfo = true
+        return [.fetchObjectInfo]
+    }
+
+    private mutating func applyRunEvent(_ event: RunEvent, to id: Int) {
+        guard runs.all.contains(where: { $0.id == id }) else { return }
+        _ = runs.update(.event(runID: id, event, clock: clock), status: &status)
+        switch event {
+        case .connectionLost: connection = .lost
+        case .submitted, .reconnected, .started, .progress: connection = .connected
+        case .finished(let outcome):
+            guard case .validation(let error)? = outcome.failure, let run = runs.all.first(where: { $0.id == id }),
+                  var form = forms[run.workflowPath] else { return }
+            let marked = form.markServerErrors(error)
+            forms[run.workflowPath] = form
+            if marked > 0 { status += " (\(marked) field\(marked == 1 ? "" : "s") marked)" }
+        default: break
+        }
+    }
+
+    /// A rescan nobody asked for says so on the list, and leaves a form's status alone.
+    private mutating func showScanSummary(_ summary: String, automatic: Bool? = nil) {
+        if !(automatic ?? list.autoRescan.isScanning) {
+            status = summary
+        } else if route == .list {
+            status = "folder changed: " + summary
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ComfyKit
+
+/// The state of the server connection, as the header shows it.
+enum ConnectionState: Hashable, Sendable {
+    case unknown
+    case connected
+    case lost
+}
+
+/// Which screen has the keyboard.
+enum Route: Hashable, Sendable {
+    case list
+    case form(workflowPath: String)
+    /// The selected run in full: progress, outputs by name with their downloads, and the log.
+    case runs
+}
+
+/// All of the app's state in one value: the components (list, forms, runs, help) and what they share (the
+/// server, the clock, the status line, the size). Only ``update(_:_:)`` changes it.
+struct AppState: Hashable, Sendable {
+    var folder: String
+    var serverURL: String
+    var connection: ConnectionState = .unknown
+    var server: ServerStatus = .unknown
+    /// Seconds on the app's monotonic clock, advanced by ``Message/clock(_:)``; runs time themselves with it.
+    var clock: Double = 0
+    var list = WorkflowList()
+    var route: Route = .list
+    var help = HelpComponent()
+    /// The forms opened so far, by workflow path; values survive going back to the list.
+    var forms: [String: FormComponent] = [:]
+    /// The field texts last submitted, by workflow path, to prefill a form when it is first opened.
+    var rememberedForms: FormMemory.Values = [:]
+    var runs = RunsComponent()
+    /// What the server's node inputs accept (`GET /object_info`), fetched once per connection; `nil` offline.
+    var objectInfo: ObjectInfo?
+    var isFetchingObjectInfo = false
+    var status = ""
+    var width = 80
+    var height = 24
+
+    init(folder: String, serverURL: String) {
+        self.folder = folder
+        self.serverURL = serverURL
+    }
+
+    /// The form on screen, if any.
+    var currentForm: FormComponent? {
+        if case .form(let path) = route { forms[path] } else { nil }
+    }
+
+    /// The run the panel shows: the selected one, else the newest.
+    var currentRun: RunState? { runs.current }
+}

@@ -1,0 +1,65 @@
+import ComfyKit
+
+/// Everything that can change the app's state.
+enum Message: Sendable {
+    case key(Key)
+    /// A bracketed paste (`ESC[200~ … ESC[201~`): the pasted text, whole.
+    case paste(String)
+    /// The folder's files, named from the directory listing, each ``WorkflowEntry/Content/loading``: the list shows at once.
+    case folderListed([WorkflowEntry])
+    /// Some listed files read (ready or broken), as the scan gets through them.
+    case entriesRead([WorkflowEntry])
+    /// The whole scan: every entry read, RunningHub stubs resolved.
+    case folderLoaded([WorkflowEntry])
+    case folderFailed(String)
+    /// A form's workflow file read again (^L), RunningHub stub resolved.
+    case workflowReloaded(WorkflowEntry)
+    case runEvent(runID: Int, RunEvent)
+    case downloaded(runID: Int, paths: [String])
+    case downloadFailed(runID: Int, reason: String)
+    /// Bytes of one output file received so far (throttled by the runtime to whole percents).
+    case downloadProgress(runID: Int, url: String, received: Int64, total: Int64?)
+    /// One output file saved, with its path.
+    case fileSaved(runID: Int, url: String, path: String)
+    /// One output file that could not be downloaded.
+    case fileFailed(runID: Int, url: String, reason: String)
+    /// The folder watcher saw a workflow file or subfolder added, changed or removed.
+    case folderChanged
+    /// A mouse click on something the last frame marked as clickable.
+    case clicked(ClickTarget)
+    /// The mouse wheel, in notches; negative is up.
+    case scrolled(by: Int)
+    case resize(width: Int, height: Int)
+    case serverProbed(ServerStatus)
+    /// The runtime's clock, in seconds since it started; sent before the other messages of each loop turn.
+    case clock(Double)
+    /// The server's `GET /object_info`, read into choices and ranges.
+    case objectInfoLoaded(ObjectInfo)
+    case objectInfoFailed(reason: String)
+    /// The entries matching a media field's path at a Tab, for completion.
+    case pathCandidates(workflowPath: String, field: String, text: String, candidates: [PathCandidate])
+    /// A random seed for a seed field, drawn by the runtime (update stays deterministic).
+    case seedDrawn(workflowPath: String, field: String, seed: Int)
+}
+
+/// Work the runtime does for `update`, reporting back with ``Message``s.
+enum Effect: Hashable, Sendable {
+    case loadFolder(path: String)
+    /// Run the workflow as the form read it (not the file as it is now), with the form's params.
+    case startRun(runID: Int, workflowPath: String, workflow: LoadedWorkflow, params: [String: ParamValue])
+    /// Read a form's workflow file again; answered with ``Message/workflowReloaded(_:)``.
+    case reloadWorkflow(path: String)
+    case cancelRun(runID: Int)
+    case download(runID: Int, urls: [String])
+    /// Save a submitted form's field texts so the next session prefills them.
+    case rememberForm(workflowPath: String, values: [String: String])
+    /// Fetch the server's `GET /object_info`; answered with ``Message/objectInfoLoaded(_:)`` or ``Message/objectInfoFailed(reason:)``.
+    case fetchObjectInfo
+    /// List the directory a media path points into; answered with ``Message/pathCandidates(workflowPath:field:text:candidates:)``.
+    case completePath(workflowPath: String, field: String, text: String)
+    /// Draw a random seed for a seed field; answered with ``Message/seedDrawn(workflowPath:field:seed:)``.
+    case drawSeed(workflowPath: String, field: String)
+    /// Put text on the terminal's clipboard (OSC 52).
+    case copyToClipboard(String)
+    case quit
+}

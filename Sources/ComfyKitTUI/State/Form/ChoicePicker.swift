@@ -1,0 +1,71 @@
+/// The list of a combo field's choices, open over the form: typing narrows it, ↑/↓ move, ⏎ picks.
+struct ChoicePicker: Hashable, Sendable {
+    /// The field it fills, by index in the form.
+    let field: Int
+    let choices: [String]
+    var filter = ""
+    /// Index into ``visible``.
+    var selected = 0
+
+    /// Opens on the field's current value when it is one of the choices.
+    init(field: Int, choices: [String], current: String) {
+        self.field = field
+        self.choices = choices
+        selected = choices.firstIndex(of: current) ?? 0
+    }
+
+    /// The choices containing the filter, case-insensitively, in the server's order.
+    var visible: [String] {
+        guard !filter.isEmpty else { return choices }
+        let needle = filter.lowercased()
+        return choices.filter { $0.lowercased().contains(needle) }
+    }
+
+    var selection: String? {
+        let visible = visible
+        return visible.indices.contains(selected) ? visible[selected] : nil
+    }
+
+    /// What a key did to the picker.
+    enum Outcome: Hashable, Sendable {
+        /// Still open (a move, the filter, or a key it ignores).
+        case open
+        /// Esc, or ⏎ with nothing matching the filter.
+        case closed
+        /// ⏎ on a choice: the field takes it.
+        case picked(String)
+    }
+
+    /// A key while the picker has the keyboard: typing narrows it, ↑/↓/Home/End move, ⏎ picks, Esc closes.
+    mutating func update(_ key: Key) -> Outcome {
+        switch key {
+        case .escape: return .closed
+        case .enter: return selection.map(Outcome.picked) ?? .closed
+        case .up: move(by: -1)
+        case .down: move(by: 1)
+        case .home: move(by: -choices.count)
+        case .end: move(by: choices.count)
+        case .backspace: deleteBackward()
+        case .character(let c): type(c)
+        default: break
+        }
+        return .open
+    }
+
+    mutating func move(by offset: Int) {
+        let count = visible.count
+        guard count > 0 else { return }
+        selected = min(max(0, selected + offset), count - 1)
+    }
+
+    mutating func type(_ character: Character) {
+        filter.append(character)
+        selected = 0
+    }
+
+    mutating func deleteBackward() {
+        guard !filter.isEmpty else { return }
+        filter.removeLast()
+        selected = 0
+    }
+}

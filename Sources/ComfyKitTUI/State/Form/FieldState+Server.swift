@@ -1,0 +1,88 @@
+import ComfyKit
+
+/// What a media field's text refers to, shown beside it so the user knows what will happen on submit.
+enum MediaHint: Hashable, Sendable {
+    case localFile
+    case url
+    case serverFile
+    /// Looks like a local path but names no file.
+    case missingFile
+
+    /// Classifies like the executor will (``MediaReference/classify(_:param:fileExists:)``); `nil` when empty.
+    init?(_ text: String, fileExists: (String) -> Bool) {
+        guard !text.isEmpty else { return nil }
+        switch Result(catching: { () throws(BindError) in try MediaReference.classify(text, param: "", fileExists: fileExists) }) {
+        case .success(.localFile): self = .localFile
+        case .success(.remote): self = .url
+        case .success(.serverFile): self = .serverFile
+        case .failure: self = .missingFile
+        }
+    }
+
+    var label: String {
+        switch self {
+        case .localFile: "local file, uploaded"
+        case .url: "URL, fetched and uploaded"
+        case .serverFile: "file on the server"
+        case .missingFile: "no such file"
+        }
+    }
+}
+
+extension FieldState {
+    /// Why the server would refuse a well-formed value: not one of its choices, or out of its range.
+    func serverProblem(with value: ParamValue) -> String? {
+        if kind == .media {
+            switch media {
+            case .missingFile?: return "no such file: \(text)"
+            case .serverFile?:
+                guard let choices = input?.choices, !choices.isEmpty, !choices.contains(text) else { return nil }
+                return "not on the server (\(choices.count) file\(choices.count == 1 ? "" : "s") there; ^O lists them)"
+            default: return nil
+            }
+        }
+        guard let input else { return nil }
+        if let choices = input.choices {
+            if choices.contains(text) { return nil }
+            return choices.isEmpty ? "the server offers no values here (no files in its folder?)"
+                : "not in the server's list (Space)"
+        }
+        let number: Double? = switch value {
+        case .int(let i): Double(i)
+        case .double(let d): d
+        case .json(let json): json.doubleValue
+        default: nil
+        }
+        guard let number else { return nil }
+        if let min = input.minimum, number < min.doubleValue { return "below the minimum \(min.literal)" }
+        if let max = input.maximum, number > max.doubleValue { return "above the maximum \(max.literal)" }
+        return nil
+    }
+
+    /// The server's combo choices for this field, if it is a combo (media fields list the server's files).
+    var choices: [String]? {
+        guard let choices = input?.choices, !choices.isEmpty else { return nil }
+        return choices
+    }
+
+    /// A short note after the value: the server's range and default, the number of choices, or what a media text is.
+    var hint: String? {
+        if kind == .media { return media?.label }
+        guard let input else { return nil }
+        if let choices = input.choices {
+            return "▾ \(choices.count) choice\(choices.count == 1 ? "" : "s")" + (input.defaultValue.map { ", default \($0.displayText)" } ?? "")
+        }
+        var parts: [String] = []
+        if input.min != nil || input.max != nil {
+            parts.append("\(input.minimum?.literal ?? "…")…\(input.maximum?.literal ?? "…")")
+        }
+        if let value = input.defaultValue, value != .null, kind != .string { parts.append("default \(value.displayText)") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    /// Applies the server's view of the bound input and re-checks the text against it.
+    mutating func attach(_ input: InputInfo?, _ env: TUIEnvironment) {
+        self.input = input
+        revalidate(env)
+    }
+}

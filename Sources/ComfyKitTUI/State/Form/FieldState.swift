@@ -1,0 +1,104 @@
+import ComfyKit
+
+/// A form field for one param: the text being edited, the cursor and the last validation error.
+struct FieldState: Hashable, Sendable {
+    let name: String
+    let kind: ParamKind
+    let isRequired: Bool
+    /// An int bound to a `seed`/`noise_seed` input: ^R puts a random seed in.
+    let isSeed: Bool
+    /// The node inputs the param writes, to look up what the server accepts there.
+    let bindings: [Binding]
+    var text: String
+    /// The cursor as a character offset into `text`.
+    var cursor: Int
+    var error: String?
+    /// What the server says the bound input accepts (choices, range, default); `nil` offline.
+    var input: InputInfo?
+    /// For a media field, what its text refers to, as last validated.
+    var media: MediaHint?
+    /// The candidates of the last ambiguous Tab completion of a media path, cycled by further Tabs.
+    var completion: PathCompletion?
+
+    init(_ param: ParamSpec, _ env: TUIEnvironment) {
+        name = param.name
+        kind = param.kind
+        isRequired = param.isRequired
+        isSeed = param.kind == .int && param.bindings.contains { $0.field == "seed" || $0.field == "noise_seed" }
+        bindings = param.bindings
+        text = param.defaultValue.map(Self.text(of:)) ?? ""
+        cursor = text.count
+        error = nil
+        media = kind == .media ? MediaHint(text, fileExists: env.fileExists) : nil
+    }
+
+    /// The value to send, `nil` when left empty (the workflow's default applies), or the reason it is invalid;
+    /// a media text as last classified by ``revalidate(_:)``.
+    func value() -> Result<ParamValue?, FieldError> {
+        if text.isEmpty {
+            return isRequired ? .failure(FieldError(message: "required")) : .success(nil)
+        }
+        let value: ParamValue
+        do {
+            value = try ParamValue.coerce(text, to: kind, param: name)
+        } catch {
+            return .failure(FieldError(message: error.description))
+        }
+        if let problem = serverProblem(with: value) { return .failure(FieldError(message: problem)) }
+        return .success(value)
+    }
+
+    /// Inserts at the cursor; a combining mark or joiner merges into the character before it.
+    mutating func insert(_ character: Character) {
+        let split = text.index(text.startIndex, offsetBy: cursor)
+        let before = String(text[..<split]) + String(character)
+        text = before + text[split...]
+        cursor = min(before.count, text.count)
+    }
+
+    /// Inserts a whole text at the cursor (a paste), the cursor after it.
+    mutating func insert(contentsOf pasted: String) {
+        let split = text.index(text.startIndex, offsetBy: cursor)
+        let before = String(text[..<split]) + pasted
+        text = before + text[split...]
+        cursor = min(before.count, text.count)
+    }
+
+    mutating func deleteBackward() {
+        guard cursor > 0 else { return }
+        text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))
+        cursor -= 1
+    }
+
+    mutating func deleteForward() {
+        guard cursor < text.count else { return }
+        text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+    }
+
+    mutating func moveCursor(by offset: Int) {
+        cursor = min(max(0, cursor + offset), text.count)
+    }
+
+    /// Re-checks a non-empty value as it is typed; "required" is only reported on submit. A media text is
+    /// classified here, once, and ``value()`` uses that.
+    mutating func revalidate(_ env: TUIEnvironment) {
+        media = kind == .media ? MediaHint(text, fileExists: env.fileExists) : nil
+        if text.isEmpty { error = nil; return }
+        if case .failure(let failure) = value() { error = failure.message } else { error = nil }
+    }
+
+    private static func text(of value: JSONValue) -> String {
+        switch value {
+        case .null: ""
+        case .bool(let b): b ? "true" : "false"
+        case .number(let n): n.literal
+        case .string(let s): s
+        case .array, .object: JSONWriter.string(value)
+        }
+    }
+}
+
+/// Why a field's text cannot be sent.
+struct FieldError: Error, Hashable, Sendable {
+    let message: String
+}

@@ -1,0 +1,169 @@
+import ComfyKit
+
+/// The runs started this session: which one the panel shows, its highlighted output, and each file's download.
+struct RunsComponent: Hashable, Sendable {
+    var all: [RunState] = []
+    var nextRunID = 1
+    /// The run the panel shows, picked with `[`/`]`; `nil` follows the newest.
+    var selectedRunID: Int?
+    /// The highlighted output URL of the selected run, an index into its ``RunState/resultURLs``.
+    var selectedOutput = 0
+
+    var isEmpty: Bool { all.isEmpty }
+
+    /// The run the panel shows: the selected one, else the newest.
+    var current: RunState? { all.last(where: { $0.id == selectedRunID }) ?? all.last }
+
+    var selectedOutputURL: String? {
+        guard let urls = current?.resultURLs, urls.indices.contains(selectedOutput) else { return nil }
+        return urls[selectedOutput]
+    }
+
+    /// A new run, selected (the panel follows the newest again); returns its id.
+    mutating func start(workflowPath: String, workflowName: String) -> Int {
+        let id = nextRunID
+        nextRunID += 1
+        all.append(RunState(id: id, workflowPath: workflowPath, workflowName: workflowName))
+        selectedRunID = nil
+        selectedOutput = 0
+        return id
+    }
+
+    /// The runs screen's keys as messages; `nil` for keys the screen leaves to the app (Esc, `?`, `q`).
+    static func message(for key: Key) -> RunsMessage? {
+        switch key {
+        case .character("["), .character("h"), .left: .selectRun(by: -1)
+        case .character("]"), .character("l"), .right: .selectRun(by: 1)
+        case .character("j"), .down, .tab: .moveOutput(by: 1)
+        case .character("k"), .up, .backTab: .moveOutput(by: -1)
+        case .home, .character("g"): .firstOutput
+        case .end, .character("G"): .lastOutput
+        case .enter, .character("d"): .downloadSelected
+        case .character("D"), .character("a"): .downloadAll
+        case .character("y"): .copySelectedURL
+        case .character("c"), .character("x"), .control("x"): .cancelSelected
+        default: nil
+        }
+    }
+
+    mutating func update(_ message: RunsMessage, status: inout String) -> [Effect] {
+        switch message {
+        case .selectRun(let offset):
+            selectRun(by: offset)
+        case .clickRun(let id):
+            guard all.contains(where: { $0.id == id }) else { return [] }
+            selectedRunID = id == all.last?.id ? nil : id
+            selectedOutput = 0
+        case .moveOutput(let offset):
+            selectedOutput += offset
+            clampOutputSelection()
+        case .clickOutput(let index):
+            guard index < (current?.resultURLs.count ?? 0) else { return [] }
+            selectedOutput = index
+        case .firstOutput:
+            selectedOutput = 0
+        case .lastOutput:
+            selectedOutput = max(0, (current?.resultURLs.count ?? 0) - 1)
+        case .downloadSelected:
+            guard let run = current, let url = selectedOutputURL else {
+                status = "no outputs to download yet"
+                return []
+            }
+            return download([url], of: run, status: &status)
+        case .downloadAll:
+            guard let run = current, !run.resultURLs.isEmpty else {
+                status = "no outputs to download yet"
+                return []
+            }
+            return download(run.resultURLs, of: run, status: &status)
+        case .copySelectedURL:
+            guard let url = selectedOutputURL else {
+                status = "no output URL to copy yet"
+                return []
+            }
+            status = "copied to the clipboard: " + url
+            return [.copyToClipboard(url)]
+        case .cancelSelected:
+            return cancelSelected(status: &status)
+        case .event(let id, let event, let clock):
+            guard let index = all.firstIndex(where: { $0.id == id }) else { return [] }
+            all[index].apply(event, at: clock)
+            if case .finished = event {
+                let run = all[index]
+                status = "run #\(id) \(run.phase == .finished(.completed) ? "completed" : "ended")" + (run.message.map { ": \($0)" } ?? "")
+            }
+        case .downloadProgress(let id, let url, let received, let total):
+            guard let index = all.firstIndex(where: { $0.id == id }), all[index].downloads[url]?.isInProgress != false else { return [] }
+            all[index].downloads[url] = .inProgress(received: received, total: total)
+        case .fileSaved(let id, let url, let path):
+            guard let index = all.firstIndex(where: { $0.id == id }) else { return [] }
+            all[index].downloads[url] = .saved(path: path)
+            status = "run #\(id): saved " + path
+        case .fileFailed(let id, let url, let reason):
+            guard let index = all.firstIndex(where: { $0.id == id }) else { return [] }
+            all[index].downloads[url] = .failed(reason: reason)
+            status = "run #\(id): download failed: \(reason)"
+        }
+        return []
+    }
+
+    /// The runs screen opens on the selected run, its output selection in range.
+    mutating func clampOutputSelection() {
+        let count = current?.resultURLs.count ?? 0
+        selectedOutput = min(max(0, selectedOutput), max(0, count - 1))
+    }
+
+    /// Picks the previous or next run; picking the newest follows new runs again.
+    private mutating func selectRun(by offset: Int) {
+        guard let current, let index = all.firstIndex(where: { $0.id == current.id }) else { return }
+        let target = min(max(0, index + offset), all.count - 1)
+        guard target != index else { return }
+        selectedRunID = target == all.count - 1 ? nil : all[target].id
+        selectedOutput = 0
+    }
+
+    /// Cancels the run the panel shows, with the library's targeted interrupt (only that prompt stops).
+    private func cancelSelected(status: inout String) -> [Effect] {
+        guard let run = current else {
+            status = "no run to cancel"
+            return []
+        }
+        guard run.isActive else {
+            status = "run #\(run.id) has ended" + (all.count(where: \.isActive) > 0 ? "; [ ] picks a running one" : "")
+            return []
+        }
+        status = "cancelling run #\(run.id)…"
+        return [.cancelRun(runID: run.id)]
+    }
+
+    /// The files of `urls` not already downloading.
+    private mutating func download(_ urls: [String], of run: RunState, status: inout String) -> [Effect] {
+        let wanted = urls.filter { run.downloads[$0]?.isInProgress != true }
+        guard !wanted.isEmpty, let index = all.firstIndex(where: { $0.id == run.id }) else {
+            status = "run #\(run.id): already downloading"
+            return []
+        }
+        for url in wanted { all[index].downloads[url] = .inProgress(received: 0, total: nil) }
+        status = "run #\(run.id): downloading \(wanted.count) file(s)…"
+        return [.download(runID: run.id, urls: wanted)]
+    }
+}
+
+/// What reaches the runs: keys of the runs screen (and the list's run keys), clicks, and the runtime's reports.
+enum RunsMessage: Hashable, Sendable {
+    case selectRun(by: Int)
+    case clickRun(id: Int)
+    case moveOutput(by: Int)
+    case clickOutput(index: Int)
+    case firstOutput
+    case lastOutput
+    case downloadSelected
+    case downloadAll
+    case copySelectedURL
+    case cancelSelected
+    /// A run's event, at the app's clock.
+    case event(runID: Int, RunEvent, clock: Double)
+    case downloadProgress(runID: Int, url: String, received: Int64, total: Int64?)
+    case fileSaved(runID: Int, url: String, path: String)
+    case fileFailed(runID: Int, url: String, reason: String)
+}

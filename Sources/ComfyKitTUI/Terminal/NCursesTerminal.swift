@@ -1,0 +1,115 @@
+import CNCursesW
+import Glibc
+
+/// The terminal backend over ncurses, the only code that calls it. Use it from one thread: curses is not thread-safe.
+final class NCursesTerminal: TerminalBackend {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let palette: Palette
+    private var pasteDecoder = BracketedPasteDecoder()
+    /// Reads taken in one turn at most: a long paste is drawn once per this many, not once per key.
+    static let readLimit = 4096
+
+    /// Puts the terminal in curses mode; ``end()`` restores it (after a quit signal too), a crash handler
+    /// restores what it can safely (``CrashRestore``).
+    init(environment: [String: String], theme: Theme, fallback: Theme?, mouse: Bool = true) {
+        setlocale(LC_ALL, "")
+        CrashRestore.install()
+        QuitSignals.install()
+        initscr()
+        window = shim_stdscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(window, 50)
+        if mouse {
+            // Presses, not clicks: a click waits out the double-click interval before it is reported.
+            mousemask(shim_button1_pressed() | shim_button4_pressed() | shim_button5_pressed(), nil)
+            mouseinterval(0)
+        }
+        let hasColors = ResolvedTheme.wantsColor(environment: environment) && has_colors()
+        if hasColors {
+            start_color()
+            use_default_colors()
+        }
+        palette = Palette(theme: .resolve(theme: theme, fallback: fallback, environment: environment,
+                                          terminalHasColors: hasColors, terminalColors: hasColors ? Int(shim_colors()) : 0))
+        palette.install()
+        // Pastes arrive between ESC[200~ and ESC[201~: one message, and their newlines are never Enter.
+        NCursesTerminal.writeRaw("\u{1B}[?2004h")
+    }
+
+    /// Columns and rows now.
+    var size: (width: Int, height: Int) {
+        (Int(shim_getmaxx(window)), Int(shim_getmaxy(window)))
+    }
+
+    /// Waits up to 50 ms for input, then takes whatever else is already waiting (up to ``readLimit`` reads) without
+    /// waiting: a paste or a burst of keys is handled in one turn and drawn once. Empty on timeout. A quit signal
+    /// received meanwhile comes first.
+    func readInputs() -> [TerminalInput] {
+        if let signal = QuitSignals.take() { return [.quitSignal(signal)] }
+        var inputs: [TerminalInput] = []
+        var reads = 0
+        while reads < Self.readLimit, let read = readOnce() {
+            if reads == 0 { wtimeout(window, 0) }
+            reads += 1
+            inputs += pasteDecoder.feed(read)
+        }
+        if reads > 0 { wtimeout(window, 50) }
+        return inputs + pasteDecoder.flush()
+    }
+
+    private func readOnce() -> BracketedPasteDecoder.Read? {
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES, Int32(character) == KEY_MOUSE { return .decoded(mouseInput()) }
+        if result == KEY_CODE_YES { return .decoded(KeyDecoder.functionKey(Int32(character))) }
+        return .character(UInt32(character))
+    }
+
+    private func mouseInput() -> TerminalInput? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        if event.bstate & shim_button4_pressed() != 0 { return .wheel(notches: -1) }
+        if event.bstate & shim_button5_pressed() != 0 { return .wheel(notches: 1) }
+        if event.bstate & shim_button1_pressed() != 0 { return .press(column: Int(event.x), row: Int(event.y)) }
+        return nil
+    }
+
+    /// Writes only the given cells, then shows them.
+    func draw(_ changes: [CellChange], fullRedraw: Bool) {
+        if fullRedraw { clearok(window, true) }
+        for change in changes where !change.cell.isContinuation {
+            wattrset(window, Int32(bitPattern: palette.attributes(for: change.cell)))
+            mvwaddstr(window, Int32(change.row), Int32(change.column), change.cell.text)
+        }
+        wattrset(window, 0)
+        wrefresh(window)
+    }
+
+    /// Writes an escape sequence curses knows nothing of (OSC 52) straight to the terminal, after the last frame.
+    func passThrough(_ bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// Leaves curses mode and restores the terminal.
+    func end() {
+        writeBracketedPasteOff()
+        endwin()
+    }
+
+    /// One `write(2)` of a literal, outside curses.
+    private static func writeRaw(_ sequence: StaticString) {
+        _ = write(STDOUT_FILENO, sequence.utf8Start, sequence.utf8CodeUnitCount)
+    }
+}
+
+/// Turns bracketed paste off again (`ESC[?2004l`), as every way out must.
+private func writeBracketedPasteOff() {
+    let sequence: StaticString = "\u{1B}[?2004l"
+    _ = write(STDOUT_FILENO, sequence.utf8Start, sequence.utf8CodeUnitCount)
+}
