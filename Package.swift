@@ -81,6 +81,8 @@ let package = Package(
         .target(
             name: "ComfyUITestDouble",
             dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -100,6 +102,8 @@ let package = Package(
         .target(
             name: "RunningHubTestDouble",
             dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -138,6 +142,9 @@ let package = Package(
         .testTarget(
             name: "ComfyUITestDoubleTests",
             dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 "ComfyUITestDouble",
                 "ComfyKitTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -155,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ComfyKitCLITests",
-            dependencies: ["ComfyKitCLI", "ComfyKit", "CellWidth", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird"), "ComfyKitCLI", "ComfyKit", "CellWidth", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
         ),
         .testTarget(
             name: "CellWidthTests",
@@ -163,11 +170,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ComfyKitTUITests",
-            dependencies: ["ComfyKitTUI", "ComfyKit", "CellWidth", "ComfyKitTesting"]
+            dependencies: [.product(name: "Logging", package: "swift-log"), "ComfyKitTUI", "ComfyKit", "CellWidth", "ComfyKitTesting"]
         ),
         .testTarget(
             name: "ComfyKitTests",
             dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 "ComfyKit",
                 "ComfyKitCore",
                 "ComfyKitTesting",
