@@ -13,6 +13,4 @@ public enum ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension ConfigError: LocalizedError {
-    public var errorDescription: String? { description }
-}
+extension ConfigError: DescribedError {}

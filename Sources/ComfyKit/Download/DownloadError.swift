@@ -71,6 +71,4 @@ public enum DownloadProblem: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension DownloadError: LocalizedError {
-    public var errorDescription: String? { description }
-}
+extension DownloadError: DescribedError {}

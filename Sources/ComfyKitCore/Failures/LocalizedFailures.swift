@@ -1,39 +1,20 @@
 import Foundation
 
-// `error.localizedDescription` says what `description` says, not "The operation could not be completed".
+/// An error whose `description` is the message users see: `localizedDescription` says the same, not
+/// "The operation could not be completed".
+public protocol DescribedError: LocalizedError, CustomStringConvertible {}
 
-extension RunFailure: LocalizedError {
+extension DescribedError {
     public var errorDescription: String? { description }
 }
 
-extension WorkflowError: LocalizedError {
-    public var errorDescription: String? { description }
-}
-
-extension WorkflowSpecError: LocalizedError {
-    public var errorDescription: String? { description }
-}
-
-extension BindError: LocalizedError {
-    public var errorDescription: String? { description }
-}
-
-extension ParamValueError: LocalizedError {
-    public var errorDescription: String? { description }
-}
-
-extension ValidationError: LocalizedError {
-    public var errorDescription: String? { description }
-}
-
-extension ComfyUIError: LocalizedError {
-    public var errorDescription: String? { description }
-}
-
-extension RunningHubError: LocalizedError {
-    public var errorDescription: String? { description }
-}
-
-extension JSONSyntaxError: LocalizedError {
-    public var errorDescription: String? { description }
-}
+extension RunFailure: DescribedError {}
+extension WorkflowError: DescribedError {}
+extension WorkflowSpecError: DescribedError {}
+extension BindError: DescribedError {}
+extension ParamValueError: DescribedError {}
+extension ValidationError: DescribedError {}
+extension ComfyUIError: DescribedError {}
+extension RunningHubError: DescribedError {}
+extension JSONSyntaxError: DescribedError {}
+extension EditorConversionError: DescribedError {}
