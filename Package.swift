@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,13 @@ let package = Package(
         .executable(name: "comfyui-double", targets: ["ComfyUIDoubleServer"]),
         .executable(name: "runninghub-double", targets: ["RunningHubDoubleServer"]),
         .executable(name: "comfykit-bench", targets: ["ComfyKitBench"]),
+    ],
+    // The apps, the test doubles, test support and the benchmarks need more packages than the library. A
+    // package that only uses the ComfyKit library turns this trait off (`traits: []`) and so resolves only
+    // what the library needs; it is on by default, so this repository's own commands build everything.
+    traits: [
+        .trait(name: "Apps", description: "comfykit, comfykit-tui, the test doubles, ComfyKitTesting and the benchmarks"),
+        .default(enabledTraits: ["Apps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -59,7 +66,7 @@ let package = Package(
             dependencies: [
                 "ComfyKit",
                 "CellWidth",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Apps"])),
             ]
         ),
         // `comfykit-tui`: the terminal app. Pure state/view layers; only Terminal/ calls ncurses.
@@ -69,9 +76,9 @@ let package = Package(
                 "ComfyKit",
                 "CellWidth",
                 "CNCursesW",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Apps"])),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "Yams", package: "Yams", condition: .when(traits: ["Apps"])),
             ],
             resources: [.copy("Theme/Shipped")]
         ),
@@ -83,8 +90,8 @@ let package = Package(
             dependencies: [
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["Apps"])),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/Support/ComfyUITestDouble"
@@ -94,7 +101,7 @@ let package = Package(
             dependencies: [
                 "ComfyUITestDouble",
                 "ComfyKitTesting",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Apps"])),
             ],
             path: "Tests/Support/ComfyUIDoubleServer"
         ),
@@ -104,8 +111,8 @@ let package = Package(
             dependencies: [
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["Apps"])),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/Support/RunningHubTestDouble"
@@ -115,7 +122,7 @@ let package = Package(
             dependencies: [
                 "RunningHubTestDouble",
                 "ComfyKitTesting",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Apps"])),
             ],
             path: "Tests/Support/RunningHubDoubleServer"
         ),
@@ -126,7 +133,7 @@ let package = Package(
             dependencies: [
                 "ComfyUITestDouble",
                 "RunningHubTestDouble",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -135,7 +142,7 @@ let package = Package(
             name: "ComfyKitBench",
             dependencies: [
                 "ComfyKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Apps"])),
             ],
             path: "bench/Sources/ComfyKitBench"
         ),
@@ -157,12 +164,12 @@ let package = Package(
                 "ComfyKitTesting",
                 "ComfyUITestDouble",
                 "RunningHubTestDouble",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])),
             ]
         ),
         .testTarget(
             name: "ComfyKitCLITests",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird"), "ComfyKitCLI", "ComfyKit", "CellWidth", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])), "ComfyKitCLI", "ComfyKit", "CellWidth", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
         ),
         .testTarget(
             name: "CellWidthTests",
@@ -184,8 +191,8 @@ let package = Package(
                 "ComfyUITestDouble",
                 "RunningHubTestDouble",
                 .product(name: "OrderedCollections", package: "swift-collections"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])),
+                .product(name: "PropertyBased", package: "swift-property-based", condition: .when(traits: ["Apps"])),
             ]
         ),
     ]

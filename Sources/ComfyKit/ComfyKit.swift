@@ -144,6 +144,32 @@ public final class ComfyKit: Sendable {
         await execute(.json(json, name: "workflow"), params: params, options: options)
     }
 
+    // MARK: Params from variables
+
+    /// ``run(_:params:options:)-(WorkflowSource,_,_)`` with Swift values (`["width": width]`) as params.
+    @_disfavoredOverload
+    public func run(_ source: WorkflowSource, params: [String: any ParamConvertible], options: RunOptions = RunOptions()) -> RunHandle {
+        run(source, params: params.paramValues, options: options)
+    }
+
+    /// ``run(_:params:options:)-(LoadedWorkflow,_,_)`` with Swift values as params.
+    @_disfavoredOverload
+    public func run(_ loaded: LoadedWorkflow, params: [String: any ParamConvertible], options: RunOptions = RunOptions()) -> RunHandle {
+        run(loaded, params: params.paramValues, options: options)
+    }
+
+    /// ``execute(_:params:options:)-(WorkflowSource,_,_)`` with Swift values as params.
+    @_disfavoredOverload
+    public func execute(_ source: WorkflowSource, params: [String: any ParamConvertible], options: RunOptions = RunOptions()) async -> ExecuteResult {
+        await execute(source, params: params.paramValues, options: options)
+    }
+
+    /// ``execute(_:params:options:)-(LoadedWorkflow,_,_)`` with Swift values as params.
+    @_disfavoredOverload
+    public func execute(_ loaded: LoadedWorkflow, params: [String: any ParamConvertible], options: RunOptions = RunOptions()) async -> ExecuteResult {
+        await execute(loaded, params: params.paramValues, options: options)
+    }
+
     /// What a run executes on: a ComfyUI graph, or a RunningHub workflow and its cloud graph once fetched.
     private enum Target: Sendable {
         case comfyUI(Workflow)

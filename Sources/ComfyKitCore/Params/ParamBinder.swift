@@ -83,6 +83,7 @@ public enum ParamBinder {
 
     /// Writes one given value to every binding; media strings that need an upload are returned instead.
     private static func write(_ value: ParamValue, of param: ParamSpec, into workflow: inout Workflow, fileExists: (String) -> Bool) throws(BindError) -> PendingUpload? {
+        try check(value, of: param)
         let mediaBindings = param.bindings.filter(\.isMedia)
         var pending: PendingUpload? = nil
         if case .string(let text) = value, !mediaBindings.isEmpty {
@@ -99,5 +100,16 @@ public enum ParamBinder {
             workflow.setInput(node: binding.nodeID, field: binding.field, to: value.jsonValue)
         }
         return pending
+    }
+
+    /// Refuses here what the server would refuse: text that is no number for a number param, no truth value
+    /// for a bool param (`"color": "red"` for an int). Text that reads as one goes as given, as ComfyUI reads it.
+    private static func check(_ value: ParamValue, of param: ParamSpec) throws(BindError) {
+        guard case .string(let text) = value, param.kind == .int || param.kind == .float || param.kind == .bool else { return }
+        do {
+            _ = try ParamValue.coerce(text, to: param.kind, param: param.name)
+        } catch {
+            throw .invalidValue(error)
+        }
     }
 }

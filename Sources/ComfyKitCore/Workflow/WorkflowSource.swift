@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a workflow comes from.
 public enum WorkflowSource: Hashable, Sendable, CustomStringConvertible {
-    /// A local API-format JSON file (or a `_source: runninghub` stub).
+    /// A local workflow file: API or editor format, or a `_source: runninghub` stub.
     case file(path: String)
     /// An http(s) URL, downloaded with a timeout and a size limit, without credentials.
     case url(URL)
@@ -10,6 +10,11 @@ public enum WorkflowSource: Hashable, Sendable, CustomStringConvertible {
     case json(JSONValue, name: String)
     /// A workflow stored on RunningHub.
     case runningHub(RunningHubWorkflowID)
+
+    /// A workflow at a URL: a file URL is read from disk, an http(s) URL downloaded.
+    public static func file(_ url: URL) -> WorkflowSource {
+        url.isFileURL ? .file(path: url.path) : .url(url)
+    }
 
     /// Reads a command-line style argument: ASCII digits are a RunningHub id, `http://` or
     /// `https://` (any case) a URL, anything else a file path.

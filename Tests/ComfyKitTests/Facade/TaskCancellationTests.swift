@@ -59,3 +59,36 @@ import Testing
         #expect(kit.configuration.comfyUIBaseURL.absoluteString == "http://127.0.0.1:9")
     }
 }
+
+/// Params from Swift variables, checked against the DSL's kinds before anything is sent.
+@Suite struct SwiftValueParamsTests {
+    @Test func variablesOfSwiftTypesAreParams() async throws {
+        try await DoubleHarness.with { double, kit in
+            let width = 64
+            let height: Int64 = 48
+            let result = await kit.execute(.file(URL(fileURLWithPath: Fixtures.workflowPath("01_empty_image_save"))), params: ["width": width, "height": height])
+            #expect(result.status == .completed, "\(result.msg ?? "")")
+            let posted = try #require(await double.recordedRequests().first { $0.route == "/prompt" && $0.method == "POST" })
+            let prompt = try JSONValue(parsing: posted.body)["prompt"]
+            #expect(prompt?.objectValue?.values.contains { $0["inputs"]?["width"] == 64 && $0["inputs"]?["height"] == 48 } == true)
+        }
+    }
+
+    @Test func textThatIsNoNumberForANumberParamIsRefusedBeforeAnythingIsSent() async throws {
+        try await DoubleHarness.with { double, kit in
+            let result = await kit.execute(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: ["width": "red", "height": 48])
+            #expect(result.status == .error)
+            #expect(result.msg == #"param `width`: "red" is not an integer (e.g. 1024)"#)
+            #expect(await double.recordedRequests().allSatisfy { $0.route != "/prompt" })
+            // Text that reads as a number goes as given: ComfyUI reads it.
+            #expect(await kit.execute(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: ["width": "64", "height": 48]).status == .completed)
+        }
+    }
+
+    @Test func literalsStillMeanParamValuesAndSeedsPast64BitsStayExact() {
+        let literals: [String: ParamValue] = ["a": 1, "b": "x", "c": .json([1, 2])]
+        #expect(literals["c"] == .json([1, 2]))
+        #expect(UInt64.max.paramValue == .json(.number(JSONNumber(UInt64.max))))
+        #expect(URL(fileURLWithPath: "/tmp/a b.png").paramValue == .string("/tmp/a b.png"))
+    }
+}
