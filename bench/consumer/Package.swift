@@ -15,7 +15,7 @@ let package = Package(
         .executableTarget(
             name: "Consumer",
             dependencies: [.product(name: "ComfyKit", package: "ComfyKit")],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: [.swiftLanguageMode(.v6), .enableUpcomingFeature("MemberImportVisibility")]
         ),
     ]
 )

@@ -14,6 +14,10 @@ let workflow = arguments[2]
 let kit = try ComfyKit(baseURL: server)
 let result = await kit.execute(.file(path: workflow), params: ["seed": 42])
 print(result)
+for (name, urls) in result.imagesByVar {
+    print(name, urls)
+}
+print(result.imagesByVar.keys.joined(separator: ", "), result.imagesByVar["image"] ?? [])
 
 // Events, downloads and cancelling.
 let run = kit.run(.file(path: workflow))
