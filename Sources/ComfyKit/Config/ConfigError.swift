@@ -5,6 +5,7 @@ import Foundation
 public enum ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalid(variable: String, value: String?, expected: String)
 
+    /// `NAME="value" is not valid: expected …`; without the value part when the error carries none.
     public var description: String {
         switch self {
         case .invalid(let variable, let value?, let expected): "\(variable)=\"\(value)\" is not valid: expected \(expected)"

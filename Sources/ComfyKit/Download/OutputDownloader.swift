@@ -121,11 +121,13 @@ public struct OutputDownloader: Sendable {
 // The HTTP client's reflection reaches its connection pool, whose in-flight requests carry other
 // downloads' headers; descriptions and dumps show only the settings.
 extension OutputDownloader: CustomStringConvertible, CustomReflectable {
+    /// The settings and the credentials origin; never the credentials or the HTTP client.
     public var description: String {
         "OutputDownloader(credentialsOrigin: \(credentials.origin?.description ?? "none"), "
             + "maxConcurrentDownloads: \(maxConcurrentDownloads), timeouts: \(timeouts))"
     }
 
+    /// The same settings as ``description``, for `dump`.
     public var customMirror: Mirror {
         Mirror(
             self,

@@ -17,10 +17,15 @@ public enum ServerMessage: Hashable, Sendable {
     case featureFlags(JSONObject)
     case other(type: String, data: JSONValue)
 
+    /// One node's progress in a `progress_state` frame.
     public struct NodeState: Hashable, Sendable {
+        /// The node id.
         public let node: String
+        /// Steps done so far (0 when the frame has none).
         public let value: Double
+        /// Steps in all (0 when the frame has none).
         public let max: Double
+        /// True when the node's state is `finished`.
         public let isFinished: Bool
     }
 
@@ -43,6 +48,7 @@ public enum ServerMessage: Hashable, Sendable {
         self.init(json: json)
     }
 
+    /// Decodes a parsed frame; `nil` when it has no string `type`, or a known type lacks the prompt id (or node) it needs.
     public init?(json: JSONValue) {
         guard case .string(let type)? = json["type"] else { return nil }
         let data = json["data"] ?? .null

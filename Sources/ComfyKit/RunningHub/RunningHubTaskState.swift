@@ -59,6 +59,7 @@ public enum RunningHubTaskState: Hashable, Sendable {
 
 /// One file of a finished task: `{"fileUrl", "fileType", "taskCostTime", "nodeId"}`.
 public struct RunningHubOutput: Hashable, Sendable {
+    /// Where the file is (`fileUrl`), usually a CDN; fetch it without credentials.
     public let url: URL
     /// `png`, `mp4`, `txt`, … (lower-cased).
     public let fileType: String
