@@ -16,6 +16,7 @@ public enum RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
     case timeout(Duration)
     case unsupported(String)
 
+    /// The message users see; ``ExecuteResult/msg`` holds the same text.
     public var description: String {
         switch self {
         case .workflow(let e): e.description

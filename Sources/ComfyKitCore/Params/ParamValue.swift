@@ -53,19 +53,28 @@ public enum ParamValue: Hashable, Sendable {
 extension ParamValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByNilLiteral
 {
+    /// A ``string(_:)``.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An ``int(_:)``.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A ``double(_:)``.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// A ``bool(_:)``.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// ``null``, written into the workflow as JSON `null`.
     public init(nilLiteral: ()) { self = .null }
 }
 
 /// Text that cannot be read as the param's kind.
 public struct ParamValueError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The param the text was given for.
     public let param: String
+    /// The kind the text should have been.
     public let kind: ParamKind
+    /// The text as given.
     public let text: String
 
+    /// Names the param and the text, and says what was expected with an example (`an integer (e.g. 1024)`).
     public var description: String {
         let expected = switch kind {
         case .int: "an integer (e.g. 1024)"

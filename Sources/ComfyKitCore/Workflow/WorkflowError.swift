@@ -17,6 +17,7 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A RunningHub stub where a graph is needed: the graph is on RunningHub (``ComfyKit/load(_:)`` fetches it).
     case needsRunningHub(RunningHubWorkflowID)
 
+    /// A message naming the file, URL or node at fault and what was expected.
     public var description: String {
         switch self {
         case .fileNotFound(let path):
