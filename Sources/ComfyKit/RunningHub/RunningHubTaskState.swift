@@ -4,9 +4,11 @@ import Foundation
 /// A task's state, read from `POST /task/openapi/outputs`: 813 queued, 804 running,
 /// 0 done with outputs, 805 failed with `failedReason`.
 public enum RunningHubTaskState: Hashable, Sendable {
+    /// Waiting in RunningHub's queue (813).
     case queued
     /// Running; the progress socket's URL when RunningHub gives one.
     case running(progressURL: RunningHubSocketURL?)
+    /// Done (0): the output files in RunningHub's order.
     case succeeded([RunningHubOutput])
     /// Failed on RunningHub: the node, its class, the exception and the traceback.
     case failed(ExecutionFailure)

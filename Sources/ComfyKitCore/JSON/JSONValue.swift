@@ -1,10 +1,16 @@
 /// A JSON document as a value: the workflow graph, history entries and events are all read into this.
 public enum JSONValue: Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, kept as its literal (see ``JSONNumber``).
     case number(JSONNumber)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, its keys in document order.
     case object(JSONObject)
 
     /// An integer number.

@@ -1,10 +1,15 @@
 /// A value given for a param. Library callers pass typed values; the CLI and the TUI parse text
 /// with ``ParamValue/coerce(_:to:param:)``.
 public enum ParamValue: Hashable, Sendable {
+    /// A whole number, written as a JSON integer.
     case int(Int)
+    /// A number, written as a JSON float.
     case double(Double)
+    /// `true` or `false`.
     case bool(Bool)
+    /// Text; for a media param, a local path, an http(s) URL or a file name on the server.
     case string(String)
+    /// JSON `null`.
     case null
     /// Any JSON, written as is (lists, objects, integers wider than 64 bits).
     case json(JSONValue)
