@@ -13,6 +13,7 @@ import Logging
 /// One instance shares one HTTP connection pool and one WebSocket (one `clientId`) among all its
 /// runs, which may go on concurrently. Call ``close()`` when done.
 public final class ComfyKit: Sendable {
+    /// The settings this kit was made with, fully resolved (code, else environment, else defaults).
     public let configuration: ComfyKitConfiguration
     /// The ComfyUI HTTP API, for calls beyond running workflows (queue, object info, …).
     public let client: ComfyUIClient
@@ -226,6 +227,7 @@ public final class ComfyKit: Sendable {
 
 /// `dump` shows the server and settings, never the HTTP client's pool (live requests carry credentials).
 extension ComfyKit: CustomReflectable {
+    /// Shows the configuration and the server, and nothing of the HTTP client.
     public var customMirror: Mirror {
         Mirror(self, children: ["configuration": configuration, "server": client.server.description], displayStyle: .class)
     }
@@ -238,6 +240,7 @@ public struct LoadedWorkflow: Hashable, Sendable {
     /// Set when the workflow runs on RunningHub.
     public let runningHubID: RunningHubWorkflowID?
 
+    /// Pairs a graph with the RunningHub id it runs under; `nil` runs it on ComfyUI.
     public init(workflow: Workflow, runningHubID: RunningHubWorkflowID?) {
         self.workflow = workflow
         self.runningHubID = runningHubID

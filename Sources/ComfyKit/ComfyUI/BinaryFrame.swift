@@ -4,6 +4,7 @@ public enum BinaryFrame: Hashable, Sendable {
     case preview(Preview)
     /// Type 3: text a node sends as it runs (e.g. `GetImageSize`); broadcast, without prompt id.
     case text(node: String, text: String)
+    /// A frame type this client does not read; `type` is its number.
     case unknown(type: UInt32)
 
     /// Decodes a frame; `nil` when it is too short to hold its header.

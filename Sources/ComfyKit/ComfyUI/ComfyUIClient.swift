@@ -8,6 +8,7 @@ import NIOHTTP1
 /// Credentials (Bearer key, cookies) go on every request to this server's origin and only there.
 /// No `Origin` header is sent: ComfyUI refuses loopback requests whose Origin differs from Host.
 public struct ComfyUIClient: Sendable {
+    /// The server every request goes to, and the only origin that receives the credentials.
     public let server: ComfyUIServer
     let httpClient: HTTPClient
     let credentials: Credentials
@@ -24,7 +25,9 @@ public struct ComfyUIClient: Sendable {
 
     /// What `POST /prompt` answered.
     public struct Submission: Hashable, Sendable {
+        /// The id the server runs the prompt under: the one given to ``submit(prompt:clientID:promptID:)``, or one it made up.
         public let promptID: String
+        /// The prompt's place in the server's run order (lower runs first); 0 when the answer has none.
         public let number: Double
         /// Non-nil when the server dropped some outputs (HTTP 200 with `node_errors`).
         public let droppedOutputs: ValidationError?
@@ -111,8 +114,11 @@ public struct ComfyUIClient: Sendable {
 
     /// A file stored on the server; ``nodeValue`` is what a loader node's input takes.
     public struct UploadedFile: Hashable, Sendable {
+        /// The file name the server stored the file under, which may differ from the one sent when the name was taken.
         public let name: String
+        /// The folder inside the ``type`` folder; empty for its top level.
         public let subfolder: String
+        /// The server folder it went to: `input` (the default), `temp` or `output`.
         public let type: String
         /// `name`, or `subfolder/name`, as the upload answer gives it.
         public var nodeValue: String { subfolder.isEmpty ? name : subfolder + "/" + name }
@@ -187,11 +193,15 @@ public struct ComfyUIClient: Sendable {
 
 /// `GET /queue`: the running prompt and the pending ones sorted into run order.
 public struct QueueSnapshot: Hashable, Sendable {
+    /// One prompt in the queue.
     public struct Item: Hashable, Sendable {
+        /// The prompt's place in the run order (lower runs first).
         public let number: Double
+        /// The prompt's id, as ``ComfyUIClient/Submission/promptID`` gave it.
         public let promptID: String
     }
 
+    /// The prompts executing now (usually one; empty when the server is idle).
     public let running: [Item]
     /// Sorted by `number` (the server's list is a heap, not in order).
     public let pending: [Item]
@@ -212,10 +222,12 @@ public struct QueueSnapshot: Hashable, Sendable {
         pending.firstIndex { $0.promptID == promptID }
     }
 
+    /// True when `promptID` is executing now.
     public func isRunning(_ promptID: String) -> Bool { running.contains { $0.promptID == promptID } }
 }
 
 /// `dump` would otherwise walk into the HTTP client's pool, whose live requests carry credentials.
 extension ComfyUIClient: CustomReflectable {
+    /// Shows only the server, never the HTTP client or the credentials.
     public var customMirror: Mirror { Mirror(self, children: ["server": server.description], displayStyle: .struct) }
 }

@@ -5,12 +5,14 @@ public struct ComfyUIServer: Hashable, Sendable, CustomStringConvertible {
     /// The base URL, e.g. `http://127.0.0.1:8188` or `https://host/comfy` (no trailing slash).
     public let baseURL: URL
 
+    /// A server at `baseURL`; trailing slashes are dropped, so `http://host:8188/` and `http://host:8188` are the same server.
     public init(baseURL: URL) {
         var text = baseURL.absoluteString
         while text.hasSuffix("/") { text.removeLast() }
         self.baseURL = URL(string: text) ?? baseURL
     }
 
+    /// The base URL without user info or query, safe to print or log.
     public var description: String { baseURL.redactedForDisplay }
 
     /// `base + path`, with query items percent-encoded.

@@ -3,12 +3,17 @@ import Foundation
 /// Where and how ComfyKit runs workflows. Each setting comes from code, else the environment,
 /// else its default; an unset variable is unset, and a malformed one is an error.
 public struct ComfyKitConfiguration: Hashable, Sendable {
+    /// The ComfyUI server (`COMFYUI_BASE_URL`); default ``defaultComfyUIBaseURL``.
     public var comfyUIBaseURL: URL
+    /// How ComfyUI runs are followed (`COMFYUI_EXECUTOR_TYPE`): over the WebSocket (the default) or by polling HTTP only.
     public var executor: ExecutorKind
     /// The Comfy.org API-nodes key: sent as `Authorization: Bearer` to the ComfyUI origin only.
     public var comfyUIAPIKey: Secret?
+    /// ComfyUI cookies (`COMFYUI_COOKIES`), sent to the ComfyUI origin only; `nil` sends none.
     public var cookies: CookieSource?
+    /// The RunningHub site (`RUNNINGHUB_BASE_URL`); default ``defaultRunningHubBaseURL``.
     public var runningHubBaseURL: URL
+    /// The RunningHub API key (`RUNNINGHUB_API_KEY`); `nil` disables RunningHub. Never falls back to the ComfyUI key.
     public var runningHubAPIKey: Secret?
     /// How long a RunningHub task may take; `nil` waits as long as it runs.
     public var runningHubTimeout: Duration?
@@ -20,22 +25,35 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
     /// workflows convert offline): `$XDG_CACHE_HOME/comfykit`, else `~/.cache/comfykit`; `nil` keeps nothing.
     public var cacheDirectory: URL? = nil
 
+    /// `http://127.0.0.1:8188`, where a local ComfyUI listens by default.
     public static let defaultComfyUIBaseURL = URL(string: "http://127.0.0.1:8188")!
+    /// `https://www.runninghub.ai`, RunningHub's international site.
     public static let defaultRunningHubBaseURL = URL(string: "https://www.runninghub.ai")!
 
     /// Settings given in code; `nil` means "not given here".
     public struct Overrides: Hashable, Sendable {
+        /// Overrides ``ComfyKitConfiguration/comfyUIBaseURL`` (`COMFYUI_BASE_URL`); `host:port` without a scheme means `http`.
         public var comfyUIBaseURL: URL?
+        /// Overrides ``ComfyKitConfiguration/executor`` (`COMFYUI_EXECUTOR_TYPE`).
         public var executor: ExecutorKind?
+        /// Overrides ``ComfyKitConfiguration/comfyUIAPIKey`` (`COMFYUI_API_KEY`).
         public var comfyUIAPIKey: Secret?
+        /// Overrides ``ComfyKitConfiguration/cookies`` (`COMFYUI_COOKIES`).
         public var cookies: CookieSource?
+        /// Overrides ``ComfyKitConfiguration/runningHubBaseURL`` (`RUNNINGHUB_BASE_URL`).
         public var runningHubBaseURL: URL?
+        /// Overrides ``ComfyKitConfiguration/runningHubAPIKey`` (`RUNNINGHUB_API_KEY`).
         public var runningHubAPIKey: Secret?
+        /// Overrides ``ComfyKitConfiguration/runningHubTimeout`` (`RUNNINGHUB_TIMEOUT`, in seconds); must be positive.
         public var runningHubTimeout: Duration?
+        /// Overrides ``ComfyKitConfiguration/runningHubRetryCount`` (`RUNNINGHUB_RETRY_COUNT`); 0 to 20, default 3.
         public var runningHubRetryCount: Int?
+        /// Overrides ``ComfyKitConfiguration/runningHubInstanceType`` (`RUNNINGHUB_INSTANCE_TYPE`).
         public var runningHubInstanceType: String?
+        /// Overrides ``ComfyKitConfiguration/cacheDirectory`` (else `$XDG_CACHE_HOME/comfykit` or `~/.cache/comfykit`).
         public var cacheDirectory: URL?
 
+        /// Settings given in code; every one left `nil` comes from the environment or its default in ``ComfyKitConfiguration/resolve(_:environment:)``.
         public init(
             comfyUIBaseURL: URL? = nil, executor: ExecutorKind? = nil, comfyUIAPIKey: Secret? = nil,
             cookies: CookieSource? = nil, runningHubBaseURL: URL? = nil, runningHubAPIKey: Secret? = nil,

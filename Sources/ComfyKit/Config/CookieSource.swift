@@ -45,9 +45,12 @@ public enum CookieSource: Hashable, Sendable {
 
 /// One cookie; the value is a secret.
 public struct CookiePair: Hashable, Sendable {
+    /// The cookie's name, trimmed.
     public let name: String
+    /// The cookie's value, trimmed; it prints as `<redacted>`.
     public let value: Secret
 
+    /// A cookie to send as `name=value`.
     public init(name: String, value: Secret) {
         self.name = name
         self.value = value

@@ -12,6 +12,7 @@ public enum DownloadError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The task was cancelled; no partial file was left behind.
     case cancelled
 
+    /// A one-line message naming the file, the URL (without credentials) and the cause.
     public var description: String {
         switch self {
         case .folderUnusable(let path, let reason):
@@ -47,6 +48,7 @@ public enum DownloadProblem: Hashable, Sendable, CustomStringConvertible {
     /// Every numbered variant of the name up to the limit is taken.
     case noFreeName(folder: String)
 
+    /// A short phrase for the cause, with byte counts and durations where they apply.
     public var description: String {
         switch self {
         case .unsupportedScheme(let scheme):

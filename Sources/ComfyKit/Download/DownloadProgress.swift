@@ -7,6 +7,7 @@ public struct DownloadProgress: Sendable, Hashable {
     /// The size the server announced (`Content-Length`), if it did.
     public let totalBytes: Int64?
 
+    /// A report on `request`: `receivedBytes` so far of `totalBytes` (`nil` when the size is unknown).
     public init(request: DownloadRequest, receivedBytes: Int64, totalBytes: Int64?) {
         self.request = request
         self.receivedBytes = receivedBytes

@@ -17,6 +17,7 @@ public struct DownloadRequest: Sendable, Hashable {
     /// Whether the file is an image, a video or an audio, when known.
     public var category: OutputCategory?
 
+    /// A file at `url`; see the properties for what each optional part changes.
     public init(url: URL, suggestedName: String? = nil, outputName: String? = nil, category: OutputCategory? = nil) {
         self.url = url
         self.suggestedName = suggestedName

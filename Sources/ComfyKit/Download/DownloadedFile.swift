@@ -9,6 +9,7 @@ public struct DownloadedFile: Sendable, Hashable {
     /// The file's size, as received.
     public let byteCount: Int64
 
+    /// A file saved at `fileURL` with `byteCount` bytes, answering `request`.
     public init(request: DownloadRequest, fileURL: URL, byteCount: Int64) {
         self.request = request
         self.fileURL = fileURL

@@ -24,10 +24,13 @@ public struct OutputDownloader: Sendable {
     /// A downloader that sends the ComfyUI credentials to `credentialsOrigin` and nowhere else.
     ///
     /// - Parameters:
+    ///   - httpClient: the client to download with; the shared `HTTPClient.comfyKit` by default.
     ///   - credentialsOrigin: the ComfyUI server; its scheme, host and port decide where credentials go
     ///     (`nil`: nowhere).
     ///   - apiKey: sent as `Authorization: Bearer …` to that origin.
     ///   - cookieHeader: a `Cookie` header value (``CookiePair/header(_:)``) for that origin.
+    ///   - timeouts: how long to wait for the response head and between body chunks (30 s and 60 s by default).
+    ///   - maxConcurrentDownloads: how many files download at once (default 4; less than 1 counts as 1).
     public init(
         httpClient: HTTPClient = .comfyKit, credentialsOrigin: URL? = nil, apiKey: Secret? = nil,
         cookieHeader: Secret? = nil, timeouts: DownloadTimeouts = DownloadTimeouts(), maxConcurrentDownloads: Int = 4
@@ -121,11 +124,13 @@ public struct OutputDownloader: Sendable {
 // The HTTP client's reflection reaches its connection pool, whose in-flight requests carry other
 // downloads' headers; descriptions and dumps show only the settings.
 extension OutputDownloader: CustomStringConvertible, CustomReflectable {
+    /// The settings and the credentials origin; never the credentials or the HTTP client.
     public var description: String {
         "OutputDownloader(credentialsOrigin: \(credentials.origin?.description ?? "none"), "
             + "maxConcurrentDownloads: \(maxConcurrentDownloads), timeouts: \(timeouts))"
     }
 
+    /// The same settings as ``description``, for `dump`.
     public var customMirror: Mirror {
         Mirror(
             self,

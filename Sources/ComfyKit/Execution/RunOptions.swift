@@ -13,6 +13,7 @@ public struct RunOptions: Hashable, Sendable {
     /// RunningHub only: where RunningHub posts `TASK_END` when the task ends.
     public var webhookURL: URL?
 
+    /// Options for one run; the defaults use the configuration's executor, bind with `BindOptions` defaults and never time out.
     public init(executor: ExecutorKind? = nil, bind: BindOptions = BindOptions(), inactivityTimeout: Duration? = nil, webhookURL: URL? = nil) {
         self.executor = executor
         self.bind = bind

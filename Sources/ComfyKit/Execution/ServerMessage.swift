@@ -3,24 +3,38 @@
 public enum ServerMessage: Hashable, Sendable {
     /// Queue length; `sid` only in the first frame after connecting.
     case status(queueRemaining: Int, sid: String?)
+    /// The server began executing the prompt.
     case executionStart(promptID: String)
+    /// Nodes whose outputs the server reuses from an earlier run.
     case executionCached(promptID: String, nodes: [String])
     /// A node starts; `node == nil` is the end of the prompt. The reconnect frame has no prompt id.
     case executing(promptID: String?, node: String?)
+    /// Step `value` of `max` inside a node (sampler steps); `promptID` and `node` are `nil` when the frame has none.
     case progress(promptID: String?, node: String?, value: Double, max: Double)
     /// Cumulative per-node state (newer servers): node id → (value, max, finished).
     case progressState(promptID: String, nodes: [NodeState])
+    /// An output node finished; `output` is its UI dict (`images`, `gifs`, `text`, …).
     case executed(promptID: String, node: String, output: JSONObject)
+    /// The prompt ran to its end (newer servers; older ones only send `executing` with no node).
     case executionSuccess(promptID: String)
+    /// A node raised; the prompt stops there.
     case executionError(promptID: String, ExecutionFailure)
+    /// The prompt was interrupted, at `node` of class `classType` when the server says.
     case executionInterrupted(promptID: String, node: String?, classType: String?)
+    /// The server's `feature_flags`, sent once after connecting.
     case featureFlags(JSONObject)
+    /// A frame of any other type, kept with its `data`.
     case other(type: String, data: JSONValue)
 
+    /// One node's progress in a `progress_state` frame.
     public struct NodeState: Hashable, Sendable {
+        /// The node id.
         public let node: String
+        /// Steps done so far (0 when the frame has none).
         public let value: Double
+        /// Steps in all (0 when the frame has none).
         public let max: Double
+        /// True when the node's state is `finished`.
         public let isFinished: Bool
     }
 
@@ -43,6 +57,7 @@ public enum ServerMessage: Hashable, Sendable {
         self.init(json: json)
     }
 
+    /// Decodes a parsed frame; `nil` when it has no string `type`, or a known type lacks the prompt id (or node) it needs.
     public init?(json: JSONValue) {
         guard case .string(let type)? = json["type"] else { return nil }
         let data = json["data"] ?? .null

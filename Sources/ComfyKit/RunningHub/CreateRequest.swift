@@ -2,11 +2,14 @@ import Foundation
 
 /// One `nodeInfoList` item: a value for one input of one node of the cloud workflow.
 public struct NodeInfoEntry: Hashable, Sendable {
+    /// The id of the node in the cloud workflow (the API-format key, e.g. `"6"`).
     public let nodeID: String
+    /// The input to set, e.g. `text` or `seed`.
     public let fieldName: String
     /// Sent with its JSON type (an int stays an int; 63-bit seeds are JSON integers).
     public let fieldValue: JSONValue
 
+    /// A value for input `fieldName` of node `nodeID`.
     public init(nodeID: String, fieldName: String, fieldValue: JSONValue) {
         self.nodeID = nodeID
         self.fieldName = fieldName
@@ -18,7 +21,9 @@ public struct NodeInfoEntry: Hashable, Sendable {
 
 /// What `POST /task/openapi/create` is asked to start.
 public struct CreateRequest: Hashable, Sendable {
+    /// The stored workflow to run.
     public var workflowID: RunningHubWorkflowID
+    /// The inputs to change from the stored workflow's values; empty runs it as stored.
     public var nodeInfoList: [NodeInfoEntry]
     /// `plus` for the 48 GB machines; `nil` leaves RunningHub's default.
     public var instanceType: String?
@@ -27,6 +32,7 @@ public struct CreateRequest: Hashable, Sendable {
     /// A graph to run instead of the stored one ("if provided, it overrides workflowId").
     public var workflowOverride: Workflow?
 
+    /// A request to run `workflowID`; every other part is optional and left out of the body when unset.
     public init(workflowID: RunningHubWorkflowID, nodeInfoList: [NodeInfoEntry] = [], instanceType: String? = nil, webhookURL: URL? = nil, workflowOverride: Workflow? = nil) {
         self.workflowID = workflowID
         self.nodeInfoList = nodeInfoList
@@ -49,7 +55,9 @@ public struct CreateRequest: Hashable, Sendable {
 
 /// What `create` answered: the task, its first state, and the progress socket once it runs.
 public struct CreatedTask: Hashable, Sendable {
+    /// The task's id, for ``RunningHubClient/taskState(_:)``, ``RunningHubClient/cancel(_:)`` and the webhook.
     public let taskID: String
+    /// The ComfyUI client id the task runs under; `nil` when the answer has none.
     public let clientID: String?
     /// `QUEUED`, `RUNNING` or `FAILED`.
     public let taskStatus: String
@@ -88,9 +96,13 @@ public struct CreatedTask: Hashable, Sendable {
 
 /// `accountStatus`: what the key may still spend.
 public struct AccountStatus: Hashable, Sendable {
+    /// Coins left, as RunningHub writes the number; `nil` when not given.
     public let remainCoins: String?
+    /// Tasks the key has queued or running now; `nil` when not given or not a whole number.
     public let currentTaskCounts: Int?
+    /// Money left on the account, as RunningHub writes the amount; `nil` when not given.
     public let remainMoney: String?
+    /// The currency of ``remainMoney``, e.g. `CNY`; `nil` when not given.
     public let currency: String?
     /// `NORMAL`, `SHARED`, `EXCLUSIVE`.
     public let apiType: String?

@@ -16,10 +16,12 @@ public struct RunningHubClient: Sendable {
     let httpClient: HTTPClient
     /// Retries of requests that are safe to repeat.
     public var retryCount: Int
+    /// Poll intervals, back-off and request limits.
     public var timing: RunningHubTiming
     /// RunningHub's documented per-file upload limit, checked before sending.
     public static let maxUploadBytes: Int64 = 30 << 20
 
+    /// A client for `site` that sends `apiKey` to it and nowhere else; `retryCount` retries of safe requests (default 3).
     public init(site: URL, apiKey: Secret, retryCount: Int = 3, timing: RunningHubTiming = RunningHubTiming(), httpClient: HTTPClient = .comfyKit) {
         self.site = site
         self.apiKey = apiKey
@@ -234,5 +236,6 @@ extension RunningHubEnvelope {
 
 /// `dump` shows the site only: the key and the HTTP pool stay out.
 extension RunningHubClient: CustomReflectable {
+    /// Shows only the site, never the key or the HTTP client.
     public var customMirror: Mirror { Mirror(self, children: ["site": site.absoluteString], displayStyle: .struct) }
 }

@@ -12,8 +12,11 @@ public struct RunningHubSocketURL: Hashable, Sendable, CustomStringConvertible, 
         self.url = url
     }
 
+    /// The URL without its query, safe to print.
     public var description: String { url.redactedForDisplay }
+    /// The URL without its query, safe to print.
     public var debugDescription: String { url.redactedForDisplay }
+    /// Shows the URL without its query, so `dump` cannot leak the credential.
     public var customMirror: Mirror { Mirror(self, children: ["url": url.redactedForDisplay], displayStyle: .struct) }
 
     /// Replaces `Rh-Comfy-Auth=…` in text quoted from RunningHub (an answer echoed in an error or log).

@@ -4,9 +4,11 @@ import Foundation
 /// A task's state, read from `POST /task/openapi/outputs`: 813 queued, 804 running,
 /// 0 done with outputs, 805 failed with `failedReason`.
 public enum RunningHubTaskState: Hashable, Sendable {
+    /// Waiting in RunningHub's queue (813).
     case queued
     /// Running; the progress socket's URL when RunningHub gives one.
     case running(progressURL: RunningHubSocketURL?)
+    /// Done (0): the output files in RunningHub's order.
     case succeeded([RunningHubOutput])
     /// Failed on RunningHub: the node, its class, the exception and the traceback.
     case failed(ExecutionFailure)
@@ -59,6 +61,7 @@ public enum RunningHubTaskState: Hashable, Sendable {
 
 /// One file of a finished task: `{"fileUrl", "fileType", "taskCostTime", "nodeId"}`.
 public struct RunningHubOutput: Hashable, Sendable {
+    /// Where the file is (`fileUrl`), usually a CDN; fetch it without credentials.
     public let url: URL
     /// `png`, `mp4`, `txt`, … (lower-cased).
     public let fileType: String

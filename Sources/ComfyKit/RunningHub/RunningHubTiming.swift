@@ -4,6 +4,7 @@ public struct RunningHubTiming: Hashable, Sendable {
     public var pollInterval: Duration
     /// Before the first retry of a request that failed on the way; doubled for each further retry, up to ``maxRetryDelay``.
     public var retryDelay: Duration
+    /// The longest wait between two retries, however many failed before.
     public var maxRetryDelay: Duration
     /// How many times `create` is tried again while RunningHub answers 421 (queue full).
     public var queueFullAttempts: Int
@@ -16,6 +17,7 @@ public struct RunningHubTiming: Hashable, Sendable {
     /// How many unknown states in a row end the run.
     public var unknownStateLimit: Int
 
+    /// Timing for RunningHub; the defaults poll every 2 s, retry after 1 s doubling up to 30 s, and give up after 300 s unreachable.
     public init(
         pollInterval: Duration = .seconds(2), retryDelay: Duration = .seconds(1), maxRetryDelay: Duration = .seconds(30),
         queueFullAttempts: Int = 20, requestTimeout: Duration = .seconds(60), uploadTimeout: Duration = .seconds(600),

@@ -10,6 +10,7 @@ public struct WorkflowLoader: Sendable {
     public var downloadTimeout: Duration
     private let httpClient: HTTPClient
 
+    /// A loader that refuses documents over `maxBytes` and URL downloads over `downloadTimeout` (default 30 s).
     public init(maxBytes: Int = WorkflowDocument.defaultMaxBytes, downloadTimeout: Duration = .seconds(30), httpClient: HTTPClient = .comfyKit) {
         self.maxBytes = maxBytes
         self.downloadTimeout = downloadTimeout

@@ -4,6 +4,7 @@ public struct ObjectInfo: Hashable, Sendable {
     /// Inputs by node class, then by input name.
     public private(set) var classes: [String: [String: InputInfo]]
 
+    /// Inputs given directly, by node class and input name; for tests and callers that build their own.
     public init(classes: [String: [String: InputInfo]]) {
         self.classes = classes
     }
@@ -24,6 +25,7 @@ public struct ObjectInfo: Hashable, Sendable {
         self.classes = classes
     }
 
+    /// What input `name` of node class `classType` accepts; `nil` when the server does not list it.
     public func input(classType: String, name: String) -> InputInfo? {
         classes[classType]?[name]
     }
@@ -51,14 +53,19 @@ public struct InputInfo: Hashable, Sendable {
     public let choices: [String]?
     /// The bounds as the server wrote them (a seed's maximum, 2^64 − 1, is wider than `Int`).
     public let minimum: JSONNumber?
+    /// The upper bound as the server wrote it; `nil` when unbounded.
     public let maximum: JSONNumber?
+    /// The input's declared `default`; `nil` when the server gives none.
     public let defaultValue: JSONValue?
     /// `STRING` inputs the server edits in a text area (prompts).
     public let isMultiline: Bool
 
+    /// ``minimum`` as a `Double` (possibly rounded); `nil` when unbounded.
     public var min: Double? { minimum?.doubleValue }
+    /// ``maximum`` as a `Double` (possibly rounded); `nil` when unbounded.
     public var max: Double? { maximum?.doubleValue }
 
+    /// An input of `type`; every constraint left `nil` is absent.
     public init(type: String, choices: [String]? = nil, minimum: JSONNumber? = nil, maximum: JSONNumber? = nil,
                 defaultValue: JSONValue? = nil, isMultiline: Bool = false) {
         self.type = type

@@ -19,9 +19,11 @@ public struct WidgetCatalog: Hashable, Sendable {
     public struct NodeClass: Hashable, Sendable {
         /// The server's `display_name`, the title of a node that has none of its own.
         public let displayName: String?
+        /// The class's widget slots in the order of an editor node's `widgets_values`, editor-only ones included.
         public let widgets: [Widget]
     }
 
+    /// Node classes by class type (`KSampler`).
     public private(set) var classes: [String: NodeClass]
 
     /// Input types the editor draws as widgets; every other type is a socket.
@@ -31,6 +33,7 @@ public struct WidgetCatalog: Hashable, Sendable {
     /// Classes the editor's audio extension gives an `audioUI` widget, sent as "".
     static let audioUIClasses: Set<String> = ["LoadAudio", "SaveAudio", "PreviewAudio", "SaveAudioMP3", "SaveAudioOpus", "RecordAudio"]
 
+    /// A catalog given directly; for tests and callers that build their own.
     public init(classes: [String: NodeClass]) {
         self.classes = classes
     }

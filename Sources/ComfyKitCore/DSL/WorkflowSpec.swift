@@ -2,14 +2,18 @@
 ///
 /// The CLI's `inspect`, its `-p` coercion and the TUI's forms are all built from this.
 public struct WorkflowSpec: Hashable, Sendable {
+    /// The workflow's display name.
     public let name: String
     /// Params in the order they are first declared in the workflow.
     public let params: [ParamSpec]
+    /// Named `$output` nodes and known output nodes, in workflow order.
     public let outputs: [OutputSpec]
+    /// DSL that reads but probably does not do what was meant (e.g. colliding output names); empty when all is well.
     public let warnings: [WorkflowWarning]
     /// `$output.name` names by node id; unnamed output nodes are keyed by their id.
     public let outputNames: [String: String]
 
+    /// The param called `name`; `nil` when the workflow declares none.
     public func param(named name: String) -> ParamSpec? { params.first { $0.name == name } }
 
     /// Reads the DSL of every node title.

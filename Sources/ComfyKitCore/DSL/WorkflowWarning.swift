@@ -2,16 +2,22 @@
 public struct WorkflowWarning: Hashable, Sendable, CustomStringConvertible {
     /// The node the warning is about, if one.
     public let nodeID: String?
+    /// What looks wrong, in a sentence.
     public let message: String
 
+    /// `node 12: message`, or just the message when no node is named.
     public var description: String { nodeID.map { "node \($0): \(message)" } ?? message }
 }
 
 /// A workflow whose DSL cannot be run as written. Lists every problem, not just the first.
 public struct WorkflowSpecError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// An optional param whose bound input gives it no default value.
     public struct Problem: Hashable, Sendable, CustomStringConvertible {
+        /// The param as declared in the title, e.g. `width`.
         public let paramName: String
+        /// The node whose title declares it.
         public let nodeID: String
+        /// The input the param is bound to.
         public let field: String
         /// Why the input gives no default: a link, a list, null, or no such input.
         public let reason: String
@@ -23,9 +29,12 @@ public struct WorkflowSpecError: Error, Hashable, Sendable, CustomStringConverti
         }
     }
 
+    /// The workflow's name.
     public let workflow: String
+    /// Every problem found, in workflow order; never empty.
     public let problems: [Problem]
 
+    /// `workflow: problem`, or the count followed by every problem separated by `; `.
     public var description: String {
         problems.count == 1
             ? "\(workflow): \(problems[0])"

@@ -7,6 +7,7 @@ public enum EditorConversionError: Error, Hashable, Sendable, CustomStringConver
     /// Subgraphs nest into each other without end.
     case subgraphCycle(source: String, subgraph: String)
 
+    /// A message that names the source, and for an unknown class the node and what to install.
     public var description: String {
         switch self {
         case .malformed(let source, let what):

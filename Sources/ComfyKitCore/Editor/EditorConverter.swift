@@ -6,11 +6,13 @@
 /// notes, muted and bypassed nodes are left out, and so is any input that would point at them. A node's
 /// title becomes `_meta.title`, so the title DSL reads editor files as it reads API files.
 public struct EditorConverter: Sendable {
+    /// What each node class's `widgets_values` mean, from the server that will run the prompt.
     public let catalog: WidgetCatalog
 
     /// Node types the editor draws but never sends.
     static let virtualTypes: Set<String> = ["Reroute", "PrimitiveNode", "Note", "MarkdownNote"]
 
+    /// A converter that names widget values through `catalog`.
     public init(catalog: WidgetCatalog) {
         self.catalog = catalog
     }

@@ -4,8 +4,10 @@ public struct EditorWorkflow: Hashable, Sendable {
     public let document: JSONObject
     /// Where it came from, for messages.
     public let source: String
+    /// The display name the converted ``Workflow`` takes.
     public let name: String
 
+    /// An editor document; `source` and `name` are for messages and the converted workflow's name.
     public init(document: JSONObject, source: String, name: String) {
         self.document = document
         self.source = source

@@ -1,6 +1,7 @@
 /// One short line per event, so `print(event)` in a loop reads like a log: previews give their size,
 /// never their bytes, and outputs their file names.
 extension RunEvent: CustomStringConvertible {
+    /// One line for a log: `submitted <id>`, `node 3 step 5/20, 40% overall`, `finished: …`.
     public var description: String {
         switch self {
         case .uploading(let param, let file): "uploading \(file) for \(param)"
@@ -44,6 +45,7 @@ extension Preview: CustomStringConvertible {
 }
 
 extension RunOutcome: CustomStringConvertible {
+    /// The result's description.
     public var description: String { result.description }
 }
 

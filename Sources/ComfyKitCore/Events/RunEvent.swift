@@ -32,10 +32,14 @@ public enum RunEvent: Hashable, Sendable {
 
 /// A node as shown to users: id, class and title.
 public struct NodeInfo: Hashable, Sendable {
+    /// The node id (`"4"`).
     public let id: String
+    /// The node's class type (`KSampler`).
     public let classType: String
+    /// The node's title; empty when it has none.
     public let title: String
 
+    /// A node with `id`, class `classType` and `title` (empty when untitled).
     public init(id: String, classType: String, title: String) {
         self.id = id
         self.classType = classType
@@ -45,9 +49,12 @@ public struct NodeInfo: Hashable, Sendable {
 
 /// How a run ended: the result, and when it failed, the typed reason.
 public struct RunOutcome: Hashable, Sendable {
+    /// The run's result; its `status` and `msg` say how it ended.
     public let result: ExecuteResult
+    /// Why the run did not complete; `nil` when it completed.
     public let failure: RunFailure?
 
+    /// An outcome; leave `failure` `nil` for a completed run.
     public init(result: ExecuteResult, failure: RunFailure? = nil) {
         self.result = result
         self.failure = failure

@@ -11,6 +11,7 @@ public enum ComfyUIError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The server came back (a restart) with the prompt in neither its queue nor its history: it will never end.
     case promptLost(server: String, promptID: String)
 
+    /// A message naming the server or endpoint and the cause; quoted bodies are cut at 300 characters.
     public var description: String {
         switch self {
         case .unreachable(let server, let reason): "cannot reach ComfyUI at \(server): \(reason)"

@@ -1,10 +1,14 @@
 /// A node that raised while the prompt ran (`execution_error`).
 public struct ExecutionFailure: Hashable, Sendable, CustomStringConvertible {
+    /// The node that raised; `nil` when the server does not say.
     public let nodeID: String?
+    /// The raising node's class type; `nil` when the server does not say.
     public let classType: String?
     /// The Python exception's class, e.g. `ValueError`.
     public let exceptionType: String?
+    /// The exception's message, trimmed (`Unknown error` when the server sent none).
     public let message: String
+    /// The Python traceback's lines, as the server sent them; empty when it sent none.
     public let traceback: [String]
 
     package init(json data: JSONValue) {
@@ -15,6 +19,7 @@ public struct ExecutionFailure: Hashable, Sendable, CustomStringConvertible {
         traceback = data["traceback"]?.arrayValue?.compactMap(\.stringValue) ?? []
     }
 
+    /// A failure built from its parts, e.g. from RunningHub's `failedReason`.
     public init(nodeID: String?, classType: String?, exceptionType: String?, message: String, traceback: [String] = []) {
         self.nodeID = nodeID
         self.classType = classType

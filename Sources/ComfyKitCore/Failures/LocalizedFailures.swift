@@ -5,6 +5,7 @@ import Foundation
 public protocol DescribedError: LocalizedError, CustomStringConvertible {}
 
 extension DescribedError {
+    /// The `description`, so `localizedDescription` shows the real message.
     public var errorDescription: String? { description }
 }
 

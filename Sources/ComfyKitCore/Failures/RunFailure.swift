@@ -1,21 +1,30 @@
 /// Why a run did not complete, typed, for callers that react to the kind of failure
 /// (the TUI points validation errors back at form fields). `ExecuteResult.msg` holds its text.
 public enum RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The workflow could not be loaded.
     case workflow(WorkflowError)
+    /// The workflow's DSL cannot be run as written.
     case spec(WorkflowSpecError)
+    /// The params given do not fit the workflow (missing, unknown, wrong kind, no such file).
     case params(BindError)
+    /// A media param's file or URL could not be uploaded.
     case upload(param: String, reason: String)
+    /// The server refused the prompt; each input error names its DSL param when one is bound there.
     case validation(ValidationError)
+    /// A node raised while the prompt ran.
     case execution(ExecutionFailure)
     /// Cancelled here or interrupted on the server; the node it stopped at, when known.
     case interrupted(node: String?)
+    /// The ComfyUI server could not be reached or answered something unexpected.
     case server(ComfyUIError)
     /// RunningHub refused a request, could not be reached, or the task ran out of time.
     case runningHub(RunningHubError)
     /// No event and no progress for this long.
     case timeout(Duration)
+    /// Any other failure, described in text.
     case unsupported(String)
 
+    /// The message users see; ``ExecuteResult/msg`` holds the same text.
     public var description: String {
         switch self {
         case .workflow(let e): e.description

@@ -22,6 +22,7 @@ public enum RunningHubError: Error, Hashable, Sendable, CustomStringConvertible 
     /// RunningHub kept answering with a state this client does not know.
     case unknownState(taskID: String, last: String, polls: Int)
 
+    /// A message naming the endpoint and site, with a hint for the API codes that have a usual cause.
     public var description: String {
         switch self {
         case .missingAPIKey(let site):

@@ -5,24 +5,36 @@
 public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `prompt_outputs_failed_validation`, `invalid_prompt`, `prompt_no_outputs`, …
     public let type: String
+    /// The summary, e.g. `Prompt outputs failed validation`.
     public let message: String
+    /// More about the error; empty when the server gave nothing more.
     public let details: String
+    /// The failing nodes with their input errors; empty when the error is about the whole prompt.
     public private(set) var nodeErrors: [NodeError]
 
+    /// One node that failed validation.
     public struct NodeError: Hashable, Sendable {
+        /// The node id.
         public let nodeID: String
+        /// The node's class type; empty when the server does not say.
         public let classType: String
+        /// What is wrong with the node's inputs.
         public var inputErrors: [InputError]
         /// Output nodes that cannot run because of this node.
         public let dependentOutputs: [String]
     }
 
+    /// One thing wrong with one input of a node.
     public struct InputError: Hashable, Sendable {
         /// `value_smaller_than_min`, `value_not_in_list`, `required_input_missing`, …
         public let type: String
+        /// The server's message, e.g. `Value 0 smaller than min of 1`.
         public let message: String
+        /// More about it; often just the input's name, or empty.
         public let details: String
+        /// The input at fault (`extra_info.input_name`); `nil` when the server does not say.
         public let inputName: String?
+        /// The value the server refused (`extra_info.received_value`); `nil` when it does not say.
         public let receivedValue: JSONValue?
         /// The DSL param bound to this node input, if any.
         public var paramName: String?

@@ -13,13 +13,16 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
     /// The value as a `Double` (always available, possibly rounded).
     public var doubleValue: Double { Double(literal) ?? .nan }
 
+    /// The literal, as it is written in JSON.
     public var description: String { literal }
 
     /// Wraps a literal that the caller has already validated as JSON number syntax.
     init(validatedLiteral: String) { literal = validatedLiteral }
 
+    /// An integer.
     public init(_ value: Int) { literal = String(value) }
 
+    /// An unsigned integer, for seeds up to 2^64 − 1.
     public init(_ value: UInt64) { literal = String(value) }
 
     /// A finite double; written so that it reads back as a float (`1.0`, not `1`).

@@ -8,6 +8,7 @@ extension JSONValue: Codable {
         init?(intValue: Int) { nil }
     }
 
+    /// Decodes any JSON shape; numbers become integers when they fit `Int`, else doubles (so wider integers lose precision).
     public init(from decoder: any Decoder) throws {
         if let object = try? decoder.container(keyedBy: MemberKey.self) {
             var result = JSONObject()
@@ -35,6 +36,7 @@ extension JSONValue: Codable {
         }
     }
 
+    /// Encodes the value; numbers go out as `Int` when they fit, else as `Double`.
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:

@@ -1,12 +1,19 @@
 /// A JSON document as a value: the workflow graph, history entries and events are all read into this.
 public enum JSONValue: Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, kept as its literal (see ``JSONNumber``).
     case number(JSONNumber)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, its keys in document order.
     case object(JSONObject)
 
+    /// An integer number.
     public static func int(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
 
     /// A finite double; non-finite values have no JSON form and become `null`.
@@ -14,13 +21,21 @@ public enum JSONValue: Hashable, Sendable {
         JSONNumber(value).map(JSONValue.number) ?? .null
     }
 
+    /// The object; `nil` for any other value.
     public var objectValue: JSONObject? { if case .object(let o) = self { o } else { nil } }
+    /// The array's elements; `nil` for any other value.
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    /// The string; `nil` for any other value (numbers are not converted).
     public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    /// The boolean; `nil` for any other value.
     public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
+    /// The number; `nil` for any other value.
     public var numberValue: JSONNumber? { if case .number(let n) = self { n } else { nil } }
+    /// The number as an `Int`; `nil` when not an integer number that fits.
     public var intValue: Int? { numberValue?.intValue }
+    /// The number as a `Double` (possibly rounded); `nil` when not a number.
     public var doubleValue: Double? { numberValue?.doubleValue }
+    /// True for `null`.
     public var isNull: Bool { self == .null }
 
     /// Member access for objects; `nil` for other values or missing keys.
@@ -53,12 +68,19 @@ public enum JSONValue: Hashable, Sendable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
+    /// A string.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An integer number.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A number; a non-finite literal becomes `null`.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// A boolean.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// An array.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// An object with the members in the order written.
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
+    /// `null`.
     public init(nilLiteral: ()) { self = .null }
 }
 

@@ -1,6 +1,7 @@
 /// Writes a `JSONValue` as compact (no spaces, like pydantic's `model_dump_json`) or indented UTF-8 JSON, keys in their order,
 /// non-ASCII text as UTF-8 (as ComfyUI accepts it), control characters escaped.
 public enum JSONWriter {
+    /// UTF-8 JSON: compact when `indent` is `nil`, else one member per line indented by `indent` spaces per level.
     public static func bytes(_ value: JSONValue, indent: Int? = nil) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
@@ -8,6 +9,7 @@ public enum JSONWriter {
         return out
     }
 
+    /// The same JSON as ``bytes(_:indent:)``, as a `String`.
     public static func string(_ value: JSONValue, indent: Int? = nil) -> String {
         String(decoding: bytes(value, indent: indent), as: UTF8.self)
     }

@@ -9,6 +9,7 @@ public enum BindError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A value that cannot be read as the param's kind.
     case invalidValue(ParamValueError)
 
+    /// A message naming each param and where it is bound, with a suggestion for a mistyped name.
     public var description: String {
         switch self {
         case .missingRequired(let params) where params.count == 1:

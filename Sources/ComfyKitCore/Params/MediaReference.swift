@@ -29,6 +29,7 @@ public enum MediaReference: Hashable, Sendable {
         return .serverFile(text)
     }
 
+    /// True when `path` names an existing file that is not a directory; the default file check of ``classify(_:param:fileExists:)``.
     public static func isRegularFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue

@@ -6,6 +6,7 @@ public struct BindOptions: Hashable, Sendable {
     /// Apply the `seed: 0` rule after binding.
     public var randomizeSeeds: Bool
 
+    /// Strict binding with seed randomizing, unless told otherwise.
     public init(allowUnknownParams: Bool = false, randomizeSeeds: Bool = true) {
         self.allowUnknownParams = allowUnknownParams
         self.randomizeSeeds = randomizeSeeds
@@ -14,13 +15,17 @@ public struct BindOptions: Hashable, Sendable {
 
 /// Media that must be uploaded before the prompt is submitted; its bindings get the stored name.
 public struct PendingUpload: Hashable, Sendable {
+    /// The param the media was given for.
     public let param: String
+    /// The local file or URL to upload.
     public let reference: MediaReference
+    /// The media inputs that take the stored name once uploaded.
     public let bindings: [Binding]
 }
 
 /// A workflow with params written in, ready to submit once its uploads are done.
 public struct BoundWorkflow: Hashable, Sendable {
+    /// The graph to submit, with every given value and default written in.
     public private(set) var workflow: Workflow
     /// Local files and URLs to upload, one per param.
     public let uploads: [PendingUpload]
@@ -37,6 +42,17 @@ public struct BoundWorkflow: Hashable, Sendable {
 
 /// Writes param values into a copy of a workflow, fixing the Python ComfyKit's binding bugs that README lists.
 public enum ParamBinder {
+    /// Writes `values` into a copy of `workflow`, and a random seed into each `seed: 0` unless ``BindOptions/randomizeSeeds`` is off.
+    ///
+    /// Required params without a value, unknown names (unless ``BindOptions/allowUnknownParams``) and
+    /// missing local media files throw ``BindError``; a param without a value gets its default. Media
+    /// given as a local path or URL comes back in ``BoundWorkflow/uploads`` rather than written in.
+    ///
+    /// ```swift
+    /// let spec = try WorkflowSpec(workflow)
+    /// let bound = try ParamBinder.bind(workflow, spec: spec, values: ["prompt": "a red fox", "steps": 25])
+    /// bound.workflow   // the graph to submit, once each of bound.uploads is stored and resolved
+    /// ```
     public static func bind(
         _ workflow: Workflow,
         spec: WorkflowSpec,
@@ -48,6 +64,7 @@ public enum ParamBinder {
         return try bind(workflow, spec: spec, values: values, options: options, fileExists: fileExists, using: &generator)
     }
 
+    /// Writes `values` into a copy of `workflow`, drawing seeds from `generator` (seed it for repeatable tests).
     public static func bind(
         _ workflow: Workflow,
         spec: WorkflowSpec,

@@ -1,10 +1,15 @@
 /// A value given for a param. Library callers pass typed values; the CLI and the TUI parse text
 /// with ``ParamValue/coerce(_:to:param:)``.
 public enum ParamValue: Hashable, Sendable {
+    /// A whole number, written as a JSON integer.
     case int(Int)
+    /// A number, written as a JSON float.
     case double(Double)
+    /// `true` or `false`.
     case bool(Bool)
+    /// Text; for a media param, a local path, an http(s) URL or a file name on the server.
     case string(String)
+    /// JSON `null`.
     case null
     /// Any JSON, written as is (lists, objects, integers wider than 64 bits).
     case json(JSONValue)
@@ -53,19 +58,28 @@ public enum ParamValue: Hashable, Sendable {
 extension ParamValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByNilLiteral
 {
+    /// A ``string(_:)``.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An ``int(_:)``.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A ``double(_:)``.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// A ``bool(_:)``.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// ``null``, written into the workflow as JSON `null`.
     public init(nilLiteral: ()) { self = .null }
 }
 
 /// Text that cannot be read as the param's kind.
 public struct ParamValueError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The param the text was given for.
     public let param: String
+    /// The kind the text should have been.
     public let kind: ParamKind
+    /// The text as given.
     public let text: String
 
+    /// Names the param and the text, and says what was expected with an example (`an integer (e.g. 1024)`).
     public var description: String {
         let expected = switch kind {
         case .int: "an integer (e.g. 1024)"

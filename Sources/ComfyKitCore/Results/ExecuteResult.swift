@@ -3,24 +3,34 @@ import Foundation
 
 /// The outcome of one run, with the Python ComfyKit's JSON keys in its order.
 public struct ExecuteResult: Hashable, Sendable {
+    /// How the run ended: `completed`, or why not (see ``msg``).
     public var status: RunStatus
     /// ComfyUI's prompt id or RunningHub's task id; `nil` when the run failed before submission.
     public var promptID: String?
     /// Seconds from submission to the end.
     public var duration: Double?
+    /// Every image URL, in output order.
     public var images: [String] { imagesByVar.values.flatMap { $0 } }
+    /// Image URLs by `$output` name (or node id), in the server's order.
     public var imagesByVar: OutputsByName
+    /// Every audio URL, in output order.
     public var audios: [String] { audiosByVar.values.flatMap { $0 } }
+    /// Audio URLs by `$output` name (or node id), in the server's order.
     public var audiosByVar: OutputsByName
+    /// Every video URL (`gif` counts as video), in output order.
     public var videos: [String] { videosByVar.values.flatMap { $0 } }
+    /// Video URLs by `$output` name (or node id), in the server's order.
     public var videosByVar: OutputsByName
+    /// Every text output, in output order.
     public var texts: [String] { textsByVar.values.flatMap { $0 } }
+    /// Text outputs by `$output` name (or node id), in the server's order.
     public var textsByVar: OutputsByName
     /// The server's raw outputs (`/history` `outputs`, or RunningHub's `{"raw_data": […]}`).
     public var outputs: JSONValue?
     /// What went wrong, for every status but `completed`.
     public var msg: String?
 
+    /// A result from its parts; every part but `status` is empty by default.
     public init(
         status: RunStatus, promptID: String? = nil, duration: Double? = nil,
         imagesByVar: OutputsByName = [:], audiosByVar: OutputsByName = [:],
@@ -74,6 +84,7 @@ extension ExecuteResult: Codable {
             textsByVar = "texts_by_var", outputs, msg
     }
 
+    /// Reads the Python ComfyKit's JSON keys (`prompt_id`, `images_by_var`, …); the flat lists are recomputed, and groups come back sorted by name.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         func groups(_ key: CodingKeys) throws -> OutputsByName {
@@ -91,6 +102,7 @@ extension ExecuteResult: Codable {
         )
     }
 
+    /// Writes the Python ComfyKit's JSON keys; use ``jsonString()`` when key order matters.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(status, forKey: .status)

@@ -1,8 +1,11 @@
 /// The media category of an output file. One table serves local and cloud results (the Python
 /// ComfyKit had two that disagreed on `.gif`, `.webm` and `.mkv`).
 public enum OutputCategory: String, Hashable, Sendable, CaseIterable {
+    /// A still image (`png`, `jpg`, `webp`, …).
     case image
+    /// A video or animation (`mp4`, `webm`, `gif`, …).
     case video
+    /// A sound file (`flac`, `mp3`, `wav`, …).
     case audio
 
     static let byExtension: [String: OutputCategory] = [

@@ -8,6 +8,7 @@ public struct ResultBuilder: Sendable {
     /// `$output` names by node id; other nodes are keyed by their id.
     public let outputNames: [String: String]
 
+    /// A builder for the server at `base`, naming outputs by `outputNames` (``WorkflowSpec/outputNames``).
     public init(base: URL, outputNames: [String: String]) {
         self.base = base
         self.outputNames = outputNames

@@ -4,9 +4,11 @@
 public struct Workflow: Hashable, Sendable {
     /// A display name: the file's stem, the URL's last path component, or what the caller chose.
     public var name: String
+    /// The nodes in file order.
     public private(set) var nodes: [WorkflowNode]
     private var indexByID: [String: Int]
 
+    /// A workflow of `nodes`; when an id repeats, look-ups find the last node with it.
     public init(name: String, nodes: [WorkflowNode]) {
         self.name = name
         self.nodes = nodes
@@ -16,6 +18,7 @@ public struct Workflow: Hashable, Sendable {
         self.indexByID = indexByID
     }
 
+    /// The node with id `nodeID`; `nil` when there is none.
     public subscript(nodeID: String) -> WorkflowNode? {
         indexByID[nodeID].map { nodes[$0] }
     }

@@ -1,6 +1,7 @@
 /// What a workflow file holds: a runnable API-format graph, a graph in the ComfyUI editor's own format,
 /// or a stub pointing at a RunningHub workflow.
 public enum WorkflowDocument: Hashable, Sendable {
+    /// An API-format graph, ready to run.
     case workflow(Workflow)
     /// What the editor's "Save" writes (`nodes`, `links`, `widgets_values`): runnable once converted with
     /// a server's `/object_info` (``EditorWorkflow/workflow(catalog:)``).

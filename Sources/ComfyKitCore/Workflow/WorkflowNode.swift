@@ -2,6 +2,7 @@
 public struct WorkflowNode: Hashable, Sendable {
     /// The node id, the key in the workflow object (`"6"`).
     public let id: String
+    /// The node's class (`KSampler`, `SaveImage`).
     public let classType: String
     /// The node's inputs in file order: literals, or links `[source_node_id, output_index]`.
     public var inputs: JSONObject

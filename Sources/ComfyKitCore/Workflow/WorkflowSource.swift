@@ -36,6 +36,7 @@ public enum WorkflowSource: Hashable, Sendable, CustomStringConvertible {
         return url
     }
 
+    /// The path, the URL, the in-memory name or `RunningHub workflow <id>`, for messages.
     public var description: String {
         switch self {
         case .file(let path): path
