@@ -47,7 +47,7 @@ public final class RunHandle: Sendable {
         get async throws(RunFailure) { try await outcome.get() }
     }
 
-    /// The result (``ExecuteResult``) once the run has ended; cancelling the waiting task cancels the run.
+    /// The result (`ExecuteResult`) once the run has ended; cancelling the waiting task cancels the run.
     public var result: ExecuteResult {
         get async { await outcome.result }
     }

@@ -33,7 +33,7 @@ public struct ComfyUIClient: Sendable {
         public let droppedOutputs: ValidationError?
     }
 
-    /// Queues a prompt; a 400 with `node_errors` throws ``ValidationError``.
+    /// Queues a prompt; a 400 with `node_errors` throws `ValidationError`.
     public func submit(prompt: JSONValue, clientID: String, promptID: String?) async throws -> Submission {
         var body: JSONObject = ["prompt": prompt, "client_id": .string(clientID)]
         if let promptID { body["prompt_id"] = .string(promptID) }

@@ -1,7 +1,7 @@
 /// Where a bound workflow runs: the one seam between the facade and a backend.
 ///
 /// The facade loads, reads the DSL and binds; an executor uploads the job's media, submits it, follows it
-/// as ``RunEvent``s until it ends, honours ``RunControl/cancel()`` at every step, and returns how it ended
+/// as `RunEvent`s until it ends, honours ``RunControl/cancel()`` at every step, and returns how it ended
 /// with its outputs. ``ComfyUIExecutor`` and ``RunningHubExecutor`` implement it; a router over several
 /// servers is a third implementation that picks one of those per job.
 protocol Executor: Sendable {

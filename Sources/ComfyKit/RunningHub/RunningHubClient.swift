@@ -82,8 +82,8 @@ public struct RunningHubClient: Sendable {
         throw .badResponse(endpoint: endpoint, reason: "neither fileName nor url in the answer")
     }
 
-    /// `POST /task/openapi/create`. Throws ``ValidationError`` when RunningHub refuses the prompt (433),
-    /// ``RunningHubError`` otherwise.
+    /// `POST /task/openapi/create`. Throws `ValidationError` when RunningHub refuses the prompt (433),
+    /// `RunningHubError` otherwise.
     public func create(_ request: CreateRequest) async throws -> CreatedTask {
         let endpoint = "/task/openapi/create"
         let envelope = try await call(endpoint, request.body, retry: .create)

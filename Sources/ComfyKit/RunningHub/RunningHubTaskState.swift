@@ -89,7 +89,7 @@ public struct RunningHubOutput: Hashable, Sendable {
     }
 }
 
-/// Builds an ``ExecuteResult`` from a finished task's outputs, named by the cloud graph's `$output` titles.
+/// Builds an `ExecuteResult` from a finished task's outputs, named by the cloud graph's `$output` titles.
 struct RunningHubResultBuilder {
     let outputNames: [String: String]
 

@@ -12,18 +12,22 @@ public protocol ParamConvertible: Sendable {
 }
 
 extension ParamValue: ParamConvertible {
+    /// The value itself.
     public var paramValue: ParamValue { self }
 }
 
 extension Int: ParamConvertible {
+    /// An `int` value.
     public var paramValue: ParamValue { .int(self) }
 }
 
 extension Int64: ParamConvertible {
+    /// An `int` value.
     public var paramValue: ParamValue { .int(Int(self)) }
 }
 
 extension Int32: ParamConvertible {
+    /// An `int` value.
     public var paramValue: ParamValue { .int(Int(self)) }
 }
 
@@ -33,22 +37,27 @@ extension UInt64: ParamConvertible {
 }
 
 extension Double: ParamConvertible {
+    /// A `double` value.
     public var paramValue: ParamValue { .double(self) }
 }
 
 extension Float: ParamConvertible {
+    /// A `double` value (widened exactly).
     public var paramValue: ParamValue { .double(Double(self)) }
 }
 
 extension Bool: ParamConvertible {
+    /// A `bool` value.
     public var paramValue: ParamValue { .bool(self) }
 }
 
 extension String: ParamConvertible {
+    /// A `string` value.
     public var paramValue: ParamValue { .string(self) }
 }
 
 extension Substring: ParamConvertible {
+    /// A `string` value.
     public var paramValue: ParamValue { .string(String(self)) }
 }
 

@@ -9,7 +9,7 @@ public enum WorkflowDocument: Hashable, Sendable {
     /// `{"_source": "runninghub", "workflow_id": "1987"}`: run that cloud workflow.
     case runningHub(RunningHubWorkflowID, name: String)
 
-    /// The API-format graph; a RunningHub stub has none here (``ComfyKit/load(_:)`` fetches it from RunningHub).
+    /// The API-format graph; a RunningHub stub has none here (`ComfyKit.load(_:)` fetches it from RunningHub).
     public func localWorkflow() throws(WorkflowError) -> Workflow {
         switch self {
         case .workflow(let workflow): workflow

@@ -24,7 +24,7 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidRunningHubID(String)
     /// The workflow's URL could not be fetched (`problem` says why); the URL is shown without credentials.
     case download(url: String, problem: String)
-    /// A RunningHub stub where a graph is needed: the graph is on RunningHub (``ComfyKit/load(_:)`` fetches it).
+    /// A RunningHub stub where a graph is needed: the graph is on RunningHub (`ComfyKit.load(_:)` fetches it).
     case needsRunningHub(RunningHubWorkflowID)
 
     /// A message naming the file, URL or node at fault and what was expected.
