@@ -147,25 +147,25 @@ public final class ComfyKit: Sendable {
 
     // MARK: Params from variables
 
-    /// ``run(_:params:options:)-(WorkflowSource,_,_)`` with Swift values (`["width": width]`) as params.
+    /// `run(_:params:options:)` of a `WorkflowSource` with Swift values (`["width": width]`) as params.
     @_disfavoredOverload
     public func run(_ source: WorkflowSource, params: [String: any ParamConvertible], options: RunOptions = RunOptions()) -> RunHandle {
         run(source, params: params.paramValues, options: options)
     }
 
-    /// ``run(_:params:options:)-(LoadedWorkflow,_,_)`` with Swift values as params.
+    /// `run(_:params:options:)` of a `LoadedWorkflow` with Swift values as params.
     @_disfavoredOverload
     public func run(_ loaded: LoadedWorkflow, params: [String: any ParamConvertible], options: RunOptions = RunOptions()) -> RunHandle {
         run(loaded, params: params.paramValues, options: options)
     }
 
-    /// ``execute(_:params:options:)-(WorkflowSource,_,_)`` with Swift values as params.
+    /// `execute(_:params:options:)` of a `WorkflowSource` with Swift values as params.
     @_disfavoredOverload
     public func execute(_ source: WorkflowSource, params: [String: any ParamConvertible], options: RunOptions = RunOptions()) async -> ExecuteResult {
         await execute(source, params: params.paramValues, options: options)
     }
 
-    /// ``execute(_:params:options:)-(LoadedWorkflow,_,_)`` with Swift values as params.
+    /// `execute(_:params:options:)` of a `LoadedWorkflow` with Swift values as params.
     @_disfavoredOverload
     public func execute(_ loaded: LoadedWorkflow, params: [String: any ParamConvertible], options: RunOptions = RunOptions()) async -> ExecuteResult {
         await execute(loaded, params: params.paramValues, options: options)
@@ -233,7 +233,7 @@ extension ComfyKit: CustomReflectable {
     }
 }
 
-/// A workflow's graph and, for a RunningHub workflow, its id: what ``ComfyKit/run(_:params:options:)-(LoadedWorkflow,_,_)`` runs.
+/// A workflow's graph and, for a RunningHub workflow, its id: what `run(_:params:options:)` of a `LoadedWorkflow` runs.
 public struct LoadedWorkflow: Hashable, Sendable {
     /// The API-format graph (for RunningHub, the cloud graph with its DSL titles).
     public let workflow: Workflow

@@ -6,7 +6,7 @@
 /// let result = await run.result
 /// ```
 public final class RunHandle: Sendable {
-    /// Every event of the run, ending with ``RunEvent/finished(_:)``. One consumer; events not read
+    /// Every event of the run, ending with `RunEvent.finished(_:)`. One consumer; events not read
     /// are buffered (the newest 10,000), so a caller that only wants the result may ignore them.
     public let events: AsyncStream<RunEvent>
     private let control: RunControl
