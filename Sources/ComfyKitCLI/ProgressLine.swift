@@ -24,7 +24,8 @@ struct ProgressLine {
         case .queued(let position): queuePosition = position; status = "queued"; return nil
         case .started: queuePosition = nil; status = "running"; return nil
         case .cached(let nodes): return "cached: \(nodes.count) node\(nodes.count == 1 ? "" : "s") reused"
-        case .nodeStarted(let info):
+        case .nodeStarted(let info, let overall):
+            self.overall = overall
             node = info
             nodeIndex += 1
             step = nil

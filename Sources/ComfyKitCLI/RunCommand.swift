@@ -100,11 +100,11 @@ struct RunCommand: AsyncParsableCommand {
                 }
             } else if !json {
                 if let message { Terminal.error(message + "\n") }
-                if case .nodeStarted(let node) = event {
+                if case .nodeStarted(let node, _) = event {
                     Terminal.error("node \(node.id) \(node.classType)\(node.label == node.classType ? "" : " (\(node.label))")\n")
                 }
                 let percent = Int(line.overall * 100) / 25 * 25
-                if percent > lastPlainPercent, case .progress = event {
+                if percent > lastPlainPercent, event.movesTheBar {
                     lastPlainPercent = percent
                     Terminal.error("progress \(percent)%\n")
                 }
@@ -137,5 +137,15 @@ extension RunCommand {
     /// Downloads the outputs, one progress line per file on a terminal, and prints each saved path.
     func downloadOutputs(_ result: ExecuteResult, kit: ComfyKit, to folder: String) async throws {
         try await OutputsDownload.run(result, kit: kit, to: folder)
+    }
+}
+
+extension RunEvent {
+    /// Steps and node starts carry the run's overall progress.
+    fileprivate var movesTheBar: Bool {
+        switch self {
+        case .progress, .nodeStarted: true
+        default: false
+        }
     }
 }

@@ -16,7 +16,7 @@ import Testing
     @Test func aRunningNodeShowsOverallNodeStepsRateAndETA() {
         var line = ProgressLine(totalNodes: 7)
         _ = line.apply(.started)
-        _ = line.apply(.nodeStarted(NodeInfo(id: "3", classType: "KSampler", title: "Sampler")))
+        _ = line.apply(.nodeStarted(NodeInfo(id: "3", classType: "KSampler", title: "Sampler"), overall: 0.25))
         _ = line.apply(.progress(node: "3", value: 2, max: 20, overall: 0.3), at: start)
         _ = line.apply(.progress(node: "3", value: 12, max: 20, overall: 0.5), at: start + .seconds(5))
         let text = line.render(width: 120, elapsed: .seconds(65), now: start + .seconds(5))
@@ -25,7 +25,7 @@ import Testing
 
     @Test func theLineIsCutToTheTerminalWidth() {
         var line = ProgressLine(totalNodes: 2)
-        _ = line.apply(.nodeStarted(NodeInfo(id: "1", classType: "CLIPTextEncode", title: "一个很长的中文标题用来测试宽度")))
+        _ = line.apply(.nodeStarted(NodeInfo(id: "1", classType: "CLIPTextEncode", title: "一个很长的中文标题用来测试宽度"), overall: 0))
         let text = line.render(width: 40, elapsed: .zero)
         #expect(CellWidth.of(text) <= 40)
         #expect(text.hasSuffix("…"))

@@ -41,11 +41,11 @@ struct ProgressFrames {
             markStarted()
             progress.start(node: node)
             let info = workflow[node]
-            emit(.nodeStarted(NodeInfo(id: node, classType: info?.classType ?? "", title: info?.title ?? "")))
-            emit(.progress(node: node, value: 0, max: 0, overall: progress.overall))
+            emit(.nodeStarted(NodeInfo(id: node, classType: info?.classType ?? "", title: info?.title ?? ""), overall: progress.overall))
         case .progress(_, let node, let value, let max):
             markStarted()
-            let id = node ?? progress.currentNode ?? ""
+            // A step names its node, or belongs to the one running; one with neither, or no steps, says nothing.
+            guard let id = node ?? progress.currentNode, max > 0 else { break }
             progress.step(node: id, value: value, max: max)
             emit(.progress(node: id, value: value, max: max, overall: progress.overall))
         case .progressState(_, let nodes):
@@ -61,9 +61,8 @@ struct ProgressFrames {
         return .none
     }
 
-    /// The run completed: the bar reaches 100%.
+    /// The run completed: the model reaches 100% (events say so with `finished`).
     mutating func complete() {
         progress.complete()
-        emit(.progress(node: "", value: 0, max: 0, overall: 1))
     }
 }

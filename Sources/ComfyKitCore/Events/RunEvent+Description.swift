@@ -10,10 +10,9 @@ extension RunEvent: CustomStringConvertible {
         case .queued(let position): position == 0 ? "queued, next" : "queued, \(position) ahead"
         case .started: "started"
         case .cached(let nodes): "cached nodes \(nodes.joined(separator: ", "))"
-        case .nodeStarted(let node): "node \(node)"
+        case .nodeStarted(let node, let overall): "node \(node), \(Int((overall * 100).rounded(.down)))% overall"
         case .progress(let node, let value, let max, let overall):
-            (max > 0 ? "node \(node) step \(JSONNumber.shortText(value))/\(JSONNumber.shortText(max)), " : node.isEmpty ? "" : "node \(node), ")
-                + "\(Int((overall * 100).rounded(.down)))% overall"
+            "node \(node) step \(JSONNumber.shortText(value))/\(JSONNumber.shortText(max)), \(Int((overall * 100).rounded(.down)))% overall"
         case .preview(let preview): preview.description
         case .nodeText(let node, let text): "node \(node) says \(RunEvent.clipped(text))"
         case .nodeOutput(let node, let output): "node \(node) output \(RunEvent.clipped(JSONValue.object(output).description))"

@@ -15,8 +15,8 @@ extension RunEvent {
             ["event": "started"]
         case .cached(let nodes):
             ["event": "cached", "nodes": .array(nodes.map(JSONValue.string))]
-        case .nodeStarted(let node):
-            ["event": "node_started", "node": .string(node.id), "class_type": .string(node.classType), "title": .string(node.title)]
+        case .nodeStarted(let node, let overall):
+            ["event": "node_started", "node": .string(node.id), "class_type": .string(node.classType), "title": .string(node.title), "overall": .double(overall)]
         case .progress(let node, let value, let max, let overall):
             ["event": "progress", "node": .string(node), "value": .double(value), "max": .double(max), "overall": .double(overall)]
         case .preview(let preview):

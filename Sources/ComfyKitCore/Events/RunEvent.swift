@@ -12,9 +12,10 @@ public enum RunEvent: Hashable, Sendable {
     case started
     /// Nodes whose outputs the server reuses from an earlier run.
     case cached(nodes: [String])
-    /// A node starts executing.
-    case nodeStarted(NodeInfo)
-    /// Progress inside a node, and the whole run's progress (0…1).
+    /// A node starts executing; `overall` is the whole run's progress (0…1) as it starts.
+    case nodeStarted(NodeInfo, overall: Double)
+    /// A step inside a node (`value` of `max`, `max` > 0), and the whole run's progress (0…1). Nodes without
+    /// steps send none; a completed run's 100% is its ``finished(_:)``.
     case progress(node: String, value: Double, max: Double, overall: Double)
     /// A preview image from a running node.
     case preview(Preview)

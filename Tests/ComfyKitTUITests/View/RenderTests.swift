@@ -44,7 +44,7 @@ import Testing
         var state = try Fixtures.loadedState()
         Fixtures.select("no-model/solid_color", in: &state)
         _ = Fixtures.press(.enter, .enter, in: &state)
-        _ = update(&state, .runEvent(runID: 1, .nodeStarted(NodeInfo(id: "3", classType: "KSampler", title: "Sampler"))))
+        _ = update(&state, .runEvent(runID: 1, .nodeStarted(NodeInfo(id: "3", classType: "KSampler", title: "Sampler"), overall: 0.25)))
         _ = update(&state, .runEvent(runID: 1, .progress(node: "3", value: 5, max: 20, overall: 0.5)))
         let text = lines(state)
         #expect(text.contains { $0.contains("run #1 no-model/solid_color  running") })

@@ -9,14 +9,21 @@ import Testing
         try await DoubleHarness.with({ $0.progressStepInterval = .milliseconds(2) }) { _, kit in
             let (events, outcome) = await DoubleHarness.collect(kit.run(.file(path: Fixtures.workflowPath("21_progress_upscale_tiny_model")), params: DoubleHarness.params(for: "21")))
             #expect(outcome.result.status == .completed)
-            let started = events.compactMap { if case .nodeStarted(let node) = $0 { node } else { nil } }
+            let started = events.compactMap { if case .nodeStarted(let node, _) = $0 { node } else { nil } }
             #expect(started.contains(NodeInfo(id: "4", classType: "ImageUpscaleWithModel", title: "Upscale (reports progress per tile)")))
             let steps = events.compactMap { if case .progress("4", let value, let max, _) = $0, max > 0 { (value, max) } else { nil } }
             #expect(steps.count == 20)
             #expect(steps.last.map { $0 == (20, 20) } == true)
-            let overall = events.compactMap { if case .progress(_, _, _, let overall) = $0 { overall } else { nil } }
+            let overall = events.compactMap { event -> Double? in
+                switch event {
+                case .progress(_, _, _, let overall), .nodeStarted(_, let overall): overall
+                default: nil
+                }
+            }
             #expect(overall == overall.sorted())
-            #expect(overall.last == 1)
+            #expect(overall.allSatisfy { (0..<1).contains($0) }, "100% is the finished event's")
+            // Every step names its node and has steps: no max-0 or node-less progress events.
+            #expect(!events.contains { if case .progress(let node, _, let max, _) = $0 { node.isEmpty || max == 0 } else { false } })
             #expect(events.first.map { if case .uploading(param: "image", _) = $0 { true } else { false } } == true)
             guard case .finished(let last)? = events.last else { Issue.record("the last event is not finished"); return }
             #expect(last == outcome)

@@ -50,3 +50,14 @@ import Testing
         }
     }
 }
+
+/// Swift types beside the Python-shaped result fields.
+@Suite struct ResultSwiftTypesTests {
+    @Test func outputsAreURLsAndTheDurationADuration() {
+        var result = ExecuteResult(status: .completed, promptID: "p", duration: 11.2)
+        result.imagesByVar = ["image": ["http://127.0.0.1:8188/view?filename=a%20b.png&type=output"]]
+        #expect(result.imageURLs == [URL(string: "http://127.0.0.1:8188/view?filename=a%20b.png&type=output")!])
+        #expect(result.elapsed == .milliseconds(11_200))
+        #expect(ExecuteResult.failure("x").elapsed == nil)
+    }
+}

@@ -98,7 +98,9 @@ import Testing
             let queued = try #require(events.firstIndex(of: .queued(position: 0)))
             let started = try #require(events.firstIndex(of: .started))
             #expect(queued < started)
-            #expect(events.contains(.progress(node: "", value: 0, max: 0, overall: 1)))
+            // The end is the finished event; no progress event without a node or without steps.
+            #expect(!events.contains { if case .progress(let node, _, let max, _) = $0 { node.isEmpty || max == 0 } else { false } })
+            #expect(events.last.map { if case .finished(let end) = $0 { end.result.status == .completed } else { false } } == true)
             #expect(outcome.result.imagesByVar["cover"] == [double.baseURL.absoluteString + "/cdn/output/ComfyUI_00033_hpgko_1742822929.png"])
             #expect(outcome.result.outputs?["raw_data"]?.arrayValue?.count == 1)
             #expect(await double.calls(to: "/task/openapi/outputs").count == 5)

@@ -80,8 +80,9 @@ struct RunState: Hashable, Sendable {
             append("started")
         case .cached(let nodes):
             if !nodes.isEmpty { append("cached \(nodes.count) node(s)") }
-        case .nodeStarted(let info):
+        case .nodeStarted(let info, let overall):
             phase = .running
+            self.overall = overall
             node = info
             stepValue = 0
             stepMax = 0
