@@ -64,7 +64,10 @@ struct TUIEndToEndTests {
         let form = try await tui.waitForScreen("the 01 form") { $0.contains("height *") }
         #expect(form.contains("width *") && form.contains("color    int"))
         try await tui.press("Enter")
-        let errors = try await tui.waitForScreen("inline required errors") { $0.contains("need a value") }
+        // Waits for the whole frame: under load, tmux can capture it half drawn.
+        let errors = try await tui.waitForScreen("inline required errors") {
+            $0.contains("need a value") && $0.split(separator: "\n").count { $0.contains("✗ required") } >= 2
+        }
         #expect(errors.split(separator: "\n").count { $0.contains("✗ required") } == 2)
         try await tui.type("32")
         try await tui.press("Tab")
