@@ -33,7 +33,7 @@ extension RunHistory {
     public func markSubmitted(_ id: String, promptID: String, at date: Date = Date()) async throws {
         try await update(id) { record in
             record.promptID = promptID
-            record.submittedAt = date
+            record.submittedAt = record.submittedAt ?? date
         }
     }
 
