@@ -37,8 +37,7 @@ import Testing
         record.promptID = UUID().uuidString.lowercased()
         if submit { _ = try await kit.client.submit(prompt: bound.workflow.promptJSON, clientID: "gone", promptID: record.promptID) }
         await kit.close()
-        try await RunHistory(url: sandbox.historyURL).insert(record)
-        return record
+        return try await RunHistory(url: sandbox.historyURL).insert(record)
     }
 
     @Test func aRunIsRecordedListedAndShownByItsIdOrPromptID() async throws {

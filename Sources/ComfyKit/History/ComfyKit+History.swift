@@ -22,8 +22,7 @@ extension ComfyKit {
         _ loaded: LoadedWorkflow, source: WorkflowSource, params: [String: ParamValue] = [:], options: RunOptions = RunOptions(),
         recordingIn history: RunHistory
     ) async throws -> RecordedRun {
-        let record = runRecord(for: loaded, source: source, params: params)
-        try await history.insert(record)
+        let record = try await history.insert(runRecord(for: loaded, source: source, params: params))
         let handle = history.recording(run(loaded, params: params, options: options), as: record.id)
         return RecordedRun(id: record.id, handle: handle)
     }

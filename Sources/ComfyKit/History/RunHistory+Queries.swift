@@ -2,9 +2,26 @@ import Foundation
 import GRDB
 
 extension RunHistory {
-    /// Adds a run.
-    public func insert(_ record: RunRecord) async throws {
-        try await pool.write { db in try record.insert(db) }
+    /// Adds a run; the record as stored. Short ids are random and may meet one already taken (likely among
+    /// 100,000 runs): the run then gets a fresh id.
+    @discardableResult
+    public func insert(_ record: RunRecord) async throws -> RunRecord {
+        try await pool.write { db in
+            var stored = record
+            for _ in 0..<8 {
+                guard try RunRecord.exists(db, key: stored.id) else { break }
+                stored.id = RunRecord.newID()
+            }
+            try stored.insert(db)
+            return stored
+        }
+    }
+
+    /// Adds many runs in one transaction (an import, a benchmark's history).
+    public func insert(contentsOf records: [RunRecord]) async throws {
+        try await pool.write { db in
+            for record in records { try record.insert(db) }
+        }
     }
 
     /// Changes the run `id` in one transaction; the record as changed, `nil` when there is no such run.

@@ -27,6 +27,19 @@ import Testing
         }
     }
 
+    @Test func aShortIdAlreadyTakenIsReplacedByAFreshOne() async throws {
+        try await withTemporaryDirectory("ck-hist") { folder in
+            let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
+            var first = Self.record(), second = Self.record()
+            first.id = "0000abcd"
+            second.id = "0000abcd"
+            #expect(try await history.insert(first).id == "0000abcd")
+            let stored = try await history.insert(second)
+            #expect(stored.id != "0000abcd" && stored.id.count == 8)
+            #expect(try await history.count() == 2)
+        }
+    }
+
     @Test func runsAreListedNewestFirstAndFilteredByStatusWorkflowAndText() async throws {
         try await withTemporaryDirectory("ck-hist") { folder in
             let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
