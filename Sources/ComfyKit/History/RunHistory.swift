@@ -34,20 +34,38 @@ public final class RunHistory: Sendable {
         } catch {
             throw .unavailable(file: url.path, reason: "cannot create its folder: \(error.localizedDescription)")
         }
+        let (pool, recovery) = try Self.whileLocked(url) { () throws(RunHistoryError) in try Self.openOrRecover(url) }
+        self.pool = pool
+        self.recovery = recovery
+    }
+
+    /// Opens the file; one that cannot be used is kept aside and a fresh one opened.
+    private static func openOrRecover(_ url: URL) throws(RunHistoryError) -> (DatabasePool, RunHistoryRecovery?) {
         do {
-            pool = try Self.open(url)
-            recovery = nil
+            return (try open(url), nil)
         } catch .unreadable(let reason) {
-            let aside = Self.keepAside(url)
+            let aside = keepAside(url)
             do {
-                pool = try Self.open(url)
+                return (try open(url), RunHistoryRecovery(file: url.path, keptAs: aside?.path, reason: reason))
             } catch {
                 throw .unavailable(file: url.path, reason: error.reason)
             }
-            recovery = RunHistoryRecovery(file: url.path, keptAs: aside?.path, reason: reason)
         } catch {
             throw .unavailable(file: url.path, reason: error.reason)
         }
+    }
+
+    /// Runs `body` holding an exclusive lock on `<file>.lock`, so that two processes opening a new file never
+    /// both create its tables or switch it to WAL at once, and never both set a bad file aside. Without a
+    /// lock file (a read-only folder) `body` runs unguarded. The wait blocks the thread, for as long as
+    /// another process takes to open the file (milliseconds).
+    private static func whileLocked<T>(_ url: URL, _ body: () throws(RunHistoryError) -> T) throws(RunHistoryError) -> T {
+        let descriptor = Foundation.open(url.path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return try body() }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
     }
 
     private enum OpenFailure: Error {
