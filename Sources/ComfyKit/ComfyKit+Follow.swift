@@ -62,3 +62,40 @@ extension ComfyKit {
         return HistoryEntry(entry).outcome(base: client.server.baseURL, outputNames: spec.outputNames, promptID: promptID, duration: nil)
     }
 }
+
+extension ComfyKit {
+    /// Follows a RunningHub task already created (by an earlier process, say) to its end, polling its state
+    /// as ``run(_:params:options:)-(LoadedWorkflow,_,_)`` does; `workflow` is its cloud graph (for output names
+    /// and progress). Cancelling the handle cancels the task on RunningHub.
+    public func follow(runningHubTask taskID: String, workflow: Workflow, options: RunOptions = RunOptions()) -> RunHandle {
+        let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .bufferingNewest(10_000))
+        let control = RunControl()
+        let task = Task { [self] in
+            let emit: @Sendable (RunEvent) -> Void = { continuation.yield($0) }
+            let outcome = await follow(runningHubTask: taskID, workflow: workflow, options: options, control: control, emit: emit)
+            continuation.yield(.finished(outcome))
+            continuation.finish()
+            return outcome
+        }
+        return RunHandle(events: events, control: control, task: task)
+    }
+
+    private func follow(
+        runningHubTask taskID: String, workflow: Workflow, options: RunOptions, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void
+    ) async -> RunOutcome {
+        guard let runningHub, let created = CreatedTask(data: .object(["taskId": .string(taskID), "taskStatus": "QUEUED"])) else {
+            return .failed(.runningHub(.missingAPIKey(site: configuration.runningHubBaseURL.absoluteString)), promptID: taskID)
+        }
+        let spec: WorkflowSpec
+        do {
+            spec = try WorkflowSpec(workflow)
+        } catch {
+            return .failed(.spec(error), promptID: taskID)
+        }
+        emit(.submitted(promptID: taskID))
+        var follower = RunningHubFollower(
+            client: runningHub, taskID: taskID, workflow: workflow, spec: spec,
+            timeout: options.inactivityTimeout ?? configuration.runningHubTimeout, httpClient: httpClient, logger: logger, emit: emit)
+        return await follower.follow(created, control: control)
+    }
+}

@@ -10,7 +10,8 @@ struct RunsWatchCommand: AsyncParsableCommand {
         discussion: """
             A run still queued or running on its server is followed again; one that ended meanwhile is \
             recorded with its outputs; one the server no longer knows is recorded as failed.
-            Exit codes as `comfykit run`: 0 completed, 1 failed (or timed out), 130 interrupted.
+            Exit codes as `comfykit run`: 0 completed, 1 failed (or timed out), 130 interrupted. Ctrl-C stops \
+            watching and leaves the run going (watch it again later; `comfykit runs cancel` cancels it).
             """
     )
 
@@ -35,9 +36,6 @@ struct RunsWatchCommand: AsyncParsableCommand {
             try presenter.exit(result)
             return
         }
-        guard record.target == .comfyUI else {
-            throw CLIFailure("run \(record.id) runs on RunningHub: re-attaching to a RunningHub task is not supported yet")
-        }
         guard let promptID = record.promptID else {
             throw CLIFailure("run \(record.id) has no prompt id: the server never accepted it (or it is still being submitted)")
         }
@@ -48,10 +46,13 @@ struct RunsWatchCommand: AsyncParsableCommand {
             throw CLIFailure("run \(record.id): its recorded workflow cannot be read: \(error)")
         }
         let kit = try RecordedRunLookup.kit(for: record, serverOptions: serverOptions)
-        let handle = history.recording(kit.follow(promptID: promptID, workflow: workflow), as: record.id)
-        let trap = SignalTrap { handle.cancel() }
+        // No signal trap: Ctrl-C ends this process only, and the run stays recorded as in flight.
+        let followed = switch record.target {
+        case .comfyUI: kit.follow(promptID: promptID, workflow: workflow)
+        case .runningHub: kit.follow(runningHubTask: promptID, workflow: workflow)
+        }
+        let handle = history.recording(followed, as: record.id)
         let outcome = await presenter.follow(handle, totalNodes: workflow.nodes.count)
-        _ = trap
         await kit.close()
         presenter.report(outcome.result)
         try presenter.exit(outcome.result)

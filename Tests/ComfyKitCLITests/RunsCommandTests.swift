@@ -1,6 +1,7 @@
 import ComfyKit
 import ComfyKitTesting
 import ComfyUITestDouble
+import RunningHubTestDouble
 import Foundation
 import Testing
 
@@ -221,6 +222,34 @@ import Testing
                 #expect(detail["params"]?["image"] == "http://127.0.0.1:9/in.png?…")
                 #expect(FileManager.default.fileExists(atPath: sandbox.historyURL.path))
                 #expect(SecretFixtures.leaked(under: sandbox.root).isEmpty)
+            }
+        }
+    }
+
+    @Test func aRunningHubRunIsRecordedAndWatchFillsInATaskThatEndedMeanwhile() async throws {
+        try await withSandbox { sandbox in
+            try await withRunningHubDouble({
+                $0.workflows[RunningHubFixtures.workflowID] = RunningHubFixtures.cloudWorkflow
+                $0.initialStatus = "RUNNING"
+                $0.phases = []
+            }) { double in
+                let keys = ["RUNNINGHUB_BASE_URL": double.baseURL.absoluteString, "RUNNINGHUB_API_KEY": RunningHubFixtures.apiKey, "RUNNINGHUB_TIMEOUT": ""]
+                let ran = try await sandbox.comfykit(["run", "1987", "-p", "prompt=a red fox"], extra: keys)
+                #expect(ran.status == 0, "\(ran.stderr)")
+                let run = try #require(try await sandbox.runs([]).first)
+                #expect(run["target"] == "runninghub")
+                #expect(run["workflow"] == "workflow_1987")
+                // As if its process had died before the end: the record still says running.
+                let id = try #require(run["id"]?.stringValue)
+                try await RunHistory(url: sandbox.historyURL).update(id) { record in
+                    record.status = .running
+                    record.resultJSON = nil
+                }
+                let watched = try await sandbox.comfykit(["runs", "watch", id], extra: keys)
+                #expect(watched.status == 0, "\(watched.stderr)")
+                #expect(watched.stdout.contains("cover (image): \(double.baseURL.absoluteString)/cdn/output/ComfyUI_00033_hpgko_1742822929.png"))
+                #expect(try await sandbox.runs([]).first?["status"] == "completed")
+                #expect(SecretFixtures.leaked(under: sandbox.root, secrets: [RunningHubFixtures.apiKey]).isEmpty)
             }
         }
     }
