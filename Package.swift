@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ComfyKit", targets: ["ComfyKit"]),
         .library(name: "ComfyKitCore", targets: ["ComfyKitCore"]),
+        .library(name: "ComfyKitHistory", targets: ["ComfyKitHistory"]),
         .library(name: "ComfyKitTesting", targets: ["ComfyKitTesting"]),
         .executable(name: "comfykit", targets: ["ComfyKitCLI"]),
         .executable(name: "comfykit-tui", targets: ["ComfyKitTUI"]),
@@ -19,7 +20,8 @@ let package = Package(
     // what the library needs; it is on by default, so this repository's own commands build everything.
     traits: [
         .trait(name: "Apps", description: "comfykit, comfykit-tui, the test doubles, ComfyKitTesting and the benchmarks"),
-        .default(enabledTraits: ["Apps"]),
+        .trait(name: "History", description: "the ComfyKitHistory library (run history in SQLite, through GRDB)"),
+        .default(enabledTraits: ["Apps", "History"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -33,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         // `swift package generate-documentation --target ComfyKit`; used by no target, so library users never resolve it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
     ],
@@ -60,12 +63,23 @@ let package = Package(
                 .product(name: "WSClient", package: "swift-websocket"),
             ]
         ),
+        // The run history on disk: SQLite through GRDB, with migrations and WAL. Its own product, behind the
+        // History trait, so the SDK alone never pulls GRDB in.
+        .target(
+            name: "ComfyKitHistory",
+            dependencies: [
+                "ComfyKit",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["History"])),
+            ]
+        ),
         // Terminal column widths from one generated Unicode table (scripts/gen-cell-width), for the CLI and the TUI.
         .target(name: "CellWidth"),
         // `comfykit`: the scriptable command line over the SDK.
         .executableTarget(
             name: "ComfyKitCLI",
             dependencies: [
+                "ComfyKitHistory",
                 "ComfyKit",
                 "CellWidth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Apps"])),
@@ -143,6 +157,7 @@ let package = Package(
         .executableTarget(
             name: "ComfyKitBench",
             dependencies: [
+                "ComfyKitHistory",
                 "ComfyKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Apps"])),
             ],
@@ -171,7 +186,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ComfyKitCLITests",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])), "ComfyKitCLI", "ComfyKit", "CellWidth", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
+            dependencies: ["ComfyKitHistory", .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])), "ComfyKitCLI", "ComfyKit", "CellWidth", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
         ),
         .testTarget(
             name: "CellWidthTests",
@@ -184,6 +199,7 @@ let package = Package(
         .testTarget(
             name: "ComfyKitTests",
             dependencies: [
+                "ComfyKitHistory",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -195,6 +211,7 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])),
                 .product(name: "PropertyBased", package: "swift-property-based", condition: .when(traits: ["Apps"])),
+                .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["History"])),
             ]
         ),
     ]

@@ -10,6 +10,7 @@ import json
 import os
 import platform
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -35,7 +36,7 @@ def env_int(name, default):
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(ROOT / "bench" / "out"), help="scratch folder (gitignored)")
-    parser.add_argument("--only", default="", help="comma list of sections: latency,concurrent,download,tui,parse,memory")
+    parser.add_argument("--only", default="", help="comma list of sections: latency,concurrent,download,tui,parse,memory,history")
     parser.add_argument("--runs", type=int, default=env_int("BENCH_RUNS", 30), help="sequential runs per executor [BENCH_RUNS=30]")
     parser.add_argument("--concurrent", type=int, default=env_int("BENCH_CONCURRENT", 100), help="concurrent runs [BENCH_CONCURRENT=100]")
     parser.add_argument("--download-mib", type=int, default=env_int("BENCH_DOWNLOAD_MIB", 1024), help="output size in MiB [BENCH_DOWNLOAD_MIB=1024]")
@@ -45,6 +46,7 @@ def parse_args():
     parser.add_argument("--keypresses", type=int, default=env_int("BENCH_KEYPRESSES", 40), help="TUI key presses timed [BENCH_KEYPRESSES=40]")
     parser.add_argument("--parse-nodes", type=int, default=env_int("BENCH_PARSE_NODES", 10000), help="nodes in the parse + bind workflow [BENCH_PARSE_NODES=10000]")
     parser.add_argument("--memory-runs", type=int, default=env_int("BENCH_MEMORY_RUNS", 1000), help="sequential runs for the RSS check [BENCH_MEMORY_RUNS=1000]")
+    parser.add_argument("--history-runs", type=int, default=env_int("BENCH_HISTORY_RUNS", 100000), help="runs in the run history [BENCH_HISTORY_RUNS=100000]")
     parser.add_argument("--node-ms", type=int, default=env_int("BENCH_NODE_MS", 5), help="time each node takes on the double [BENCH_NODE_MS=5]")
     return parser.parse_args()
 
@@ -55,6 +57,18 @@ def run_json(command, timeout=900):
     if done.returncode != 0:
         raise RuntimeError(f"{Path(command[0]).name} {command[1]} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def sqlite_open_and_select(path, sql, repeats):
+    """The baseline for the run history: open the file with Python's sqlite3 and run one SELECT, `repeats` times."""
+    times, matched = [], 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        connection = sqlite3.connect(str(path))
+        matched = len(connection.execute(sql).fetchall())
+        connection.close()
+        times.append(time.perf_counter() - started)
+    return times, matched
 
 
 def median(values):
@@ -246,9 +260,38 @@ class Bench:
         self.notes.append(f"memory: RSS {base / mib:.1f} MiB after {samples[0][0]} runs, {samples[-1][1] / mib:.1f} MiB after {samples[-1][0]} "
                           f"(end vs warm-up {growth:+.1f}%, highest sample {spread:+.1f}%); {len(result['failed'])} failed run(s)")
 
+    # -- run history: open + filter of a large history ----------------------------------------------
+
+    HISTORY_FILTERS = [
+        # (what, comfykit-bench flags, the same SELECT as RunHistory's for that filter)
+        ("status + workflow, 50 newest", ["--status", "error", "--workflow", "flow-13"],
+         "SELECT * FROM run WHERE status = 'error' AND workflowName LIKE '%flow-13%' ESCAPE '\\' ORDER BY createdAt DESC LIMIT 50"),
+        ("a param value (every run scanned)", ["--status", "", "--workflow", "", "--text", '"color":99999,'],
+         "SELECT * FROM run WHERE (workflowName LIKE '%\"color\":99999,%' ESCAPE '\\' OR status LIKE '%\"color\":99999,%' ESCAPE '\\' "
+         "OR paramsJSON LIKE '%\"color\":99999,%' ESCAPE '\\') ORDER BY createdAt DESC LIMIT 50"),
+    ]
+
+    def history(self):
+        folder = self.out / "history"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        path = folder / "runs.sqlite"
+        runs = self.args.history_runs
+        fill = run_json([self.bench, "history", "--file", str(path), "--fill", str(runs), "--repeats", "0"], timeout=1800)
+        for what, flags, sql in self.HISTORY_FILTERS:
+            ours = run_json([self.bench, "history", "--file", str(path), "--repeats", "20"] + flags)
+            theirs, matched = sqlite_open_and_select(path, sql, 20)
+            if matched != ours["matched"]:
+                raise RuntimeError(f"history filter '{what}': ours matched {ours['matched']}, sqlite3 {matched}")
+            value = ms(median(ours["seconds"]))
+            self.rows.append(Row(f"run history of {runs} runs: open + filter by {what} (median of 20)", value, ms(median(theirs)),
+                                 "ms", "≤ 200 ms", value <= 200, baseline_name="sqlite3"))
+        self.notes.append(f"history: {runs} runs written in {fill['fillSeconds']:.1f} s, file {path.stat().st_size / (1 << 20):.0f} MiB; "
+                          "baseline: Python's sqlite3 module (the C library, no GRDB) opening the same file and running the same SELECT")
+
     def run(self):
         sections = [("latency", self.latency), ("concurrent", self.concurrent), ("download", self.download),
-                    ("tui", self.tui), ("parse", self.parse), ("memory", self.memory)]
+                    ("tui", self.tui), ("parse", self.parse), ("memory", self.memory), ("history", self.history)]
         for name, section in sections:
             if not self.wanted(name):
                 continue

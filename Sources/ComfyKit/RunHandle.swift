@@ -12,7 +12,7 @@ public final class RunHandle: Sendable {
     private let control: RunControl
     private let task: Task<RunOutcome, Never>
 
-    init(events: AsyncStream<RunEvent>, control: RunControl, task: Task<RunOutcome, Never>) {
+    package init(events: AsyncStream<RunEvent>, control: RunControl, task: Task<RunOutcome, Never>) {
         self.events = events
         self.control = control
         self.task = task

@@ -3,7 +3,9 @@ import Foundation
 
 /// Downloading a run's outputs from the command line: byte progress on stderr, saved paths on stdout.
 enum OutputsDownload {
-    static func run(_ result: ExecuteResult, kit: ComfyKit, to folder: String) async throws {
+    /// Downloads the outputs into `folder`; the saved files' paths.
+    @discardableResult
+    static func run(_ result: ExecuteResult, kit: ComfyKit, to folder: String) async throws -> [String] {
         let live = Terminal.stderrIsTerminal
         let files: [DownloadedFile]
         do {
@@ -18,6 +20,7 @@ enum OutputsDownload {
         }
         if live { Terminal.error("\r\u{1B}[K") }
         for file in files { Terminal.output("saved \(file.fileURL.path) (\(bytes(file.byteCount)))") }
+        return files.map(\.fileURL.path)
     }
 
     static func bytes(_ count: Int64) -> String {

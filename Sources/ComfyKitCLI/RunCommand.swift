@@ -1,5 +1,6 @@
 import ArgumentParser
 import ComfyKit
+import ComfyKitHistory
 import Foundation
 
 /// `comfykit run <workflow> -p name=value …`: run a workflow and report its outputs.
@@ -10,6 +11,8 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Exit codes: 0 completed, 1 failed (or timed out), 2 usage error, 130 interrupted.
             Ctrl-C cancels the prompt on the server (a second Ctrl-C exits at once).
+            Every run is recorded in $XDG_STATE_HOME/comfykit/runs.sqlite (see `comfykit runs`) unless \
+            --no-history or COMFYKIT_NO_HISTORY=1.
             """
     )
 
@@ -29,6 +32,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @Flag(help: "Print NDJSON events on stdout, ending with the result.")
     var json = false
+
+    @OptionGroup var history: HistoryOptions
 
     @Option(help: ArgumentHelp("Give up after this many seconds without any sign of progress (default: wait); for RunningHub, after this many seconds in all (default: $RUNNINGHUB_TIMEOUT, else wait).", valueName: "seconds"))
     var timeout: Double?
@@ -61,88 +66,48 @@ struct RunCommand: AsyncParsableCommand {
             throw UsageError(error.description)
         }
         let options = RunOptions(inactivityTimeout: timeout.map { .milliseconds(Int64($0 * 1000)) })
-        let handle = kit.run(loaded, params: values, options: options)
-        let trap = SignalTrap { handle.cancel() }
-        let outcome = await follow(handle, totalNodes: loaded.workflow.nodes.count)
+        let recorded = await start(loaded, source: source, values: values, options: options, kit: kit)
+        let presenter = RunPresenter(json: json)
+        let trap = SignalTrap { recorded.handle.cancel() }
+        let outcome = await presenter.follow(recorded.handle, totalNodes: loaded.workflow.nodes.count)
         _ = trap
         if let download, outcome.result.status == .completed {
-            try await downloadOutputs(outcome.result, kit: kit, to: download)
+            let saved = try await downloadOutputs(outcome.result, kit: kit, to: download)
+            if let id = recorded.id, let history = recorded.history { try? await history.addDownloads(id, paths: saved) }
         }
         await kit.close()
-        if !json { report(outcome) }
-        switch outcome.result.status {
-        case .completed: return
-        case .interrupted: throw ExitCode(130)
-        case .error, .timeout:
-            if json { Terminal.error("Error: \(outcome.result.msg ?? outcome.result.status.rawValue)\n") }
-            throw ExitCode.failure
-        }
+        presenter.report(outcome.result)
+        try presenter.exit(outcome.result)
     }
 
-    /// Consumes the events: NDJSON on stdout with `--json`; a live line on a terminal, plain lines otherwise.
-    private func follow(_ handle: RunHandle, totalNodes: Int) async -> RunOutcome {
-        let live = Terminal.stderrIsTerminal
-        var line = ProgressLine(totalNodes: totalNodes)
-        let started = ContinuousClock.now
-        var lastDraw = ContinuousClock.now - .seconds(1)
-        var lastPlainPercent = -1
-        var outcome: RunOutcome?
-        for await event in handle.events {
-            if json { Terminal.output(JSONWriter.string(event.json)) }
-            let message = line.apply(event)
-            if case .finished(let o) = event { outcome = o }
-            if live {
-                let now = ContinuousClock.now
-                if let message { Terminal.error("\r\u{1B}[K" + message + "\n") }
-                if message != nil || now - lastDraw >= .milliseconds(50) || outcome != nil {
-                    lastDraw = now
-                    Terminal.error("\r\u{1B}[K" + line.render(width: Terminal.width - 1, elapsed: now - started))
-                }
-            } else if !json {
-                if let message { Terminal.error(message + "\n") }
-                if case .nodeStarted(let node, _) = event {
-                    Terminal.error("node \(node.id) \(node.classType)\(node.label == node.classType ? "" : " (\(node.label))")\n")
-                }
-                let percent = Int(line.overall * 100) / 25 * 25
-                if percent > lastPlainPercent, event.movesTheBar {
-                    lastPlainPercent = percent
-                    Terminal.error("progress \(percent)%\n")
-                }
-            }
+    /// Starts the run, recorded in the run history unless that is turned off. A history that cannot be
+    /// opened or written is a warning: the run goes on unrecorded.
+    private func start(
+        _ loaded: LoadedWorkflow, source: WorkflowSource, values: [String: ParamValue], options: RunOptions, kit: ComfyKit
+    ) async -> (handle: RunHandle, id: String?, history: RunHistory?) {
+        guard history.records else { return (kit.run(loaded, params: values, options: options), nil, nil) }
+        do {
+            let store = try HistoryOptions.open()
+            let recorded = try await kit.run(loaded, source: source, params: values, options: options, recordingIn: store)
+            if !json { Terminal.error("run \(recorded.id)\n") }
+            return (recorded.handle, recorded.id, store)
+        } catch {
+            Terminal.error("Warning: this run is not recorded: \(error)\n")
+            return (kit.run(loaded, params: values, options: options), nil, nil)
         }
-        if live { Terminal.error("\n") }
-        if let outcome { return outcome }
-        return await handle.outcome
-    }
-
-    /// The result for people: status, then each output name with its URLs (or saved paths).
-    private func report(_ outcome: RunOutcome) {
-        let result = outcome.result
-        var lines = ["\(result.status.rawValue)" + (result.promptID.map { " prompt \($0)" } ?? "")
-                     + (result.duration.map { " in \(String(format: "%.2f", $0)) s" } ?? "")]
-        for (label, groups) in [("image", result.imagesByVar), ("video", result.videosByVar), ("audio", result.audiosByVar)] {
-            for (name, urls) in groups {
-                for url in urls { lines.append("\(name) (\(label)): \(url)") }
-            }
-        }
-        for (name, texts) in result.textsByVar {
-            for text in texts { lines.append("\(name) (text): \(text)") }
-        }
-        Terminal.output(lines.joined(separator: "\n"))
-        if result.status != .completed, let msg = result.msg { Terminal.error("Error: \(msg)\n") }
     }
 }
 
 extension RunCommand {
     /// Downloads the outputs, one progress line per file on a terminal, and prints each saved path.
-    func downloadOutputs(_ result: ExecuteResult, kit: ComfyKit, to folder: String) async throws {
+    func downloadOutputs(_ result: ExecuteResult, kit: ComfyKit, to folder: String) async throws -> [String] {
         try await OutputsDownload.run(result, kit: kit, to: folder)
     }
 }
 
 extension RunEvent {
     /// Steps and node starts carry the run's overall progress.
-    fileprivate var movesTheBar: Bool {
+    var movesTheBar: Bool {
         switch self {
         case .progress, .nodeStarted: true
         default: false

@@ -1,0 +1,101 @@
+import Foundation
+
+extension ComfyKit {
+    /// Follows a prompt already on this kit's ComfyUI server (submitted by an earlier process, say) to its
+    /// end, as ``run(_:params:options:)-(Workflow,_,_)`` follows its own: queue position, progress when the
+    /// server sends it to this kit's socket, and the result from `/history`.
+    ///
+    /// A prompt that has already ended ends at once with its outputs; one the server does not know (a
+    /// restarted server keeps no queue) fails with ``ComfyUIError/promptLost(server:promptID:)``.
+    ///
+    /// ```swift
+    /// let result = await kit.follow(promptID: record.promptID!, workflow: try record.workflow()).result
+    /// ```
+    public func follow(promptID: String, workflow: Workflow, options: RunOptions = RunOptions()) -> RunHandle {
+        let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .bufferingNewest(10_000))
+        let control = RunControl()
+        let task = Task { [self] in
+            let emit: @Sendable (RunEvent) -> Void = { continuation.yield($0) }
+            let outcome = await follow(promptID: promptID, workflow: workflow, options: options, control: control, emit: emit)
+            continuation.yield(.finished(outcome))
+            continuation.finish()
+            return outcome
+        }
+        return RunHandle(events: events, control: control, task: task)
+    }
+
+    private func follow(
+        promptID: String, workflow: Workflow, options: RunOptions, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void
+    ) async -> RunOutcome {
+        let spec: WorkflowSpec
+        do {
+            spec = try WorkflowSpec(workflow)
+        } catch {
+            return .failed(.spec(error), promptID: promptID)
+        }
+        // Subscribe first, so that no event between the look-up and the follow is missed.
+        let kind = options.executor ?? configuration.executor
+        var socket: AsyncStream<SocketItem>? = nil
+        if kind == .websocket, await hub.ensureConnected() { socket = await hub.subscribe(promptID: promptID) }
+        if let ended = await endedOrLost(promptID, spec: spec) {
+            if socket != nil { await hub.unsubscribe(promptID: promptID) }
+            return ended
+        }
+        emit(.submitted(promptID: promptID))
+        var follower = RunFollower(
+            client: client, queueReader: queueReader, promptID: promptID, workflow: workflow, spec: spec,
+            inactivityTimeout: options.inactivityTimeout, emit: emit)
+        let outcome = await follower.follow(events: socket, control: control)
+        if socket != nil { await hub.unsubscribe(promptID: promptID) }
+        return outcome
+    }
+
+    /// The outcome of a prompt that is no longer queued or running: its history entry, else lost.
+    /// `nil` while it is queued or running, or when the server cannot be asked (the follower then keeps trying).
+    private func endedOrLost(_ promptID: String, spec: WorkflowSpec) async -> RunOutcome? {
+        // The queue first: a prompt that finishes between the two looks is then in the history.
+        guard let queue = try? await client.queue() else { return nil }
+        if queue.position(of: promptID) != nil || queue.isRunning(promptID) { return nil }
+        guard let entry = try? await client.history(promptID: promptID) else {
+            return .failed(.server(.promptLost(server: client.server.description, promptID: promptID)), promptID: promptID)
+        }
+        return HistoryEntry(entry).outcome(base: client.server.baseURL, outputNames: spec.outputNames, promptID: promptID, duration: nil)
+    }
+}
+
+extension ComfyKit {
+    /// Follows a RunningHub task already created (by an earlier process, say) to its end, polling its state
+    /// as ``run(_:params:options:)-(LoadedWorkflow,_,_)`` does; `workflow` is its cloud graph (for output names
+    /// and progress). Cancelling the handle cancels the task on RunningHub.
+    public func follow(runningHubTask taskID: String, workflow: Workflow, options: RunOptions = RunOptions()) -> RunHandle {
+        let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .bufferingNewest(10_000))
+        let control = RunControl()
+        let task = Task { [self] in
+            let emit: @Sendable (RunEvent) -> Void = { continuation.yield($0) }
+            let outcome = await follow(runningHubTask: taskID, workflow: workflow, options: options, control: control, emit: emit)
+            continuation.yield(.finished(outcome))
+            continuation.finish()
+            return outcome
+        }
+        return RunHandle(events: events, control: control, task: task)
+    }
+
+    private func follow(
+        runningHubTask taskID: String, workflow: Workflow, options: RunOptions, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void
+    ) async -> RunOutcome {
+        guard let runningHub, let created = CreatedTask(data: .object(["taskId": .string(taskID), "taskStatus": "QUEUED"])) else {
+            return .failed(.runningHub(.missingAPIKey(site: configuration.runningHubBaseURL.absoluteString)), promptID: taskID)
+        }
+        let spec: WorkflowSpec
+        do {
+            spec = try WorkflowSpec(workflow)
+        } catch {
+            return .failed(.spec(error), promptID: taskID)
+        }
+        emit(.submitted(promptID: taskID))
+        var follower = RunningHubFollower(
+            client: runningHub, taskID: taskID, workflow: workflow, spec: spec,
+            timeout: options.inactivityTimeout ?? configuration.runningHubTimeout, httpClient: httpClient, logger: logger, emit: emit)
+        return await follower.follow(created, control: control)
+    }
+}

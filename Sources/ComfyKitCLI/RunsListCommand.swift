@@ -1,0 +1,45 @@
+import ArgumentParser
+import ComfyKit
+import ComfyKitHistory
+
+/// `comfykit runs ls`: the recorded runs, newest first.
+struct RunsListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ls", abstract: "List recorded runs, newest first.")
+
+    @Option(help: ArgumentHelp("Only runs in this state: \(RunRecordStatus.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "status"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("Only workflows whose name contains this text.", valueName: "name"))
+    var workflow: String?
+
+    @Option(help: ArgumentHelp("At most this many runs (default 50).", valueName: "n"))
+    var limit: Int = 50
+
+    @Flag(help: "Print a JSON array of runs (shape in the README).")
+    var json = false
+
+    func validate() throws {
+        if let status, RunRecordStatus(rawValue: status) == nil {
+            throw ValidationError("--status \(status): expected one of \(RunRecordStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() async throws {
+        let history = try HistoryOptions.open()
+        let filter = RunFilter(status: status.flatMap(RunRecordStatus.init(rawValue:)), workflow: workflow, limit: limit)
+        let runs: [RunRecord]
+        do {
+            runs = try await history.runs(filter)
+        } catch {
+            throw CLIFailure("cannot read the run history \(history.url.path): \(error)")
+        }
+        if json {
+            Terminal.output(JSONWriter.string(.array(runs.map(\.summaryJSON))))
+        } else if runs.isEmpty {
+            Terminal.error("no recorded runs" + (status != nil || workflow != nil ? " match" : "") + "\n")
+        } else {
+            Terminal.output(TextTable.table(header: ["ID", "STATUS", "WORKFLOW", "CREATED", "DURATION", "PROMPT"], rows: runs.map(\.tableRow)).joined(separator: "\n"))
+        }
+    }
+}

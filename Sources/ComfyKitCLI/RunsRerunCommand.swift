@@ -1,0 +1,83 @@
+import ArgumentParser
+import ComfyKit
+import ComfyKitHistory
+import Foundation
+
+/// `comfykit runs rerun ID [-p name=value …]`: run a recorded run's workflow again with its values.
+struct RunsRerunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rerun",
+        abstract: "Run a recorded run's workflow again with the same param values; -p changes some of them.",
+        discussion: """
+            The workflow is the graph recorded with the run (its file may have changed since). The new run is \
+            recorded too. Exit codes as `comfykit run`: 0 completed, 1 failed, 2 usage error, 130 interrupted.
+            """
+    )
+
+    @Argument(help: "The run id, a unique prefix of it, or the prompt (task) id.")
+    var id: String
+
+    @Option(name: [.customShort("p"), .customLong("param")], help: ArgumentHelp("A param value replacing the recorded one (repeatable).", valueName: "name=value"))
+    var params: [String] = []
+
+    @Option(name: .customLong("param-json"), help: ArgumentHelp("A param value given as JSON (repeatable).", valueName: "name=json"))
+    var jsonParams: [String] = []
+
+    @OptionGroup var serverOptions: ServerOptions
+
+    @Option(help: ArgumentHelp("Download the outputs into this folder when the run completes.", valueName: "dir"))
+    var download: String?
+
+    @Flag(help: "Print NDJSON events on stdout, ending with the result.")
+    var json = false
+
+    func run() async throws {
+        let history = try HistoryOptions.open()
+        let record = try await RecordedRunLookup.record(id, in: history)
+        let workflow: Workflow
+        let spec: WorkflowSpec
+        do {
+            workflow = try record.workflow()
+            spec = try WorkflowSpec(workflow)
+        } catch {
+            throw CLIFailure("run \(record.id): its recorded workflow cannot be read: \(error)")
+        }
+        var values = record.params
+        do {
+            values.merge(try ParamArguments.values(params, json: jsonParams, spec: spec)) { $1 }
+        } catch {
+            throw UsageError(error.description)
+        }
+        let runningHubID = record.target == .runningHub ? RunningHubWorkflowID(String(record.workflowSource.dropFirst("runninghub:".count))) : nil
+        let loaded = LoadedWorkflow(workflow: workflow, runningHubID: runningHubID)
+        let kit = try RecordedRunLookup.kit(for: record, serverOptions: serverOptions)
+        let recorded: RecordedRun
+        do {
+            recorded = try await kit.run(loaded, source: source(of: record), params: values, recordingIn: history)
+        } catch {
+            await kit.close()
+            throw CLIFailure("cannot record the new run in \(history.url.path): \(error)")
+        }
+        if !json { Terminal.error("run \(recorded.id) (re-run of \(record.id))\n") }
+        let presenter = RunPresenter(json: json)
+        let trap = SignalTrap { recorded.handle.cancel() }
+        let outcome = await presenter.follow(recorded.handle, totalNodes: workflow.nodes.count)
+        _ = trap
+        if let download, outcome.result.status == .completed {
+            let saved = try await OutputsDownload.run(outcome.result, kit: kit, to: download)
+            try? await history.addDownloads(recorded.id, paths: saved)
+        }
+        await kit.close()
+        presenter.report(outcome.result)
+        try presenter.exit(outcome.result)
+    }
+
+    /// Where the recorded workflow came from, so the new record names the same source.
+    private func source(of record: RunRecord) -> WorkflowSource {
+        if record.workflowSource.hasPrefix("runninghub:"), let id = RunningHubWorkflowID(String(record.workflowSource.dropFirst("runninghub:".count))) {
+            return .runningHub(id)
+        }
+        if record.workflowSource.hasPrefix("memory:") { return .json(.null, name: record.workflowName) }
+        return WorkflowSource(argument: record.workflowSource)
+    }
+}

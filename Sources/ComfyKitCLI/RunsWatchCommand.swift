@@ -1,0 +1,60 @@
+import ArgumentParser
+import ComfyKit
+import Foundation
+
+/// `comfykit runs watch ID`: re-attach to a recorded run, as `comfykit run` shows it.
+struct RunsWatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Re-attach to a recorded run: live progress until it ends, then its outputs.",
+        discussion: """
+            A run still queued or running on its server is followed again; one that ended meanwhile is \
+            recorded with its outputs; one the server no longer knows is recorded as failed.
+            Exit codes as `comfykit run`: 0 completed, 1 failed (or timed out), 130 interrupted. Ctrl-C stops \
+            watching and leaves the run going (watch it again later; `comfykit runs cancel` cancels it).
+            """
+    )
+
+    @Argument(help: "The run id, a unique prefix of it, or the prompt id.")
+    var id: String
+
+    @OptionGroup var serverOptions: ServerOptions
+
+    @Flag(help: "Print NDJSON events on stdout, ending with the result.")
+    var json = false
+
+    func run() async throws {
+        let history = try HistoryOptions.open()
+        let record = try await RecordedRunLookup.record(id, in: history)
+        let presenter = RunPresenter(json: json)
+        guard record.isInFlight else {
+            let result = record.result ?? ExecuteResult(
+                status: RunStatus(rawValue: record.status.rawValue) ?? .error, promptID: record.promptID,
+                duration: record.duration, msg: record.message)
+            if json { Terminal.output(JSONWriter.string(RunEvent.finished(RunOutcome(result: result)).json)) }
+            presenter.report(result)
+            try presenter.exit(result)
+            return
+        }
+        guard let promptID = record.promptID else {
+            throw CLIFailure("run \(record.id) has no prompt id: the server never accepted it (or it is still being submitted)")
+        }
+        let workflow: Workflow
+        do {
+            workflow = try record.workflow()
+        } catch {
+            throw CLIFailure("run \(record.id): its recorded workflow cannot be read: \(error)")
+        }
+        let kit = try RecordedRunLookup.kit(for: record, serverOptions: serverOptions)
+        // No signal trap: Ctrl-C ends this process only, and the run stays recorded as in flight.
+        let followed = switch record.target {
+        case .comfyUI: kit.follow(promptID: promptID, workflow: workflow)
+        case .runningHub: kit.follow(runningHubTask: promptID, workflow: workflow)
+        }
+        let handle = history.recording(followed, as: record.id)
+        let outcome = await presenter.follow(handle, totalNodes: workflow.nodes.count)
+        await kit.close()
+        presenter.report(outcome.result)
+        try presenter.exit(outcome.result)
+    }
+}

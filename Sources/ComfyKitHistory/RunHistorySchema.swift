@@ -1,0 +1,35 @@
+import ComfyKit
+import GRDB
+
+/// The history's schema, one migration per change; a file is brought up to date when it is opened.
+enum RunHistorySchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs") { db in
+            try db.create(table: RunRecord.databaseTableName) { t in
+                t.primaryKey("id", .text)
+                t.column("workflowName", .text).notNull()
+                t.column("workflowSource", .text).notNull()
+                t.column("workflowJSON", .text).notNull()
+                t.column("sentHash", .text).notNull()
+                t.column("paramsJSON", .text).notNull()
+                t.column("target", .text).notNull()
+                t.column("server", .text).notNull()
+                t.column("promptID", .text)
+                t.column("status", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("submittedAt", .datetime)
+                t.column("finishedAt", .datetime)
+                t.column("duration", .double)
+                t.column("resultJSON", .text)
+                t.column("message", .text)
+                t.column("downloadsJSON", .text).notNull().defaults(to: "[]")
+            }
+            // Newest first, optionally by status: `runs ls` and the TUI's history walk these and stop at the limit.
+            try db.create(index: "run_createdAt", on: RunRecord.databaseTableName, columns: ["createdAt"])
+            try db.create(index: "run_status_createdAt", on: RunRecord.databaseTableName, columns: ["status", "createdAt"])
+            try db.create(index: "run_promptID", on: RunRecord.databaseTableName, columns: ["promptID"])
+        }
+        return migrator
+    }
+}
