@@ -137,6 +137,16 @@ final class Runtime {
             handles[id]?.cancel()
         case .download(let id, let urls):
             download(runID: id, urls: urls)
+        case .saveText(let id, let key, let name, let text):
+            Task.detached { [inbox, logger, folder = downloadFolder] in
+                do {
+                    let path = try TextOutputSaver.save(text, name: name, in: folder)
+                    logger.info("text output saved", metadata: ["run": "\(id)", "path": "\(path)"])
+                    inbox.post(.fileSaved(runID: id, url: key, path: path))
+                } catch {
+                    inbox.post(.fileFailed(runID: id, url: key, reason: "\(error)"))
+                }
+            }
         case .fetchObjectInfo:
             Task.detached { [kit, inbox, logger] in
                 do {

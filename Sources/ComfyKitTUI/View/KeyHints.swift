@@ -6,15 +6,15 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
     case .list:
         var hints: [(key: String, action: String)] = [("⏎", "open"), ("j/k", "move"), ("/", "filter"), ("r", "rescan")]
         if state.currentRun?.isActive == true { hints.append(("c", "cancel run")) }
-        if state.currentRun?.resultURLs.isEmpty == false { hints.append(("d", "download")) }
+        if state.currentRun?.outputs.isEmpty == false { hints.append(("d", "download")) }
         if !state.runs.isEmpty { hints.append(("o", "runs")) }
         if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
         return hints + [("?", "help"), ("q", "quit")]
     case .runs:
         var hints: [(key: String, action: String)] = [("Esc", "back")]
         if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
-        if state.currentRun?.resultURLs.isEmpty == false {
-            hints += [("j/k", "output"), ("⏎", "download"), ("D", "all"), ("y", "copy URL")]
+        if state.currentRun?.outputs.isEmpty == false {
+            hints += [("j/k", "output"), ("⏎", "download"), ("D", "all"), ("y", state.runs.selectedOutputURL == nil ? "copy text" : "copy URL")]
         }
         if state.currentRun?.isActive == true { hints.append(("c", "cancel run")) }
         return hints + [("?", "help"), ("q", "quit")]
@@ -50,9 +50,9 @@ let helpLines: [(key: String, action: String)] = [
     ("o", "the runs screen: outputs, downloads, log"),
     ("[ ]", "previous / next run"),
     ("c x  ^X", "cancel the selected run (list, runs / form)"),
-    ("d", "download the run's outputs (runs: the highlighted one)"),
+    ("d", "download the run's outputs, texts as .txt (runs: the highlighted one)"),
     ("D", "runs: download all of the run's outputs"),
-    ("y", "runs: copy the highlighted URL (OSC 52)"),
+    ("y", "runs: copy the highlighted URL or text (OSC 52)"),
     ("click wheel", "select a row, field, run or output / move (--no-mouse: off)"),
     ("Esc", "back"),
     ("?", "this help"),

@@ -37,19 +37,22 @@ struct RunPanel: Widget {
             }
         }
         guard showsTail else { return }
-        let tail = run.resultURLs.isEmpty ? run.log : outputLines
+        let tail = run.outputs.isEmpty ? run.log : outputLines
         for line in tail.suffix(max(0, rect.bottom - lines)) {
-            screen.put(line, at: rect.column + 1, row: lines, style: run.resultURLs.isEmpty ? .muted : .accent, limit: rect.width - 2)
+            screen.put(line, at: rect.column + 1, row: lines, style: run.outputs.isEmpty ? .muted : .accent, limit: rect.width - 2)
             lines += 1
         }
     }
 
-    /// `name → url` per output (the name only when there are several), with the download's state.
+    /// `name → url` per file and `name: text` per text output, with the download's state.
     private var outputLines: [String] {
-        let named = run.outputGroups.count > 1
-        return run.outputGroups.flatMap { group in
-            group.urls.map { url in
-                (named ? group.name + " " : "") + "→ " + url + (run.downloads[url].map { "  " + $0.mark } ?? "")
+        run.outputGroups.flatMap { group in
+            group.outputs.map { output in
+                let text = switch output {
+                case .file(let url): group.name + " → " + url
+                case .text(_, let value, _): group.name + ": " + oneLine(value)
+                }
+                return text + (run.downloads[output.key].map { "  " + $0.mark } ?? "")
             }
         }
     }
@@ -90,4 +93,9 @@ struct RunPanel: Widget {
         let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
         return total >= 3600 ? "\(total / 3600):" + pad(total / 60 % 60) + ":" + pad(total % 60) : "\(total / 60):" + pad(total % 60)
     }
+}
+
+/// A text output on one row: its line breaks shown as `⏎`.
+func oneLine(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ⏎ ")
 }

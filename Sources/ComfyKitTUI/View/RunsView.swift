@@ -22,10 +22,10 @@ struct RunsView: Widget {
         guard remaining > 1 else { return }
         let lines = outputLines(of: run)
         let outputRows = lines.isEmpty ? 2 : min(lines.count + 1, max(3, remaining * 2 / 3))
-        rule(run.resultURLs.isEmpty ? "outputs" : "outputs (\(run.resultURLs.count))", into: &screen, row: row, rect: rect)
+        rule(run.outputs.isEmpty ? "outputs" : "outputs (\(run.outputs.count))", into: &screen, row: row, rect: rect)
         row += 1
         if lines.isEmpty {
-            let text = run.isActive ? "none yet: they appear when the run completes" : "this run produced no files"
+            let text = run.isActive ? "none yet: they appear when the run completes" : "this run produced no outputs"
             screen.put(text, at: rect.column + 2, row: row, style: .muted, limit: rect.width - 3)
             row += 1
         } else {
@@ -54,7 +54,7 @@ struct RunsView: Widget {
         }
     }
 
-    /// One line of the outputs list: a group name, a URL (with the index of its output), or a download state.
+    /// One line of the outputs list: a group name, a URL or a text (with the index of its output), or a download state.
     private struct OutputLine {
         enum Kind { case group, url, download(FileDownload) }
         let kind: Kind
@@ -67,9 +67,13 @@ struct RunsView: Widget {
         var index = 0
         for group in run.outputGroups {
             lines.append(OutputLine(kind: .group, text: group.name, output: nil))
-            for url in group.urls {
-                lines.append(OutputLine(kind: .url, text: url, output: index))
-                if let download = run.downloads[url] {
+            for output in group.outputs {
+                let text = switch output {
+                case .file(let url): url
+                case .text(_, let value, _): "“" + oneLine(value) + "”"
+                }
+                lines.append(OutputLine(kind: .url, text: text, output: index))
+                if let download = run.downloads[output.key] {
                     lines.append(OutputLine(kind: .download(download), text: download.summary, output: nil))
                 }
                 index += 1

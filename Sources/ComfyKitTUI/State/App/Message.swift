@@ -51,6 +51,9 @@ enum Effect: Hashable, Sendable {
     case reloadWorkflow(path: String)
     case cancelRun(runID: Int)
     case download(runID: Int, urls: [String])
+    /// Save a text output as `NAME.txt` in the download folder; answered with ``Message/fileSaved(runID:url:path:)``
+    /// (or ``Message/fileFailed(runID:url:reason:)``) under the output's `key`.
+    case saveText(runID: Int, key: String, name: String, text: String)
     /// Save a submitted form's field texts so the next session prefills them.
     case rememberForm(workflowPath: String, values: [String: String])
     /// Fetch the server's `GET /object_info`; answered with ``Message/objectInfoLoaded(_:)`` or ``Message/objectInfoFailed(reason:)``.

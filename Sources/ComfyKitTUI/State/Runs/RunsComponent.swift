@@ -6,7 +6,7 @@ struct RunsComponent: Hashable, Sendable {
     var nextRunID = 1
     /// The run the panel shows, picked with `[`/`]`; `nil` follows the newest.
     var selectedRunID: Int?
-    /// The highlighted output URL of the selected run, an index into its ``RunState/resultURLs``.
+    /// The highlighted output of the selected run, an index into its ``RunState/outputs``.
     var selectedOutput = 0
 
     var isEmpty: Bool { all.isEmpty }
@@ -14,9 +14,13 @@ struct RunsComponent: Hashable, Sendable {
     /// The run the panel shows: the selected one, else the newest.
     var current: RunState? { all.last(where: { $0.id == selectedRunID }) ?? all.last }
 
+    var selectedOutputItem: RunOutput? {
+        guard let outputs = current?.outputs, outputs.indices.contains(selectedOutput) else { return nil }
+        return outputs[selectedOutput]
+    }
+
     var selectedOutputURL: String? {
-        guard let urls = current?.resultURLs, urls.indices.contains(selectedOutput) else { return nil }
-        return urls[selectedOutput]
+        if case .file(let url)? = selectedOutputItem { url } else { nil }
     }
 
     /// A new run, selected (the panel follows the newest again); returns its id.
@@ -58,31 +62,31 @@ struct RunsComponent: Hashable, Sendable {
             selectedOutput += offset
             clampOutputSelection()
         case .clickOutput(let index):
-            guard index < (current?.resultURLs.count ?? 0) else { return [] }
+            guard index < (current?.outputs.count ?? 0) else { return [] }
             selectedOutput = index
         case .firstOutput:
             selectedOutput = 0
         case .lastOutput:
-            selectedOutput = max(0, (current?.resultURLs.count ?? 0) - 1)
+            selectedOutput = max(0, (current?.outputs.count ?? 0) - 1)
         case .downloadSelected:
-            guard let run = current, let url = selectedOutputURL else {
+            guard let run = current, let output = selectedOutputItem else {
                 status = "no outputs to download yet"
                 return []
             }
-            return download([url], of: run, status: &status)
+            return download([output], of: run, status: &status)
         case .downloadAll:
-            guard let run = current, !run.resultURLs.isEmpty else {
+            guard let run = current, !run.outputs.isEmpty else {
                 status = "no outputs to download yet"
                 return []
             }
-            return download(run.resultURLs, of: run, status: &status)
+            return download(run.outputs, of: run, status: &status)
         case .copySelectedURL:
-            guard let url = selectedOutputURL else {
-                status = "no output URL to copy yet"
+            guard let output = selectedOutputItem else {
+                status = "no output to copy yet"
                 return []
             }
-            status = "copied to the clipboard: " + url
-            return [.copyToClipboard(url)]
+            status = "copied to the clipboard: " + output.copyable
+            return [.copyToClipboard(output.copyable)]
         case .cancelSelected:
             return cancelSelected(status: &status)
         case .event(let id, let event, let clock):
@@ -109,7 +113,7 @@ struct RunsComponent: Hashable, Sendable {
 
     /// The runs screen opens on the selected run, its output selection in range.
     mutating func clampOutputSelection() {
-        let count = current?.resultURLs.count ?? 0
+        let count = current?.outputs.count ?? 0
         selectedOutput = min(max(0, selectedOutput), max(0, count - 1))
     }
 
@@ -136,16 +140,28 @@ struct RunsComponent: Hashable, Sendable {
         return [.cancelRun(runID: run.id)]
     }
 
-    /// The files of `urls` not already downloading.
-    private mutating func download(_ urls: [String], of run: RunState, status: inout String) -> [Effect] {
-        let wanted = urls.filter { run.downloads[$0]?.isInProgress != true }
+    /// The outputs not already downloading or saved: files are downloaded, texts saved as `.txt`.
+    private mutating func download(_ outputs: [RunOutput], of run: RunState, status: inout String) -> [Effect] {
+        let wanted = outputs.filter { output in
+            switch run.downloads[output.key] {
+            case .inProgress, .saved: false
+            case .failed, nil: true
+            }
+        }
         guard !wanted.isEmpty, let index = all.firstIndex(where: { $0.id == run.id }) else {
-            status = "run #\(run.id): already downloading"
+            let saved = outputs.compactMap { if case .saved(let path)? = run.downloads[$0.key] { path } else { nil } }
+            status = "run #\(run.id): " + (saved.count == outputs.count ? "already saved: " + saved.joined(separator: ", ") : "already downloading")
             return []
         }
-        for url in wanted { all[index].downloads[url] = .inProgress(received: 0, total: nil) }
+        for output in wanted { all[index].downloads[output.key] = .inProgress(received: 0, total: nil) }
         status = "run #\(run.id): downloading \(wanted.count) file(s)…"
-        return [.download(runID: run.id, urls: wanted)]
+        var effects: [Effect] = []
+        let urls = wanted.compactMap { if case .file(let url) = $0 { url } else { nil } }
+        if !urls.isEmpty { effects.append(.download(runID: run.id, urls: urls)) }
+        for case .text(let name, let value, let number) in wanted {
+            effects.append(.saveText(runID: run.id, key: RunOutput.text(name: name, value: value, index: number).key, name: name, text: value))
+        }
+        return effects
     }
 }
 
