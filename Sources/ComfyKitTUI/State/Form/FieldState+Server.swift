@@ -47,15 +47,12 @@ extension FieldState {
             return choices.isEmpty ? "the server offers no values here (no files in its folder?)"
                 : "not in the server's list (Space)"
         }
-        let number: Double? = switch value {
-        case .int(let i): Double(i)
-        case .double(let d): d
-        case .json(let json): json.doubleValue
-        default: nil
+        if let min = input.minimum, let order = ExactNumberComparison.compare(value, with: min), order < 0 {
+            return "below the minimum \(min.literal)"
         }
-        guard let number else { return nil }
-        if let min = input.minimum, number < min.doubleValue { return "below the minimum \(min.literal)" }
-        if let max = input.maximum, number > max.doubleValue { return "above the maximum \(max.literal)" }
+        if let max = input.maximum, let order = ExactNumberComparison.compare(value, with: max), order > 0 {
+            return "above the maximum \(max.literal)"
+        }
         return nil
     }
 
