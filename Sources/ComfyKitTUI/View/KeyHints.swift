@@ -31,13 +31,13 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         hints += fieldHints(for: state)
         if hints.contains(where: { $0.key == "Tab" && $0.action != "next" }) { hints.removeAll { $0.key == "Tab" && $0.action == "next" } }
         if state.currentRun?.isActive == true { hints.append(("^X", "cancel run")) }
-        return hints
+        return hints + [("F1", "help")]
     }
 }
 
 /// Every key, for the `?` overlay.
 let helpLines: [(key: String, action: String)] = [
-    ("j/k ↑/↓", "move in the list, or between fields"),
+    ("j/k ↑/↓ PgUp/Dn", "move in the list, or between fields; page"),
     ("⏎", "open a workflow; in a form, run it (from any field)"),
     ("Tab S-Tab", "next / previous field"),
     ("←/→ Home End", "move the cursor in a field"),
@@ -45,7 +45,7 @@ let helpLines: [(key: String, action: String)] = [
     ("^R  ^L", "a random seed / read a changed workflow file again"),
     ("Space  ^O", "pick from the server's choices (^O: its files, in media)"),
     ("^E  Tab", "edit text on several lines / complete a path (/ ./ ~/)"),
-    ("/", "filter the list; Esc clears the filter"),
+    ("/", "filter the list (letters in order: tx2 finds txt2img); Esc clears"),
     ("r", "rescan the folder"),
     ("o", "the runs screen: outputs, downloads, log"),
     ("[ ]", "previous / next run"),
@@ -55,6 +55,6 @@ let helpLines: [(key: String, action: String)] = [
     ("y", "runs: copy the highlighted URL or text (OSC 52)"),
     ("click wheel", "select a row, field, run or output / move (--no-mouse: off)"),
     ("Esc", "back"),
-    ("?", "this help"),
+    ("?  F1", "this help (F1 also in a form)"),
     ("q  ^C", "quit (q only outside a text field)"),
 ]

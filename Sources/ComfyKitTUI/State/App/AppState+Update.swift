@@ -61,6 +61,8 @@ extension AppState {
         case .resize(let newWidth, let newHeight):
             width = newWidth
             height = newHeight
+            // The list's rows: the body less the header, status and hint lines.
+            list.pageRows = max(1, newHeight - 3)
             return []
         case .serverProbed(let probed):
             let previous = server
@@ -92,6 +94,10 @@ extension AppState {
         if key == .control("c") { return [.quit] }
         if help.isShown {
             help.update(key)
+            return []
+        }
+        if key == .f1 {
+            help.isShown = true
             return []
         }
         switch route {

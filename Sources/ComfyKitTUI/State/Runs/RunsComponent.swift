@@ -40,6 +40,8 @@ struct RunsComponent: Hashable, Sendable {
         case .character("]"), .character("l"), .right: .selectRun(by: 1)
         case .character("j"), .down, .tab: .moveOutput(by: 1)
         case .character("k"), .up, .backTab: .moveOutput(by: -1)
+        case .pageDown: .moveOutput(by: 10)
+        case .pageUp: .moveOutput(by: -10)
         case .home, .character("g"): .firstOutput
         case .end, .character("G"): .lastOutput
         case .enter, .character("d"): .downloadSelected
