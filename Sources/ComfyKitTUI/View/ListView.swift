@@ -37,12 +37,12 @@ struct ListView: Widget {
     }
 
     private func line(_ entry: WorkflowEntry, selected: Bool, into screen: inout Screen, row: Int, width: Int, nameWidth: Int) {
-        let attributes: CellAttributes = selected ? .reverse : []
-        if selected { screen.fill(row: row, width: width, style: .selection, attributes: attributes) }
+        // The `selection` slot alone: a theme's colours mean what they say (NO_COLOR adds reverse to the slot itself).
+        if selected { screen.fill(row: row, width: width, style: .selection) }
         let nameStyle: StyleSlot = selected ? .selection : .normal
         var x = 1
-        x += screen.put(selected ? "› " : "  ", at: x, row: row, style: nameStyle, attributes: attributes)
-        screen.put(middleTruncated(entry.displayName, to: nameWidth - 1), at: x, row: row, style: nameStyle, attributes: attributes,
+        x += screen.put(selected ? "› " : "  ", at: x, row: row, style: nameStyle)
+        screen.put(middleTruncated(entry.displayName, to: nameWidth - 1), at: x, row: row, style: nameStyle,
                    limit: nameWidth - 1)
         x += nameWidth
         switch entry.content {
@@ -52,11 +52,11 @@ struct ListView: Widget {
             let params = (spec.params.count == 1 ? "1 param" : "\(spec.params.count) params") + (required > 0 ? " (\(required) required)" : "")
             let outputs = spec.outputs.map(\.name).joined(separator: ", ")
             screen.put(params + (outputs.isEmpty ? "" : " → " + outputs), at: x, row: row,
-                       style: selected ? .selection : .muted, attributes: attributes, limit: width - x - 1)
+                       style: selected ? .selection : .muted, limit: width - x - 1)
         case .loading:
-            screen.put("reading…", at: x, row: row, style: selected ? .selection : .muted, attributes: attributes, limit: width - x - 1)
+            screen.put("reading…", at: x, row: row, style: selected ? .selection : .muted, limit: width - x - 1)
         case .broken, .runningHubStub:
-            screen.put("✗ " + (entry.content.problem ?? ""), at: x, row: row, style: .error, attributes: attributes, limit: width - x - 1)
+            screen.put("✗ " + (entry.content.problem ?? ""), at: x, row: row, style: .error, limit: width - x - 1)
         }
     }
 }

@@ -88,9 +88,9 @@ struct RunsView: Widget {
             screen.put(line.text, at: rect.column + 1, row: row, style: .accent, attributes: .bold, limit: rect.width - 2)
         case .url:
             let selected = line.output == runs.selectedOutput
-            if selected { screen.fill(row: row, from: rect.column, width: rect.width, style: .selection, attributes: .reverse) }
+            if selected { screen.fill(row: row, from: rect.column, width: rect.width, style: .selection) }
             screen.put((selected ? "› " : "  ") + line.text, at: rect.column + 2, row: row, style: selected ? .selection : .normal,
-                       attributes: selected ? .reverse : [], limit: rect.width - 3)
+                       limit: rect.width - 3)
         case .download(let download):
             let style: StyleSlot = switch download {
             case .saved: .success
@@ -116,7 +116,7 @@ struct RunsView: Widget {
             guard x < rect.column + rect.width - 1 else { break }
             let isSelected = index == selected
             let used = screen.put(tabs[index], at: x, row: row, style: isSelected ? .selection : .muted,
-                                  attributes: isSelected ? [.reverse, .bold] : [], limit: rect.column + rect.width - 1 - x)
+                                  attributes: isSelected ? .bold : [], limit: rect.column + rect.width - 1 - x)
             screen.mark(.run(id: runs.all[index].id), row: row, columns: x..<(x + used))
             x += used
             x += 1
