@@ -21,7 +21,8 @@ struct RunPanel: Widget {
         guard lines < rect.bottom else { return }
         bar(label: "overall", fraction: run.overall, suffix: percent(run.overall), into: &screen, row: lines, rect: rect)
         lines += 1
-        if let node = run.node, lines < rect.bottom {
+        // Once outputs are in, their rows matter more than the last node's.
+        if let node = run.node, lines < rect.bottom, run.isActive || run.outputs.isEmpty || !showsTail {
             var steps = run.stepMax > 0 ? "  \(Int(run.stepValue))/\(Int(run.stepMax))" : ""
             if run.isActive, let rate = run.stepRate {
                 steps += "  " + String(Int(rate * 10) / 10) + "." + String(Int(rate * 10) % 10) + " it/s"
@@ -37,8 +38,13 @@ struct RunPanel: Widget {
             }
         }
         guard showsTail else { return }
-        let tail = run.outputs.isEmpty ? run.log : outputLines
-        for line in tail.suffix(max(0, rect.bottom - lines)) {
+        let rows = max(0, rect.bottom - lines)
+        var tail = run.outputs.isEmpty ? Array(run.log.suffix(rows)) : outputLines
+        if !run.outputs.isEmpty, tail.count > rows, rows > 0 {
+            let hidden = tail.count - (rows - 1)
+            tail = tail.prefix(rows - 1) + ["+\(hidden) more (o lists them all)"]
+        }
+        for line in tail {
             screen.put(line, at: rect.column + 1, row: lines, style: run.outputs.isEmpty ? .muted : .accent, limit: rect.width - 2)
             lines += 1
         }
