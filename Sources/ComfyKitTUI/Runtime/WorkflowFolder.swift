@@ -53,11 +53,19 @@ struct WorkflowFolder: Sendable {
                                            spec: try WorkflowSpec(workflow), stamp: stamp))
             case .runningHub(let id, _): return .runningHubStub(id, stamp: stamp)
             case .editor(let editor):
-                return .broken(reason: WorkflowError.needsObjectInfo(source: editor.source, reason: nil).description)
+                return .broken(reason: Self.reason(WorkflowError.needsObjectInfo(source: editor.source, reason: nil), file: file))
             }
         } catch {
-            return .broken(reason: "\(error)")
+            return .broken(reason: Self.reason(error, file: file))
         }
+    }
+}
+
+extension WorkflowFolder {
+    /// Why a file is broken, without the leading path the list row already names (the details line shows it).
+    static func reason(_ error: any Error, file: String) -> String {
+        let text = "\(error)"
+        return text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text
     }
 }
 

@@ -1,6 +1,7 @@
 /// The keys that do something now, for the hint bar: `[(key, what it does)]`.
 func keyHints(for state: AppState) -> [(key: String, action: String)] {
     if state.help.isShown { return [("Esc", "close help")] }
+    if state.details != nil { return [("Esc", "close")] }
     if state.list.isFiltering { return [("⏎", "keep filter"), ("Esc", "clear"), ("↑↓", "move")] }
     switch state.route {
     case .list:

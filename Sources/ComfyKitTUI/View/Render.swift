@@ -28,11 +28,13 @@ func render(_ state: AppState, into screen: inout Screen) {
         RunPanel(run: run, count: state.runs.all.count, now: state.clock,
                  position: state.runs.all.firstIndex { $0.id == run.id } ?? 0).render(into: panel, &screen)
     }
-    screen.put(state.status, at: 1, row: screen.height - 2, style: .muted, limit: screen.width - 2)
+    screen.put(middleTruncated(state.status, to: screen.width - 2), at: 1, row: screen.height - 2, style: .muted,
+               limit: screen.width - 2)
     HintBar(hints: keyHints(for: state)).render(into: Rect(column: 0, row: screen.height - 1, width: screen.width, height: 1), &screen)
     if let form = state.currentForm, let editor = form.editor, form.fields.indices.contains(editor.field) {
         TextEditorView(editor: editor, fieldName: form.fields[editor.field].name).render(into: whole, &screen)
     }
+    if let details = state.details { DetailsOverlay(details: details).render(into: whole, &screen) }
     if state.help.isShown { HelpOverlay().render(into: whole, &screen) }
 }
 

@@ -18,6 +18,13 @@ struct RunsView: Widget {
         RunPanel(run: run, count: runs.all.count, now: now, position: position, showsTail: false)
             .render(into: detail, &screen)
         var row = detail.bottom
+        // The title line cuts a long message: here it reads whole, wrapped (a third of the screen at most).
+        if !run.isActive, let message = run.message {
+            for line in wrapped(message, to: rect.width - 4).prefix(max(1, rect.height / 3)) where row < rect.bottom - 2 {
+                screen.put(line, at: rect.column + 2, row: row, style: .error, limit: rect.width - 3)
+                row += 1
+            }
+        }
         let remaining = rect.bottom - row
         guard remaining > 1 else { return }
         let lines = outputLines(of: run)

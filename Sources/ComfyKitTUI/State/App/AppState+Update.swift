@@ -96,6 +96,10 @@ extension AppState {
             help.update(key)
             return []
         }
+        if details != nil {
+            if key == .escape || key == .enter || key == .character("q") { details = nil }
+            return []
+        }
         if key == .f1 {
             help.isShown = true
             return []
@@ -215,6 +219,7 @@ extension AppState {
             status = "reading \(entry.displayName)…"
         case .broken, .runningHubStub:
             status = "\(entry.displayName) cannot be opened: \(entry.content.problem ?? "")"
+            details = Details(title: entry.displayName, text: (entry.content.problem ?? "") + "\n\n" + entry.path)
         case .ready(let workflow):
             if forms[entry.path] == nil {
                 var form = FormComponent(workflowPath: entry.path, workflow: workflow,
