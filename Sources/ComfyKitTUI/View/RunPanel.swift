@@ -69,7 +69,7 @@ struct RunPanel: Widget {
         case .uploading(let file): "uploading \(file)"
         case .queued(let position): position == 0 ? "queued (next)" : "queued (position \(position))"
         case .running: "running"
-        case .finished(let status): status.rawValue + (run.message.map { ": \($0)" } ?? "")
+        case .finished(let status): status.rawValue + (run.message.flatMap { $0 == status.rawValue ? nil : ": \($0)" } ?? "")
         }
     }
 

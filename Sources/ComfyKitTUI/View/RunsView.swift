@@ -118,9 +118,15 @@ struct RunsView: Widget {
             first -= 1
             used += widths[first] + 1
         }
+        // ‹ and › say that tabs are scrolled off either side.
+        if first > 0 { screen.put("‹", at: rect.column, row: row, style: .accent) }
         var x = rect.column + 1
         for index in first..<tabs.count {
             guard x < rect.column + rect.width - 1 else { break }
+            if x + widths[index] > rect.column + rect.width - 1 {
+                screen.put("›", at: rect.column + rect.width - 1, row: row, style: .accent)
+                break
+            }
             let isSelected = index == selected
             let used = screen.put(tabs[index], at: x, row: row, style: isSelected ? .selection : .muted,
                                   attributes: isSelected ? .bold : [], limit: rect.column + rect.width - 1 - x)

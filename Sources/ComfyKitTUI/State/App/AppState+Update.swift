@@ -113,8 +113,11 @@ extension AppState {
 
     /// The list's own keys go to it; the rest are the app's: help, rescan, the selected run, quit.
     private mutating func listKey(_ key: Key, _ env: TUIEnvironment) -> [Effect] {
+        let filter = list.filter
         switch list.update(.key(key)) {
-        case .handled: return []
+        case .handled:
+            if list.filter != filter { showFilterCount() }
+            return []
         case .open:
             openSelectedWorkflow(env)
             return []
@@ -317,6 +320,12 @@ extension AppState {
             if marked > 0 { status += " (\(marked) field\(marked == 1 ? "" : "s") marked)" }
         default: break
         }
+    }
+
+    /// While the filter narrows the list, the status counts what it shows out of all.
+    private mutating func showFilterCount() {
+        status = list.filter.isEmpty ? "\(list.entries.count) workflow(s)"
+            : "\(list.visibleEntries.count) of \(list.entries.count) workflow(s) match “\(list.filter)”"
     }
 
     /// A rescan nobody asked for says so on the list, and leaves a form's status alone.

@@ -35,9 +35,12 @@ struct FieldState: Hashable, Sendable {
     /// The value to send, `nil` when left empty (the workflow's default applies), or the reason it is invalid;
     /// a media text as last classified by ``revalidate(_:)``.
     func value() -> Result<ParamValue?, FieldError> {
-        if text.isEmpty {
+        // Blanks in a number or true/false field are as empty: the default applies.
+        let isBlank = [ParamKind.int, .float, .bool].contains(kind) && text.allSatisfy(\.isWhitespace)
+        if text.isEmpty || isBlank {
             return isRequired ? .failure(FieldError(message: "required")) : .success(nil)
         }
+        if kind == .int, let problem = Self.wholeNumberProblem(text) { return .failure(FieldError(message: problem)) }
         let value: ParamValue
         do {
             value = try ParamValue.coerce(text, to: kind, param: name)
@@ -46,6 +49,15 @@ struct FieldState: Hashable, Sendable {
         }
         if let problem = serverProblem(with: value) { return .failure(FieldError(message: problem)) }
         return .success(value)
+    }
+
+    /// Why an int field's text is not written as a whole number (`64.5`, `1.5e1`), `nil` when it is: the form
+    /// takes integers as digits only, so what is sent is what was typed.
+    static func wholeNumberProblem(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        let digits = trimmed.drop { $0 == "-" || $0 == "+" }
+        guard trimmed.count - digits.count <= 1, !digits.isEmpty, !digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return "a whole number is needed here (e.g. 64), not \"\(trimmed)\""
     }
 
     /// Inserts at the cursor; a combining mark or joiner merges into the character before it.
