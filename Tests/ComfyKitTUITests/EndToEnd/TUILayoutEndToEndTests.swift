@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it); end-to-end tests skipped"))
 struct TUILayoutEndToEndTests {
     @Test func longNamesAndANarrowHeader() async throws {
-        try await withComfyUIDoubleProcess(["--file-bytes", "250000"]) { double in
+        try await withComfyUIDoubleProcess(["--progress-steps", "ImageUpscaleWithModel=400", "--progress-ms", "50"]) { double in
             try await withTUI(server: double.baseURL, width: 200, height: 35) { tui, workspace in
                 try await tui.waitForScreen("the list") { $0.contains("21_progress_upscale_tiny_model") }
                 try await longNamesReadWholeAndSortNaturally(tui, workspace: workspace)
@@ -38,11 +38,13 @@ struct TUILayoutEndToEndTests {
 
     private func theHeaderDropsPartsWholeWhenNarrow(_ tui: TmuxSession, port: Int) async throws {
         try await tui.press("/")
-        try await tui.type("19_long")
+        try await tui.type("21_progress")
         try await tui.press("Enter")
         try await tui.waitForScreen("the kept filter") { $0.contains("⏎ open") }
         try await tui.press("Enter")
-        try await tui.waitForScreen("the 19 form") { $0.contains("⏎ run") }
+        try await tui.waitForScreen("the 21 form") { $0.contains("image *") }
+        try await tui.type("comfykit_test.png")
+        try await tui.waitForScreen("the typed image") { $0.contains("comfykit_test.png") }
         try await tui.press("Enter")
         try await tui.waitForScreen("the run going") { $0.contains("1 running") }
         for (width, height) in [(60, 15), (40, 10)] {
