@@ -43,7 +43,7 @@ let helpLines: [(key: String, action: String)] = [
     ("Tab S-Tab", "next / previous field"),
     ("←/→ Home End", "move the cursor in a field"),
     ("Space", "toggle a true/false field"),
-    ("^R  ^L", "a random seed / read a changed workflow file again"),
+    ("^R  ^L  ^D", "a random seed / read the file again / field to its default"),
     ("Space  ^O", "pick from the server's choices (^O: its files, in media)"),
     ("^E  Tab", "edit text on several lines / complete a path (/ ./ ~/)"),
     ("/", "filter the list (letters in order: tx2 finds txt2img); Esc clears"),

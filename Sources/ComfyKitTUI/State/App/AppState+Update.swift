@@ -196,9 +196,12 @@ extension AppState {
         case .effects(let effects):
             return effects
         case .back:
+            // The form is kept as left, for this session and the next.
             route = .list
             status = ""
-            return []
+            guard rememberedForms[path] != form.fieldTexts else { return [] }
+            rememberedForms[path] = form.fieldTexts
+            return [.rememberForm(workflowPath: path, values: form.fieldTexts)]
         case .cancelRun:
             return runs.update(.cancelSelected, status: &status)
         case .submit(let params):
