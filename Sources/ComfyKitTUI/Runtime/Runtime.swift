@@ -159,6 +159,17 @@ final class Runtime {
                     inbox.post(.objectInfoFailed(reason: "\(error)"))
                 }
             }
+        case .loadCatalog:
+            Task.detached { [kit, inbox, logger] in
+                do {
+                    let catalog = WidgetCatalog(try await kit.objectInfo())
+                    logger.info("catalog for editor files read", metadata: ["classes": "\(catalog.classes.count)"])
+                    inbox.post(.catalogLoaded(catalog))
+                } catch {
+                    logger.warning("no catalog for editor files yet: \(error)")
+                    inbox.post(.catalogFailed(reason: "\(error)"))
+                }
+            }
         case .completePath(let path, let field, let text):
             Task.detached { [inbox] in
                 inbox.post(.pathCandidates(workflowPath: path, field: field, text: text, candidates: PathLister.candidates(for: text)))

@@ -52,8 +52,7 @@ struct WorkflowFolder: Sendable {
                 return .ready(ReadWorkflow(loaded: LoadedWorkflow(workflow: workflow, runningHubID: nil),
                                            spec: try WorkflowSpec(workflow), stamp: stamp))
             case .runningHub(let id, _): return .runningHubStub(id, stamp: stamp)
-            case .editor(let editor):
-                return .broken(reason: Self.reason(WorkflowError.needsObjectInfo(source: editor.source, reason: nil), file: file))
+            case .editor(let editor): return .waitingForCatalog(editor, stamp: stamp)
             }
         } catch {
             return .broken(reason: Self.reason(error, file: file))

@@ -57,10 +57,12 @@ struct ListView: Widget {
             let required = spec.params.count(where: \.isRequired)
             let params = (spec.params.count == 1 ? "1 param" : "\(spec.params.count) params") + (required > 0 ? " (\(required) required)" : "")
             let outputs = spec.outputs.map(\.name).joined(separator: ", ")
-            screen.put(params + (outputs.isEmpty ? "" : " → " + outputs), at: x, row: row,
+            screen.put((workflow.isEditor ? "✎ " : "") + params + (outputs.isEmpty ? "" : " → " + outputs), at: x, row: row,
                        style: selected ? .selection : .muted, limit: width - x - 1)
         case .loading:
             screen.put("reading…", at: x, row: row, style: selected ? .selection : .muted, limit: width - x - 1)
+        case .waitingForCatalog:
+            screen.put("✎ editor file: waiting for the server", at: x, row: row, style: selected ? .selection : .muted, limit: width - x - 1)
         case .broken, .runningHubStub:
             screen.put("✗ " + (entry.content.problem ?? ""), at: x, row: row, style: .error, limit: width - x - 1)
         }

@@ -16,21 +16,24 @@ extension AppState {
             return []
         case .entriesRead(let entries):
             list.applyRead(entries)
+            convertEditorEntries()
             openPendingWorkflowIfRead(env)
             return []
         case .folderLoaded(let entries):
             let wasAutomatic = list.autoRescan.isScanning
             list.applyScanned(entries)
+            convertEditorEntries()
             let broken = entries.count { $0.spec == nil }
             showScanSummary("\(entries.count) workflow(s)" + (broken > 0 ? ", \(broken) broken" : ""), automatic: wasAutomatic)
             openPendingWorkflowIfRead(env)
-            return []
+            return loadCatalogIfWaiting()
         case .folderFailed(let reason):
             list.isLoading = false
             list.autoRescan.isScanning = false
             status = reason
             return []
-        case .workflowReloaded(let entry):
+        case .workflowReloaded(var entry):
+            if let catalog { entry.content = entry.content.converted(with: catalog, path: entry.path) }
             applyReloadedWorkflow(entry, env)
             return []
         case .runEvent(let id, let event):
@@ -67,11 +70,20 @@ extension AppState {
         case .serverProbed(let probed):
             let previous = server
             server = probed
-            return fetchObjectInfoIfNewlyConnected(previous: previous)
+            return fetchObjectInfoIfNewlyConnected(previous: previous) + (isConnected ? loadCatalogIfWaiting() : [])
         case .objectInfoLoaded(let info):
             objectInfo = info
             isFetchingObjectInfo = false
             for path in forms.keys { forms[path]?.attach(info, env) }
+            return []
+        case .catalogLoaded(let loaded):
+            catalog = loaded
+            isLoadingCatalog = false
+            convertEditorEntries()
+            openPendingWorkflowIfRead(env)
+            return []
+        case .catalogFailed:
+            isLoadingCatalog = false
             return []
         case .objectInfoFailed:
             // Offline forms work as before; the next reconnection tries again.
@@ -223,7 +235,7 @@ extension AppState {
         case .loading:
             list.pendingOpen = entry.path
             status = "reading \(entry.displayName)…"
-        case .broken, .runningHubStub:
+        case .broken, .runningHubStub, .waitingForCatalog:
             status = "\(entry.displayName) cannot be opened: \(entry.content.problem ?? "")"
             details = Details(title: entry.displayName, text: (entry.content.problem ?? "") + "\n\n" + entry.path)
         case .ready(let workflow):
@@ -301,6 +313,10 @@ extension AppState {
 
     // MARK: The server and runs
 
+    private var isConnected: Bool {
+        if case .connected = server { true } else { false }
+    }
+
     /// A probe found the server after it was unknown or unreachable: fetch its object_info once for this connection.
     private mutating func fetchObjectInfoIfNewlyConnected(previous: ServerStatus) -> [Effect] {
         guard case .connected = server, !isFetchingObjectInfo else { return [] }
@@ -329,6 +345,22 @@ extension AppState {
     private mutating func showFilterCount() {
         status = list.filter.isEmpty ? "\(list.entries.count) workflow(s)"
             : "\(list.visibleEntries.count) of \(list.entries.count) workflow(s) match “\(list.filter)”"
+    }
+
+    /// Editor files read before the catalog was known are converted once it is.
+    private mutating func convertEditorEntries() {
+        guard let catalog else { return }
+        for index in list.entries.indices {
+            list.entries[index].content = list.entries[index].content.converted(with: catalog, path: list.entries[index].path)
+        }
+    }
+
+    /// Editor files wait for a catalog: ask for one (the server's, else the copy kept on disk), once at a time.
+    private mutating func loadCatalogIfWaiting() -> [Effect] {
+        guard catalog == nil, !isLoadingCatalog,
+              list.entries.contains(where: { if case .waitingForCatalog = $0.content { true } else { false } }) else { return [] }
+        isLoadingCatalog = true
+        return [.loadCatalog]
     }
 
     /// A rescan nobody asked for says so on the list, and leaves a form's status alone.

@@ -37,6 +37,9 @@ struct AppState: Hashable, Sendable {
     /// What the server's node inputs accept (`GET /object_info`), fetched once per connection; `nil` offline.
     var objectInfo: ObjectInfo?
     var isFetchingObjectInfo = false
+    /// What editor files are converted with (the server's `/object_info`, or the copy kept on disk); `nil` until known.
+    var catalog: WidgetCatalog?
+    var isLoadingCatalog = false
     var status = ""
     var width = 80
     var height = 24
