@@ -21,12 +21,6 @@ struct ListView: Widget {
             screen.put(text, at: area.column + 2, row: area.row, style: .muted, limit: area.width - 2)
             return
         }
-        // The details line: a broken workflow's row leads with its reason, its path goes here.
-        if let entry = list.selectedEntry, entry.content.problem != nil, area.height > 2 {
-            area.height -= 1
-            screen.put(middleTruncated(entry.path + "  (⏎ the whole reason)", to: area.width - 2), at: area.column + 1,
-                       row: area.row + area.height, style: .muted, limit: area.width - 2)
-        }
         let first = max(0, min(list.selected - area.height + 1, entries.count - area.height))
         let nameWidth = Self.nameColumnWidth(names: entries.map(\.displayName), width: area.width)
         for (offset, entry) in entries.dropFirst(first).prefix(area.height).enumerated() {

@@ -28,7 +28,7 @@ func render(_ state: AppState, into screen: inout Screen) {
         RunPanel(run: run, count: state.runs.all.count, now: state.clock,
                  position: state.runs.all.firstIndex { $0.id == run.id } ?? 0).render(into: panel, &screen)
     }
-    screen.put(middleTruncated(state.status, to: screen.width - 2), at: 1, row: screen.height - 2, style: .muted,
+    screen.put(middleTruncated(detailsLine(state), to: screen.width - 2), at: 1, row: screen.height - 2, style: .muted,
                limit: screen.width - 2)
     HintBar(hints: keyHints(for: state)).render(into: Rect(column: 0, row: screen.height - 1, width: screen.width, height: 1), &screen)
     if let form = state.currentForm, let editor = form.editor, form.fields.indices.contains(editor.field) {
@@ -36,6 +36,15 @@ func render(_ state: AppState, into screen: inout Screen) {
     }
     if let details = state.details { DetailsOverlay(details: details).render(into: whole, &screen) }
     if state.help.isShown { HelpOverlay().render(into: whole, &screen) }
+}
+
+/// The line above the hints: on the list, a highlighted broken workflow's path (its row leads with the reason;
+/// Enter shows both whole); else the status.
+private func detailsLine(_ state: AppState) -> String {
+    guard state.route == .list, !state.list.isFiltering, let entry = state.list.selectedEntry, entry.content.problem != nil else {
+        return state.status
+    }
+    return entry.path + "  (⏎ the whole reason)"
 }
 
 private func renderTooSmall(into screen: inout Screen) {
