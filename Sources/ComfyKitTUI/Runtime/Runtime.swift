@@ -192,14 +192,7 @@ final class Runtime {
         guard !isProbing, now >= nextProbe else { return }
         isProbing = true
         nextProbe = now + Self.probeInterval
-        Task.detached { [kit, inbox] in
-            do {
-                let queue = try await kit.client.queue()
-                inbox.post(.serverProbed(.connected(queue: queue.running.count + queue.pending.count)))
-            } catch {
-                inbox.post(.serverProbed(.unreachable(error)))
-            }
-        }
+        ServerProbe.start(kit: kit) { [inbox] status in inbox.post(.serverProbed(status)) }
     }
 
     private func download(runID: Int, urls: [String]) {

@@ -57,6 +57,14 @@ struct RunState: Hashable, Sendable {
         return (stepMax - stepValue) / rate
     }
 
+    /// Starting or uploading: nothing has reached the server's queue yet.
+    var isBeforeSubmission: Bool {
+        switch phase {
+        case .starting, .uploading: promptID == nil
+        default: false
+        }
+    }
+
     var isActive: Bool {
         if case .finished = phase { false } else { true }
     }

@@ -92,7 +92,8 @@ struct RunsComponent: Hashable, Sendable {
         case .cancelSelected:
             return cancelSelected(status: &status)
         case .event(let id, let event, let clock):
-            guard let index = all.firstIndex(where: { $0.id == id }) else { return [] }
+            // A run cancelled before it was submitted has ended already; the library's late events change nothing.
+            guard let index = all.firstIndex(where: { $0.id == id }), all[index].isActive else { return [] }
             all[index].apply(event, at: clock)
             if case .finished = event {
                 let run = all[index]
@@ -129,7 +130,7 @@ struct RunsComponent: Hashable, Sendable {
     }
 
     /// Cancels the run the panel shows, with the library's targeted interrupt (only that prompt stops).
-    private func cancelSelected(status: inout String) -> [Effect] {
+    private mutating func cancelSelected(status: inout String) -> [Effect] {
         guard let run = current else {
             status = "no run to cancel"
             return []
@@ -137,6 +138,13 @@ struct RunsComponent: Hashable, Sendable {
         guard run.isActive else {
             status = "run #\(run.id) has ended" + (all.count(where: \.isActive) > 0 ? "; [ ] picks a running one" : "")
             return []
+        }
+        if run.isBeforeSubmission, let index = all.firstIndex(where: { $0.id == run.id }) {
+            // Nothing reached the server yet: the run ends here and now, and the runtime stops its start.
+            all[index].phase = .finished(.interrupted)
+            all[index].message = "cancelled before it was submitted"
+            status = "run #\(run.id) cancelled"
+            return [.cancelRun(runID: run.id)]
         }
         status = "cancelling run #\(run.id)…"
         return [.cancelRun(runID: run.id)]
