@@ -29,7 +29,7 @@ struct FieldState: Hashable, Sendable {
         text = param.defaultValue.map(Self.text(of:)) ?? ""
         cursor = text.count
         error = nil
-        media = kind == .media ? MediaHint(text, fileExists: env.fileExists) : nil
+        media = kind == .media ? MediaHint(text, fileExists: env.fileExists, isDirectory: env.isDirectory) : nil
     }
 
     /// The value to send, `nil` when left empty (the workflow's default applies), or the reason it is invalid;
@@ -94,7 +94,7 @@ struct FieldState: Hashable, Sendable {
     /// Re-checks a non-empty value as it is typed; "required" is only reported on submit. A media text is
     /// classified here, once, and ``value()`` uses that.
     mutating func revalidate(_ env: TUIEnvironment) {
-        media = kind == .media ? MediaHint(text, fileExists: env.fileExists) : nil
+        media = kind == .media ? MediaHint(text, fileExists: env.fileExists, isDirectory: env.isDirectory) : nil
         if text.isEmpty { error = nil; return }
         if case .failure(let failure) = value() { error = failure.message } else { error = nil }
     }
