@@ -137,6 +137,16 @@ final class Runtime {
             handles[id]?.cancel()
         case .download(let id, let urls):
             download(runID: id, urls: urls)
+        case .saveText(let id, let key, let name, let text):
+            Task.detached { [inbox, logger, folder = downloadFolder] in
+                do {
+                    let path = try TextOutputSaver.save(text, name: name, in: folder)
+                    logger.info("text output saved", metadata: ["run": "\(id)", "path": "\(path)"])
+                    inbox.post(.fileSaved(runID: id, url: key, path: path))
+                } catch {
+                    inbox.post(.fileFailed(runID: id, url: key, reason: "\(error)"))
+                }
+            }
         case .fetchObjectInfo:
             Task.detached { [kit, inbox, logger] in
                 do {
@@ -147,6 +157,17 @@ final class Runtime {
                     // Forms work without it; the user sees no choices, the log says why.
                     logger.warning("object_info unavailable: \(error)")
                     inbox.post(.objectInfoFailed(reason: "\(error)"))
+                }
+            }
+        case .loadCatalog:
+            Task.detached { [kit, inbox, logger] in
+                do {
+                    let catalog = WidgetCatalog(try await kit.objectInfo())
+                    logger.info("catalog for editor files read", metadata: ["classes": "\(catalog.classes.count)"])
+                    inbox.post(.catalogLoaded(catalog))
+                } catch {
+                    logger.warning("no catalog for editor files yet: \(error)")
+                    inbox.post(.catalogFailed(reason: "\(error)"))
                 }
             }
         case .completePath(let path, let field, let text):
@@ -171,14 +192,7 @@ final class Runtime {
         guard !isProbing, now >= nextProbe else { return }
         isProbing = true
         nextProbe = now + Self.probeInterval
-        Task.detached { [kit, inbox] in
-            do {
-                let queue = try await kit.client.queue()
-                inbox.post(.serverProbed(.connected(queue: queue.running.count + queue.pending.count)))
-            } catch {
-                inbox.post(.serverProbed(.unreachable(error)))
-            }
-        }
+        ServerProbe.start(kit: kit) { [inbox] status in inbox.post(.serverProbed(status)) }
     }
 
     private func download(runID: Int, urls: [String]) {

@@ -3,7 +3,16 @@ import Glibc
 
 extension TUIEnvironment {
     /// The real file system.
-    static let live = TUIEnvironment(fileExists: { MediaReference.isRegularFile($0) }, fileStamp: { FileStamp.read($0) })
+    static let live = TUIEnvironment(fileExists: { MediaReference.isRegularFile($0) }, fileStamp: { FileStamp.read($0) },
+                                     isDirectory: { isFolder($0) })
+
+    /// `stat(2)` says a folder; `~/` is the home folder, as in path completion.
+    private static func isFolder(_ path: String) -> Bool {
+        var expanded = path
+        if expanded == "~" || expanded.hasPrefix("~/"), let home = getenv("HOME") { expanded = String(cString: home) + expanded.dropFirst() }
+        var info = stat()
+        return stat(expanded, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
 }
 
 extension FileStamp {

@@ -6,7 +6,7 @@ struct WorkflowFolder: Sendable {
     let path: String
     var loader = WorkflowLoader()
 
-    /// Every `.json` file under the folder, subfolders as groups, sorted by relative path, none read yet
+    /// Every `.json` file under the folder, subfolders as groups, sorted by relative path (numbers as numbers), none read yet
     /// (``WorkflowEntry/Content/loading``).
     func list() throws(WorkflowFolderError) -> [WorkflowEntry] {
         let root = URL(fileURLWithPath: path).standardizedFileURL
@@ -25,7 +25,8 @@ struct WorkflowFolder: Sendable {
             relativePaths.append(String(full.dropFirst(root.path.count)).trimmingPrefix("/").description)
         }
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        return relativePaths.sorted().map { entry(relativePath: $0, rootPath: rootPath) }
+        // Numbers in names sort as numbers: `_9_` before `_149_`.
+        return relativePaths.sorted { $0.compare($1, options: .numeric) == .orderedAscending }.map { entry(relativePath: $0, rootPath: rootPath) }
     }
 
     /// The entry with its file read: ready, a RunningHub stub, or broken with the reason.
@@ -51,12 +52,19 @@ struct WorkflowFolder: Sendable {
                 return .ready(ReadWorkflow(loaded: LoadedWorkflow(workflow: workflow, runningHubID: nil),
                                            spec: try WorkflowSpec(workflow), stamp: stamp))
             case .runningHub(let id, _): return .runningHubStub(id, stamp: stamp)
-            case .editor(let editor):
-                return .broken(reason: WorkflowError.needsObjectInfo(source: editor.source, reason: nil).description)
+            case .editor(let editor): return .waitingForCatalog(editor, stamp: stamp)
             }
         } catch {
-            return .broken(reason: "\(error)")
+            return .broken(reason: Self.reason(error, file: file))
         }
+    }
+}
+
+extension WorkflowFolder {
+    /// Why a file is broken, without the leading path the list row already names (the details line shows it).
+    static func reason(_ error: any Error, file: String) -> String {
+        let text = "\(error)"
+        return text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text
     }
 }
 

@@ -1,20 +1,21 @@
 /// The keys that do something now, for the hint bar: `[(key, what it does)]`.
 func keyHints(for state: AppState) -> [(key: String, action: String)] {
     if state.help.isShown { return [("Esc", "close help")] }
+    if state.details != nil { return [("Esc", "close")] }
     if state.list.isFiltering { return [("⏎", "keep filter"), ("Esc", "clear"), ("↑↓", "move")] }
     switch state.route {
     case .list:
         var hints: [(key: String, action: String)] = [("⏎", "open"), ("j/k", "move"), ("/", "filter"), ("r", "rescan")]
         if state.currentRun?.isActive == true { hints.append(("c", "cancel run")) }
-        if state.currentRun?.resultURLs.isEmpty == false { hints.append(("d", "download")) }
+        if state.currentRun?.outputs.isEmpty == false { hints.append(("d", "download")) }
         if !state.runs.isEmpty { hints.append(("o", "runs")) }
         if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
         return hints + [("?", "help"), ("q", "quit")]
     case .runs:
         var hints: [(key: String, action: String)] = [("Esc", "back")]
         if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
-        if state.currentRun?.resultURLs.isEmpty == false {
-            hints += [("j/k", "output"), ("⏎", "download"), ("D", "all"), ("y", "copy URL")]
+        if state.currentRun?.outputs.isEmpty == false {
+            hints += [("j/k", "output"), ("⏎", "download"), ("D", "all"), ("y", state.runs.selectedOutputURL == nil ? "copy text" : "copy URL")]
         }
         if state.currentRun?.isActive == true { hints.append(("c", "cancel run")) }
         return hints + [("?", "help"), ("q", "quit")]
@@ -31,30 +32,30 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         hints += fieldHints(for: state)
         if hints.contains(where: { $0.key == "Tab" && $0.action != "next" }) { hints.removeAll { $0.key == "Tab" && $0.action == "next" } }
         if state.currentRun?.isActive == true { hints.append(("^X", "cancel run")) }
-        return hints
+        return hints + [("F1", "help")]
     }
 }
 
 /// Every key, for the `?` overlay.
 let helpLines: [(key: String, action: String)] = [
-    ("j/k ↑/↓", "move in the list, or between fields"),
+    ("j/k ↑/↓ PgUp/Dn", "move in the list, or between fields; page"),
     ("⏎", "open a workflow; in a form, run it (from any field)"),
     ("Tab S-Tab", "next / previous field"),
     ("←/→ Home End", "move the cursor in a field"),
     ("Space", "toggle a true/false field"),
-    ("^R  ^L", "a random seed / read a changed workflow file again"),
+    ("^R  ^L  ^D", "a random seed / read the file again / field to its default"),
     ("Space  ^O", "pick from the server's choices (^O: its files, in media)"),
     ("^E  Tab", "edit text on several lines / complete a path (/ ./ ~/)"),
-    ("/", "filter the list; Esc clears the filter"),
+    ("/", "filter the list (letters in order: tx2 finds txt2img); Esc clears"),
     ("r", "rescan the folder"),
     ("o", "the runs screen: outputs, downloads, log"),
     ("[ ]", "previous / next run"),
     ("c x  ^X", "cancel the selected run (list, runs / form)"),
-    ("d", "download the run's outputs (runs: the highlighted one)"),
+    ("d", "download the run's outputs, texts as .txt (runs: the highlighted one)"),
     ("D", "runs: download all of the run's outputs"),
-    ("y", "runs: copy the highlighted URL (OSC 52)"),
+    ("y", "runs: copy the highlighted URL or text (OSC 52)"),
     ("click wheel", "select a row, field, run or output / move (--no-mouse: off)"),
     ("Esc", "back"),
-    ("?", "this help"),
+    ("?  F1", "this help (F1 also in a form)"),
     ("q  ^C", "quit (q only outside a text field)"),
 ]

@@ -28,12 +28,23 @@ func render(_ state: AppState, into screen: inout Screen) {
         RunPanel(run: run, count: state.runs.all.count, now: state.clock,
                  position: state.runs.all.firstIndex { $0.id == run.id } ?? 0).render(into: panel, &screen)
     }
-    screen.put(state.status, at: 1, row: screen.height - 2, style: .muted, limit: screen.width - 2)
+    screen.put(middleTruncated(detailsLine(state), to: screen.width - 2), at: 1, row: screen.height - 2, style: .muted,
+               limit: screen.width - 2)
     HintBar(hints: keyHints(for: state)).render(into: Rect(column: 0, row: screen.height - 1, width: screen.width, height: 1), &screen)
     if let form = state.currentForm, let editor = form.editor, form.fields.indices.contains(editor.field) {
         TextEditorView(editor: editor, fieldName: form.fields[editor.field].name).render(into: whole, &screen)
     }
+    if let details = state.details { DetailsOverlay(details: details).render(into: whole, &screen) }
     if state.help.isShown { HelpOverlay().render(into: whole, &screen) }
+}
+
+/// The line above the hints: on the list, a highlighted broken workflow's path (its row leads with the reason;
+/// Enter shows both whole); else the status.
+private func detailsLine(_ state: AppState) -> String {
+    guard state.route == .list, !state.list.isFiltering, let entry = state.list.selectedEntry, entry.content.problem != nil else {
+        return state.status
+    }
+    return entry.path + "  (⏎ the whole reason)"
 }
 
 private func renderTooSmall(into screen: inout Screen) {
@@ -54,19 +65,38 @@ struct HeaderBar: Widget {
     func render(into area: Rect, _ screen: inout Screen) {
         guard !area.isEmpty else { return }
         screen.fill(row: area.row, from: area.column, width: area.width, style: .header)
-        var x = area.column + screen.put(" ComfyKit ", at: area.column, row: area.row, style: .header, attributes: .bold)
-        x += screen.put(serverURL, at: x, row: area.row, style: .header)
-        let (label, style): (String, StyleSlot) = switch (connection, server) {
+        let (label, labelStyle): (String, StyleSlot) = switch (connection, server) {
         case (.lost, _): ("✗ connection lost", .error)
         case (_, .connected(let queue)): ("● connected · queue \(queue)", .success)
         case (_, .unreachable(let reason)): ("○ unreachable: \(reason)", .error)
         case (.connected, .unknown): ("● connected", .success)
         case (.unknown, .unknown): ("○ idle", .header)
         }
-        screen.put("  " + label, at: x, row: area.row, style: style)
-        if activeRuns > 0 {
-            let text = "\(activeRuns) running "
-            screen.put(text, at: area.column + area.width - CellWidth.of(text), row: area.row, style: .header)
+        let running = activeRuns > 0 ? "\(activeRuns) running " : ""
+        // By priority: the state, the runs, the server, the name; a part that does not fit whole is left out,
+        // so nothing is ever drawn over another part.
+        var free = area.width - 1
+        func take(_ text: String) -> Bool {
+            let width = CellWidth.of(text)
+            guard !text.isEmpty, width <= free else { return false }
+            free -= width
+            return true
+        }
+        let showsLabel = take(label)
+        let showsRunning = take(running)
+        let showsURL = take(" " + serverURL + " ")
+        let showsName = take(" ComfyKit")
+        var x = area.column
+        if showsName { x += screen.put(" ComfyKit", at: x, row: area.row, style: .header, attributes: .bold) }
+        if showsURL { x += screen.put(" " + serverURL + " ", at: x, row: area.row, style: .header) }
+        x += screen.put(" ", at: x, row: area.row, style: .header)
+        if showsLabel {
+            screen.put(label, at: x, row: area.row, style: labelStyle)
+        } else {
+            screen.put(label, at: x, row: area.row, style: labelStyle, limit: area.column + area.width - x)
+        }
+        if showsRunning {
+            screen.put(running, at: area.column + area.width - CellWidth.of(running), row: area.row, style: .header)
         }
     }
 }

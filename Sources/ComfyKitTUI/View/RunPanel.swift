@@ -21,7 +21,8 @@ struct RunPanel: Widget {
         guard lines < rect.bottom else { return }
         bar(label: "overall", fraction: run.overall, suffix: percent(run.overall), into: &screen, row: lines, rect: rect)
         lines += 1
-        if let node = run.node, lines < rect.bottom {
+        // Once outputs are in, their rows matter more than the last node's.
+        if let node = run.node, lines < rect.bottom, run.isActive || run.outputs.isEmpty || !showsTail {
             var steps = run.stepMax > 0 ? "  \(Int(run.stepValue))/\(Int(run.stepMax))" : ""
             if run.isActive, let rate = run.stepRate {
                 steps += "  " + String(Int(rate * 10) / 10) + "." + String(Int(rate * 10) % 10) + " it/s"
@@ -37,19 +38,27 @@ struct RunPanel: Widget {
             }
         }
         guard showsTail else { return }
-        let tail = run.resultURLs.isEmpty ? run.log : outputLines
-        for line in tail.suffix(max(0, rect.bottom - lines)) {
-            screen.put(line, at: rect.column + 1, row: lines, style: run.resultURLs.isEmpty ? .muted : .accent, limit: rect.width - 2)
+        let rows = max(0, rect.bottom - lines)
+        var tail = run.outputs.isEmpty ? Array(run.log.suffix(rows)) : outputLines
+        if !run.outputs.isEmpty, tail.count > rows, rows > 0 {
+            let hidden = tail.count - (rows - 1)
+            tail = tail.prefix(rows - 1) + ["+\(hidden) more (o lists them all)"]
+        }
+        for line in tail {
+            screen.put(line, at: rect.column + 1, row: lines, style: run.outputs.isEmpty ? .muted : .accent, limit: rect.width - 2)
             lines += 1
         }
     }
 
-    /// `name → url` per output (the name only when there are several), with the download's state.
+    /// `name → url` per file and `name: text` per text output, with the download's state.
     private var outputLines: [String] {
-        let named = run.outputGroups.count > 1
-        return run.outputGroups.flatMap { group in
-            group.urls.map { url in
-                (named ? group.name + " " : "") + "→ " + url + (run.downloads[url].map { "  " + $0.mark } ?? "")
+        run.outputGroups.flatMap { group in
+            group.outputs.map { output in
+                let text = switch output {
+                case .file(let url): group.name + " → " + url
+                case .text(_, let value, _): group.name + ": " + oneLine(value)
+                }
+                return text + (run.downloads[output.key].map { "  " + $0.mark } ?? "")
             }
         }
     }
@@ -60,7 +69,7 @@ struct RunPanel: Widget {
         case .uploading(let file): "uploading \(file)"
         case .queued(let position): position == 0 ? "queued (next)" : "queued (position \(position))"
         case .running: "running"
-        case .finished(let status): status.rawValue + (run.message.map { ": \($0)" } ?? "")
+        case .finished(let status): status.rawValue + (run.message.flatMap { $0 == status.rawValue ? nil : ": \($0)" } ?? "")
         }
     }
 
@@ -90,4 +99,9 @@ struct RunPanel: Widget {
         let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
         return total >= 3600 ? "\(total / 3600):" + pad(total / 60 % 60) + ":" + pad(total % 60) : "\(total / 60):" + pad(total % 60)
     }
+}
+
+/// A text output on one row: its line breaks shown as `⏎`.
+func oneLine(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ⏎ ")
 }

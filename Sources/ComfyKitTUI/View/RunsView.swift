@@ -18,14 +18,21 @@ struct RunsView: Widget {
         RunPanel(run: run, count: runs.all.count, now: now, position: position, showsTail: false)
             .render(into: detail, &screen)
         var row = detail.bottom
+        // The title line cuts a long message: here it reads whole, wrapped (a third of the screen at most).
+        if !run.isActive, let message = run.message {
+            for line in wrapped(message, to: rect.width - 4).prefix(max(1, rect.height / 3)) where row < rect.bottom - 2 {
+                screen.put(line, at: rect.column + 2, row: row, style: .error, limit: rect.width - 3)
+                row += 1
+            }
+        }
         let remaining = rect.bottom - row
         guard remaining > 1 else { return }
         let lines = outputLines(of: run)
         let outputRows = lines.isEmpty ? 2 : min(lines.count + 1, max(3, remaining * 2 / 3))
-        rule(run.resultURLs.isEmpty ? "outputs" : "outputs (\(run.resultURLs.count))", into: &screen, row: row, rect: rect)
+        rule(run.outputs.isEmpty ? "outputs" : "outputs (\(run.outputs.count))", into: &screen, row: row, rect: rect)
         row += 1
         if lines.isEmpty {
-            let text = run.isActive ? "none yet: they appear when the run completes" : "this run produced no files"
+            let text = run.isActive ? "none yet: they appear when the run completes" : "this run produced no outputs"
             screen.put(text, at: rect.column + 2, row: row, style: .muted, limit: rect.width - 3)
             row += 1
         } else {
@@ -54,7 +61,7 @@ struct RunsView: Widget {
         }
     }
 
-    /// One line of the outputs list: a group name, a URL (with the index of its output), or a download state.
+    /// One line of the outputs list: a group name, a URL or a text (with the index of its output), or a download state.
     private struct OutputLine {
         enum Kind { case group, url, download(FileDownload) }
         let kind: Kind
@@ -67,9 +74,13 @@ struct RunsView: Widget {
         var index = 0
         for group in run.outputGroups {
             lines.append(OutputLine(kind: .group, text: group.name, output: nil))
-            for url in group.urls {
-                lines.append(OutputLine(kind: .url, text: url, output: index))
-                if let download = run.downloads[url] {
+            for output in group.outputs {
+                let text = switch output {
+                case .file(let url): url
+                case .text(_, let value, _): "“" + oneLine(value) + "”"
+                }
+                lines.append(OutputLine(kind: .url, text: text, output: index))
+                if let download = run.downloads[output.key] {
                     lines.append(OutputLine(kind: .download(download), text: download.summary, output: nil))
                 }
                 index += 1
@@ -84,9 +95,9 @@ struct RunsView: Widget {
             screen.put(line.text, at: rect.column + 1, row: row, style: .accent, attributes: .bold, limit: rect.width - 2)
         case .url:
             let selected = line.output == runs.selectedOutput
-            if selected { screen.fill(row: row, from: rect.column, width: rect.width, style: .selection, attributes: .reverse) }
+            if selected { screen.fill(row: row, from: rect.column, width: rect.width, style: .selection) }
             screen.put((selected ? "› " : "  ") + line.text, at: rect.column + 2, row: row, style: selected ? .selection : .normal,
-                       attributes: selected ? .reverse : [], limit: rect.width - 3)
+                       limit: rect.width - 3)
         case .download(let download):
             let style: StyleSlot = switch download {
             case .saved: .success
@@ -107,12 +118,18 @@ struct RunsView: Widget {
             first -= 1
             used += widths[first] + 1
         }
+        // ‹ and › say that tabs are scrolled off either side.
+        if first > 0 { screen.put("‹", at: rect.column, row: row, style: .accent) }
         var x = rect.column + 1
         for index in first..<tabs.count {
             guard x < rect.column + rect.width - 1 else { break }
+            if x + widths[index] > rect.column + rect.width - 1 {
+                screen.put("›", at: rect.column + rect.width - 1, row: row, style: .accent)
+                break
+            }
             let isSelected = index == selected
             let used = screen.put(tabs[index], at: x, row: row, style: isSelected ? .selection : .muted,
-                                  attributes: isSelected ? [.reverse, .bold] : [], limit: rect.column + rect.width - 1 - x)
+                                  attributes: isSelected ? .bold : [], limit: rect.column + rect.width - 1 - x)
             screen.mark(.run(id: runs.all[index].id), row: row, columns: x..<(x + used))
             x += used
             x += 1

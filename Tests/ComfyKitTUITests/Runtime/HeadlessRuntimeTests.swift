@@ -74,3 +74,43 @@ import Testing
         #expect(terminal.passedThrough == [OSC52.sequence(copying: "x")])
     }
 }
+
+/// Issue 11, item 8: a server that accepts connections and never answers reads as "not answering" within 5 s.
+@Suite(.serialized) struct SilentServerTests {
+    /// A loopback socket that listens (the kernel completes connections) and never reads or writes.
+    private func silentListener() throws -> (fd: Int32, port: Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        try #require(fd >= 0 && bound && listen(fd, 16) == 0)
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    @Test func theHeaderSaysNotAnsweringWithinFiveSeconds() async throws {
+        let listener = try silentListener()
+        defer { close(listener.fd) }
+        let server = "http://127.0.0.1:\(listener.port)"
+        let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: URL(string: server)), environment: [:]))
+        let started = Date()
+        var seenAfter: Double?
+        let terminal = HeadlessTerminal(width: 100, height: 30) { terminal in
+            let elapsed = Date().timeIntervalSince(started)
+            if terminal.screen.lines.first?.contains("not answering") == true {
+                seenAfter = seenAfter ?? elapsed
+                return [.key(.character("q"))]
+            }
+            return elapsed > 10 ? [.key(.character("q"))] : []
+        }
+        _ = Runtime(state: AppState(folder: Fixtures.examplesFolder, serverURL: server), kit: kit,
+                    downloadFolder: FileManager.default.temporaryDirectory).run(on: terminal)
+        await kit.close()
+        let seen = try #require(seenAfter, "screen: \(terminal.screen.lines.joined(separator: "\n"))")
+        #expect(seen < 5)
+    }
+}

@@ -16,21 +16,24 @@ extension AppState {
             return []
         case .entriesRead(let entries):
             list.applyRead(entries)
+            convertEditorEntries()
             openPendingWorkflowIfRead(env)
             return []
         case .folderLoaded(let entries):
             let wasAutomatic = list.autoRescan.isScanning
             list.applyScanned(entries)
+            convertEditorEntries()
             let broken = entries.count { $0.spec == nil }
             showScanSummary("\(entries.count) workflow(s)" + (broken > 0 ? ", \(broken) broken" : ""), automatic: wasAutomatic)
             openPendingWorkflowIfRead(env)
-            return []
+            return loadCatalogIfWaiting()
         case .folderFailed(let reason):
             list.isLoading = false
             list.autoRescan.isScanning = false
             status = reason
             return []
-        case .workflowReloaded(let entry):
+        case .workflowReloaded(var entry):
+            if let catalog { entry.content = entry.content.converted(with: catalog, path: entry.path) }
             applyReloadedWorkflow(entry, env)
             return []
         case .runEvent(let id, let event):
@@ -61,15 +64,26 @@ extension AppState {
         case .resize(let newWidth, let newHeight):
             width = newWidth
             height = newHeight
+            // The list's rows: the body less the header, status and hint lines.
+            list.pageRows = max(1, newHeight - 3)
             return []
         case .serverProbed(let probed):
             let previous = server
             server = probed
-            return fetchObjectInfoIfNewlyConnected(previous: previous)
+            return fetchObjectInfoIfNewlyConnected(previous: previous) + (isConnected ? loadCatalogIfWaiting() : [])
         case .objectInfoLoaded(let info):
             objectInfo = info
             isFetchingObjectInfo = false
             for path in forms.keys { forms[path]?.attach(info, env) }
+            return []
+        case .catalogLoaded(let loaded):
+            catalog = loaded
+            isLoadingCatalog = false
+            convertEditorEntries()
+            openPendingWorkflowIfRead(env)
+            return []
+        case .catalogFailed:
+            isLoadingCatalog = false
             return []
         case .objectInfoFailed:
             // Offline forms work as before; the next reconnection tries again.
@@ -94,6 +108,14 @@ extension AppState {
             help.update(key)
             return []
         }
+        if details != nil {
+            if key == .escape || key == .enter || key == .character("q") { details = nil }
+            return []
+        }
+        if key == .f1 {
+            help.isShown = true
+            return []
+        }
         switch route {
         case .list: return listKey(key, env)
         case .form(let path): return routeToForm(path, .key(key), env)
@@ -103,8 +125,11 @@ extension AppState {
 
     /// The list's own keys go to it; the rest are the app's: help, rescan, the selected run, quit.
     private mutating func listKey(_ key: Key, _ env: TUIEnvironment) -> [Effect] {
+        let filter = list.filter
         switch list.update(.key(key)) {
-        case .handled: return []
+        case .handled:
+            if list.filter != filter { showFilterCount() }
+            return []
         case .open:
             openSelectedWorkflow(env)
             return []
@@ -183,9 +208,12 @@ extension AppState {
         case .effects(let effects):
             return effects
         case .back:
+            // The form is kept as left, for this session and the next.
             route = .list
             status = ""
-            return []
+            guard rememberedForms[path] != form.fieldTexts else { return [] }
+            rememberedForms[path] = form.fieldTexts
+            return [.rememberForm(workflowPath: path, values: form.fieldTexts)]
         case .cancelRun:
             return runs.update(.cancelSelected, status: &status)
         case .submit(let params):
@@ -207,8 +235,9 @@ extension AppState {
         case .loading:
             list.pendingOpen = entry.path
             status = "reading \(entry.displayName)…"
-        case .broken, .runningHubStub:
+        case .broken, .runningHubStub, .waitingForCatalog:
             status = "\(entry.displayName) cannot be opened: \(entry.content.problem ?? "")"
+            details = Details(title: entry.displayName, text: (entry.content.problem ?? "") + "\n\n" + entry.path)
         case .ready(let workflow):
             if forms[entry.path] == nil {
                 var form = FormComponent(workflowPath: entry.path, workflow: workflow,
@@ -284,6 +313,10 @@ extension AppState {
 
     // MARK: The server and runs
 
+    private var isConnected: Bool {
+        if case .connected = server { true } else { false }
+    }
+
     /// A probe found the server after it was unknown or unreachable: fetch its object_info once for this connection.
     private mutating func fetchObjectInfoIfNewlyConnected(previous: ServerStatus) -> [Effect] {
         guard case .connected = server, !isFetchingObjectInfo else { return [] }
@@ -306,6 +339,28 @@ extension AppState {
             if marked > 0 { status += " (\(marked) field\(marked == 1 ? "" : "s") marked)" }
         default: break
         }
+    }
+
+    /// While the filter narrows the list, the status counts what it shows out of all.
+    private mutating func showFilterCount() {
+        status = list.filter.isEmpty ? "\(list.entries.count) workflow(s)"
+            : "\(list.visibleEntries.count) of \(list.entries.count) workflow(s) match “\(list.filter)”"
+    }
+
+    /// Editor files read before the catalog was known are converted once it is.
+    private mutating func convertEditorEntries() {
+        guard let catalog else { return }
+        for index in list.entries.indices {
+            list.entries[index].content = list.entries[index].content.converted(with: catalog, path: list.entries[index].path)
+        }
+    }
+
+    /// Editor files wait for a catalog: ask for one (the server's, else the copy kept on disk), once at a time.
+    private mutating func loadCatalogIfWaiting() -> [Effect] {
+        guard catalog == nil, !isLoadingCatalog,
+              list.entries.contains(where: { if case .waitingForCatalog = $0.content { true } else { false } }) else { return [] }
+        isLoadingCatalog = true
+        return [.loadCatalog]
     }
 
     /// A rescan nobody asked for says so on the list, and leaves a form's status alone.

@@ -27,6 +27,8 @@ struct AppState: Hashable, Sendable {
     var list = WorkflowList()
     var route: Route = .list
     var help = HelpComponent()
+    /// A message shown whole in a box (Enter on a broken workflow); any of Esc, Enter or `q` closes it.
+    var details: Details?
     /// The forms opened so far, by workflow path; values survive going back to the list.
     var forms: [String: FormComponent] = [:]
     /// The field texts last submitted, by workflow path, to prefill a form when it is first opened.
@@ -35,6 +37,9 @@ struct AppState: Hashable, Sendable {
     /// What the server's node inputs accept (`GET /object_info`), fetched once per connection; `nil` offline.
     var objectInfo: ObjectInfo?
     var isFetchingObjectInfo = false
+    /// What editor files are converted with (the server's `/object_info`, or the copy kept on disk); `nil` until known.
+    var catalog: WidgetCatalog?
+    var isLoadingCatalog = false
     var status = ""
     var width = 80
     var height = 24

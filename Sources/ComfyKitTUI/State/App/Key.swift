@@ -13,6 +13,10 @@ enum Key: Hashable, Sendable {
     case right
     case home
     case end
+    case pageUp
+    case pageDown
+    /// F1: help from anywhere, even a text field (where `?` is typed).
+    case f1
     /// Ctrl plus a letter, e.g. `.control("c")`.
     case control(Character)
 }

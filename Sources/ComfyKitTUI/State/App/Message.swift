@@ -36,6 +36,9 @@ enum Message: Sendable {
     /// The server's `GET /object_info`, read into choices and ranges.
     case objectInfoLoaded(ObjectInfo)
     case objectInfoFailed(reason: String)
+    /// The catalog editor files are converted with; answers ``Effect/loadCatalog``.
+    case catalogLoaded(WidgetCatalog)
+    case catalogFailed(reason: String)
     /// The entries matching a media field's path at a Tab, for completion.
     case pathCandidates(workflowPath: String, field: String, text: String, candidates: [PathCandidate])
     /// A random seed for a seed field, drawn by the runtime (update stays deterministic).
@@ -51,10 +54,16 @@ enum Effect: Hashable, Sendable {
     case reloadWorkflow(path: String)
     case cancelRun(runID: Int)
     case download(runID: Int, urls: [String])
+    /// Save a text output as `NAME.txt` in the download folder; answered with ``Message/fileSaved(runID:url:path:)``
+    /// (or ``Message/fileFailed(runID:url:reason:)``) under the output's `key`.
+    case saveText(runID: Int, key: String, name: String, text: String)
     /// Save a submitted form's field texts so the next session prefills them.
     case rememberForm(workflowPath: String, values: [String: String])
     /// Fetch the server's `GET /object_info`; answered with ``Message/objectInfoLoaded(_:)`` or ``Message/objectInfoFailed(reason:)``.
     case fetchObjectInfo
+    /// Read the catalog for editor files: the server's `/object_info`, else the copy kept on disk; answered with
+    /// ``Message/catalogLoaded(_:)`` or ``Message/catalogFailed(reason:)``.
+    case loadCatalog
     /// List the directory a media path points into; answered with ``Message/pathCandidates(workflowPath:field:text:candidates:)``.
     case completePath(workflowPath: String, field: String, text: String)
     /// Draw a random seed for a seed field; answered with ``Message/seedDrawn(workflowPath:field:seed:)``.

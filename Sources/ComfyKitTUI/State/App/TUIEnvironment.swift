@@ -5,6 +5,8 @@ struct TUIEnvironment: Sendable {
     var fileExists: @Sendable (String) -> Bool
     /// A file's size and modification time now; `nil` when there is no such file.
     var fileStamp: @Sendable (String) -> FileStamp?
+    /// Whether a local path (`~/` expanded) names a folder, so a media field can say so rather than "no such file".
+    var isDirectory: @Sendable (String) -> Bool = { _ in false }
 }
 
 /// A file's size and modification time, to tell whether it changed since it was read.

@@ -14,11 +14,13 @@ struct ChoicePicker: Hashable, Sendable {
         selected = choices.firstIndex(of: current) ?? 0
     }
 
-    /// The choices containing the filter, case-insensitively, in the server's order.
+    /// How far PageUp/PageDown move.
+    static let pageRows = 10
+
+    /// The choices holding the filter's characters in order, case-insensitively (fzf-style), in the server's order.
     var visible: [String] {
         guard !filter.isEmpty else { return choices }
-        let needle = filter.lowercased()
-        return choices.filter { $0.lowercased().contains(needle) }
+        return choices.filter { isSubsequence(filter, of: $0) }
     }
 
     var selection: String? {
@@ -36,7 +38,7 @@ struct ChoicePicker: Hashable, Sendable {
         case picked(String)
     }
 
-    /// A key while the picker has the keyboard: typing narrows it, ↑/↓/Home/End move, ⏎ picks, Esc closes.
+    /// A key while the picker has the keyboard: typing narrows it, ↑/↓/PageUp/PageDown/Home/End move, ⏎ picks, Esc closes.
     mutating func update(_ key: Key) -> Outcome {
         switch key {
         case .escape: return .closed
@@ -45,6 +47,8 @@ struct ChoicePicker: Hashable, Sendable {
         case .down: move(by: 1)
         case .home: move(by: -choices.count)
         case .end: move(by: choices.count)
+        case .pageUp: move(by: -Self.pageRows)
+        case .pageDown: move(by: Self.pageRows)
         case .backspace: deleteBackward()
         case .character(let c): type(c)
         default: break

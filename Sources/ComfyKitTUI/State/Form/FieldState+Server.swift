@@ -7,10 +7,16 @@ enum MediaHint: Hashable, Sendable {
     case serverFile
     /// Looks like a local path but names no file.
     case missingFile
+    /// A local path that names a folder.
+    case folder
 
     /// Classifies like the executor will (``MediaReference/classify(_:param:fileExists:)``); `nil` when empty.
-    init?(_ text: String, fileExists: (String) -> Bool) {
+    init?(_ text: String, fileExists: (String) -> Bool, isDirectory: (String) -> Bool = { _ in false }) {
         guard !text.isEmpty else { return nil }
+        if isDirectory(text) {
+            self = .folder
+            return
+        }
         switch Result(catching: { () throws(BindError) in try MediaReference.classify(text, param: "", fileExists: fileExists) }) {
         case .success(.localFile): self = .localFile
         case .success(.remote): self = .url
@@ -25,6 +31,7 @@ enum MediaHint: Hashable, Sendable {
         case .url: "URL, fetched and uploaded"
         case .serverFile: "file on the server"
         case .missingFile: "no such file"
+        case .folder: "a folder, not a file"
         }
     }
 }
@@ -35,6 +42,7 @@ extension FieldState {
         if kind == .media {
             switch media {
             case .missingFile?: return "no such file: \(text)"
+            case .folder?: return "\(text) is a folder: name a file in it (Tab lists it)"
             case .serverFile?:
                 guard let choices = input?.choices, !choices.isEmpty, !choices.contains(text) else { return nil }
                 return "not on the server (\(choices.count) file\(choices.count == 1 ? "" : "s") there; ^O lists them)"
@@ -47,15 +55,12 @@ extension FieldState {
             return choices.isEmpty ? "the server offers no values here (no files in its folder?)"
                 : "not in the server's list (Space)"
         }
-        let number: Double? = switch value {
-        case .int(let i): Double(i)
-        case .double(let d): d
-        case .json(let json): json.doubleValue
-        default: nil
+        if let min = input.minimum, let order = ExactNumberComparison.compare(value, with: min), order < 0 {
+            return "below the minimum \(min.literal)"
         }
-        guard let number else { return nil }
-        if let min = input.minimum, number < min.doubleValue { return "below the minimum \(min.literal)" }
-        if let max = input.maximum, number > max.doubleValue { return "above the maximum \(max.literal)" }
+        if let max = input.maximum, let order = ExactNumberComparison.compare(value, with: max), order > 0 {
+            return "above the maximum \(max.literal)"
+        }
         return nil
     }
 

@@ -29,15 +29,18 @@ struct FieldState: Hashable, Sendable {
         text = param.defaultValue.map(Self.text(of:)) ?? ""
         cursor = text.count
         error = nil
-        media = kind == .media ? MediaHint(text, fileExists: env.fileExists) : nil
+        media = kind == .media ? MediaHint(text, fileExists: env.fileExists, isDirectory: env.isDirectory) : nil
     }
 
     /// The value to send, `nil` when left empty (the workflow's default applies), or the reason it is invalid;
     /// a media text as last classified by ``revalidate(_:)``.
     func value() -> Result<ParamValue?, FieldError> {
-        if text.isEmpty {
+        // Blanks in a number or true/false field are as empty: the default applies.
+        let isBlank = [ParamKind.int, .float, .bool].contains(kind) && text.allSatisfy(\.isWhitespace)
+        if text.isEmpty || isBlank {
             return isRequired ? .failure(FieldError(message: "required")) : .success(nil)
         }
+        if kind == .int, let problem = Self.wholeNumberProblem(text) { return .failure(FieldError(message: problem)) }
         let value: ParamValue
         do {
             value = try ParamValue.coerce(text, to: kind, param: name)
@@ -46,6 +49,15 @@ struct FieldState: Hashable, Sendable {
         }
         if let problem = serverProblem(with: value) { return .failure(FieldError(message: problem)) }
         return .success(value)
+    }
+
+    /// Why an int field's text is not written as a whole number (`64.5`, `1.5e1`), `nil` when it is: the form
+    /// takes integers as digits only, so what is sent is what was typed.
+    static func wholeNumberProblem(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        let digits = trimmed.drop { $0 == "-" || $0 == "+" }
+        guard trimmed.count - digits.count <= 1, !digits.isEmpty, !digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return "a whole number is needed here (e.g. 64), not \"\(trimmed)\""
     }
 
     /// Inserts at the cursor; a combining mark or joiner merges into the character before it.
@@ -82,7 +94,7 @@ struct FieldState: Hashable, Sendable {
     /// Re-checks a non-empty value as it is typed; "required" is only reported on submit. A media text is
     /// classified here, once, and ``value()`` uses that.
     mutating func revalidate(_ env: TUIEnvironment) {
-        media = kind == .media ? MediaHint(text, fileExists: env.fileExists) : nil
+        media = kind == .media ? MediaHint(text, fileExists: env.fileExists, isDirectory: env.isDirectory) : nil
         if text.isEmpty { error = nil; return }
         if case .failure(let failure) = value() { error = failure.message } else { error = nil }
     }

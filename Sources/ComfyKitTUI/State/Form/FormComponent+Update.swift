@@ -68,6 +68,10 @@ extension FormComponent {
         case .control("r"):
             guard fields.indices.contains(focus), fields[focus].isSeed else { break }
             return .effects([.drawSeed(workflowPath: workflowPath, field: fields[focus].name)])
+        case .control("d"):
+            guard fields.indices.contains(focus), workflow.spec.params.indices.contains(focus) else { break }
+            fields[focus].setText(FieldState(workflow.spec.params[focus], env).text, env)
+            status = "\(fields[focus].name): back to the workflow's value"
         case .control("l"):
             status = "reading \(context.displayName) again…"
             return .effects([.reloadWorkflow(path: workflowPath)])

@@ -10,6 +10,8 @@ struct WorkflowEntry: Hashable, Sendable {
         case ready(ReadWorkflow)
         /// A `_source: runninghub` stub whose params are still to be read from RunningHub.
         case runningHubStub(RunningHubWorkflowID, stamp: FileStamp?)
+        /// An editor-format file (`nodes`, `links`), converted once the server's `/object_info` is known.
+        case waitingForCatalog(EditorWorkflow, stamp: FileStamp?)
         case broken(reason: String)
     }
 
@@ -33,6 +35,7 @@ extension WorkflowEntry.Content {
         switch self {
         case .loading, .ready: nil
         case .runningHubStub(let id, _): "RunningHub workflow \(id): its params are read from RunningHub"
+        case .waitingForCatalog: "an editor file: waiting for the server's /object_info to convert it"
         case .broken(let reason): reason
         }
     }
@@ -45,4 +48,20 @@ struct ReadWorkflow: Hashable, Sendable {
     let spec: WorkflowSpec
     /// The file when it was read, to tell the user it changed since.
     let stamp: FileStamp?
+    /// Saved from the ComfyUI editor and converted to the API format: the list marks it.
+    var isEditor = false
+}
+
+extension WorkflowEntry.Content {
+    /// An editor file converted with `catalog`: ready, or broken with the reason; any other content as it is.
+    func converted(with catalog: WidgetCatalog, path: String) -> WorkflowEntry.Content {
+        guard case .waitingForCatalog(let editor, let stamp) = self else { return self }
+        do {
+            let workflow = try editor.workflow(catalog: catalog)
+            return .ready(ReadWorkflow(loaded: LoadedWorkflow(workflow: workflow, runningHubID: nil),
+                                       spec: try WorkflowSpec(workflow), stamp: stamp, isEditor: true))
+        } catch {
+            return .broken(reason: WorkflowFolder.reason(error, file: path))
+        }
+    }
 }

@@ -10,12 +10,14 @@ struct WorkflowList: Hashable, Sendable {
     var isFiltering = false
     /// A rescan the folder watcher asked for, run once its changes settle.
     var autoRescan = AutoRescan()
+    /// How far PageUp/PageDown move: the rows the list has on screen, set by the app as the terminal resizes.
+    var pageRows = 10
 
-    /// The entries the filter lets through, in folder order.
+    /// The entries the filter lets through, in folder order: those holding the filter's characters in order
+    /// (`tx2` finds `txt2img`), as fzf-style pickers match.
     var visibleEntries: [WorkflowEntry] {
         guard !filter.isEmpty else { return entries }
-        let needle = filter.lowercased()
-        return entries.filter { $0.displayName.lowercased().contains(needle) }
+        return entries.filter { isSubsequence(filter, of: $0.displayName) }
     }
 
     var selectedEntry: WorkflowEntry? {
@@ -63,6 +65,10 @@ struct WorkflowList: Hashable, Sendable {
             if count > 0 { selected = min(selected + 1, count - 1) }
         case .character("k"), .up:
             selected = max(selected - 1, 0)
+        case .pageDown:
+            if count > 0 { selected = min(selected + max(1, pageRows - 1), count - 1) }
+        case .pageUp:
+            selected = max(selected - max(1, pageRows - 1), 0)
         case .home, .character("g"):
             selected = 0
         case .end, .character("G"):
@@ -93,7 +99,7 @@ struct WorkflowList: Hashable, Sendable {
             if !filter.isEmpty { filter.removeLast() }
         case .character(let c):
             filter.append(c)
-        case .down, .up:
+        case .down, .up, .pageUp, .pageDown:
             isFiltering = false
             return listKey(key)
         default:
@@ -170,4 +176,14 @@ enum ListMessage: Hashable, Sendable {
     case paste(String)
     /// A click on a row, by index into ``WorkflowList/visibleEntries``.
     case click(index: Int)
+}
+
+/// Whether `needle`'s characters appear in `text` in order, case-insensitively.
+func isSubsequence(_ needle: String, of text: String) -> Bool {
+    var remaining = text.lowercased()[...]
+    for character in needle.lowercased() {
+        guard let index = remaining.firstIndex(of: character) else { return false }
+        remaining = remaining[remaining.index(after: index)...]
+    }
+    return true
 }

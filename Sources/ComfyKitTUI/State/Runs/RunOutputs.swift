@@ -1,22 +1,54 @@
 import ComfyKit
 
-/// The files of one `$output` name (or node id, for outputs without one), in the server's order.
+/// One output of a finished run: a file on the server (its URL) or a value the run produced as text
+/// (a text or number output, which has no file: `y` copies it, `d` saves it as `.txt`).
+enum RunOutput: Hashable, Sendable {
+    case file(url: String)
+    case text(name: String, value: String, index: Int)
+
+    /// The key its download or save is kept under in ``RunState/downloads``: the URL, or `text:NAME#INDEX`.
+    var key: String {
+        switch self {
+        case .file(let url): url
+        case .text(let name, _, let index): "text:\(name)#\(index)"
+        }
+    }
+
+    /// What `y` copies: the URL, or the text itself.
+    var copyable: String {
+        switch self {
+        case .file(let url): url
+        case .text(_, let value, _): value
+        }
+    }
+}
+
+/// The outputs of one `$output` name (or node id, for outputs without one), in the server's order.
 struct OutputGroup: Hashable, Sendable {
     let name: String
-    let urls: [String]
+    let outputs: [RunOutput]
 
-    /// A result's images, videos and audios grouped by output name, names in first-seen order
-    /// (images first), so a name with both an image and a video is one group.
+    /// The group's file URLs.
+    var urls: [String] {
+        outputs.compactMap { if case .file(let url) = $0 { url } else { nil } }
+    }
+
+    /// A result's images, videos, audios and texts grouped by output name, names in first-seen order
+    /// (images first), so a name with both an image and a video is one group; texts follow a group's files.
     static func groups(of result: ExecuteResult) -> [OutputGroup] {
         var names: [String] = []
-        var urls: [String: [String]] = [:]
+        var outputs: [String: [RunOutput]] = [:]
         for byName in [result.imagesByVar, result.videosByVar, result.audiosByVar] {
             for (name, list) in byName where !list.isEmpty {
-                if urls[name] == nil { names.append(name) }
-                urls[name, default: []].append(contentsOf: list)
+                if outputs[name] == nil { names.append(name) }
+                outputs[name, default: []].append(contentsOf: list.map { .file(url: $0) })
             }
         }
-        return names.map { OutputGroup(name: $0, urls: urls[$0] ?? []) }
+        for (name, list) in result.textsByVar where !list.isEmpty {
+            if outputs[name] == nil { names.append(name) }
+            outputs[name, default: []].append(contentsOf: list.enumerated().map { .text(name: name, value: $1, index: $0) })
+        }
+        return names.map { OutputGroup(name: $0, outputs: outputs[$0] ?? []) }
     }
 }
 

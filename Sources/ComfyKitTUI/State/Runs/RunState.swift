@@ -23,9 +23,11 @@ struct RunState: Hashable, Sendable {
     var stepMax: Double = 0
     var log: [String] = []
     var resultURLs: [String] = []
-    /// The output URLs by `$output` name (or node id), once the run has finished.
+    /// The outputs (files and texts) by `$output` name (or node id), once the run has finished.
     var outputGroups: [OutputGroup] = []
-    /// Each output file's download, by URL; absent until one is asked for.
+    /// Every output in group order: what the runs screen lists and its selection indexes.
+    var outputs: [RunOutput] = []
+    /// Each output's download (a text's save), by ``RunOutput/key``; absent until one is asked for.
     var downloads: [String: FileDownload] = [:]
     var message: String?
     /// Clock readings (``AppState/clock``): submission, end, and the current node's first and latest steps.
@@ -53,6 +55,14 @@ struct RunState: Hashable, Sendable {
     var stepETA: Double? {
         guard let rate = stepRate, stepMax > stepValue else { return nil }
         return (stepMax - stepValue) / rate
+    }
+
+    /// Starting or uploading: nothing has reached the server's queue yet.
+    var isBeforeSubmission: Bool {
+        switch phase {
+        case .starting, .uploading: promptID == nil
+        default: false
+        }
     }
 
     var isActive: Bool {
@@ -118,6 +128,7 @@ struct RunState: Hashable, Sendable {
         if result.status == .completed { overall = 1 }
         outputGroups = OutputGroup.groups(of: result)
         resultURLs = outputGroups.flatMap(\.urls)
+        outputs = outputGroups.flatMap(\.outputs)
         message = outcome.failure.map { "\($0)" } ?? result.msg
         append("finished: \(result.status.rawValue)" + (message.map { " — \($0)" } ?? ""))
     }

@@ -6,7 +6,7 @@ struct RunsComponent: Hashable, Sendable {
     var nextRunID = 1
     /// The run the panel shows, picked with `[`/`]`; `nil` follows the newest.
     var selectedRunID: Int?
-    /// The highlighted output URL of the selected run, an index into its ``RunState/resultURLs``.
+    /// The highlighted output of the selected run, an index into its ``RunState/outputs``.
     var selectedOutput = 0
 
     var isEmpty: Bool { all.isEmpty }
@@ -14,9 +14,13 @@ struct RunsComponent: Hashable, Sendable {
     /// The run the panel shows: the selected one, else the newest.
     var current: RunState? { all.last(where: { $0.id == selectedRunID }) ?? all.last }
 
+    var selectedOutputItem: RunOutput? {
+        guard let outputs = current?.outputs, outputs.indices.contains(selectedOutput) else { return nil }
+        return outputs[selectedOutput]
+    }
+
     var selectedOutputURL: String? {
-        guard let urls = current?.resultURLs, urls.indices.contains(selectedOutput) else { return nil }
-        return urls[selectedOutput]
+        if case .file(let url)? = selectedOutputItem { url } else { nil }
     }
 
     /// A new run, selected (the panel follows the newest again); returns its id.
@@ -36,6 +40,8 @@ struct RunsComponent: Hashable, Sendable {
         case .character("]"), .character("l"), .right: .selectRun(by: 1)
         case .character("j"), .down, .tab: .moveOutput(by: 1)
         case .character("k"), .up, .backTab: .moveOutput(by: -1)
+        case .pageDown: .moveOutput(by: 10)
+        case .pageUp: .moveOutput(by: -10)
         case .home, .character("g"): .firstOutput
         case .end, .character("G"): .lastOutput
         case .enter, .character("d"): .downloadSelected
@@ -58,35 +64,36 @@ struct RunsComponent: Hashable, Sendable {
             selectedOutput += offset
             clampOutputSelection()
         case .clickOutput(let index):
-            guard index < (current?.resultURLs.count ?? 0) else { return [] }
+            guard index < (current?.outputs.count ?? 0) else { return [] }
             selectedOutput = index
         case .firstOutput:
             selectedOutput = 0
         case .lastOutput:
-            selectedOutput = max(0, (current?.resultURLs.count ?? 0) - 1)
+            selectedOutput = max(0, (current?.outputs.count ?? 0) - 1)
         case .downloadSelected:
-            guard let run = current, let url = selectedOutputURL else {
+            guard let run = current, let output = selectedOutputItem else {
                 status = "no outputs to download yet"
                 return []
             }
-            return download([url], of: run, status: &status)
+            return download([output], of: run, status: &status)
         case .downloadAll:
-            guard let run = current, !run.resultURLs.isEmpty else {
+            guard let run = current, !run.outputs.isEmpty else {
                 status = "no outputs to download yet"
                 return []
             }
-            return download(run.resultURLs, of: run, status: &status)
+            return download(run.outputs, of: run, status: &status)
         case .copySelectedURL:
-            guard let url = selectedOutputURL else {
-                status = "no output URL to copy yet"
+            guard let output = selectedOutputItem else {
+                status = "no output to copy yet"
                 return []
             }
-            status = "copied to the clipboard: " + url
-            return [.copyToClipboard(url)]
+            status = "copied to the clipboard: " + output.copyable
+            return [.copyToClipboard(output.copyable)]
         case .cancelSelected:
             return cancelSelected(status: &status)
         case .event(let id, let event, let clock):
-            guard let index = all.firstIndex(where: { $0.id == id }) else { return [] }
+            // A run cancelled before it was submitted has ended already; the library's late events change nothing.
+            guard let index = all.firstIndex(where: { $0.id == id }), all[index].isActive else { return [] }
             all[index].apply(event, at: clock)
             if case .finished = event {
                 let run = all[index]
@@ -109,7 +116,7 @@ struct RunsComponent: Hashable, Sendable {
 
     /// The runs screen opens on the selected run, its output selection in range.
     mutating func clampOutputSelection() {
-        let count = current?.resultURLs.count ?? 0
+        let count = current?.outputs.count ?? 0
         selectedOutput = min(max(0, selectedOutput), max(0, count - 1))
     }
 
@@ -123,7 +130,7 @@ struct RunsComponent: Hashable, Sendable {
     }
 
     /// Cancels the run the panel shows, with the library's targeted interrupt (only that prompt stops).
-    private func cancelSelected(status: inout String) -> [Effect] {
+    private mutating func cancelSelected(status: inout String) -> [Effect] {
         guard let run = current else {
             status = "no run to cancel"
             return []
@@ -132,20 +139,39 @@ struct RunsComponent: Hashable, Sendable {
             status = "run #\(run.id) has ended" + (all.count(where: \.isActive) > 0 ? "; [ ] picks a running one" : "")
             return []
         }
+        if run.isBeforeSubmission, let index = all.firstIndex(where: { $0.id == run.id }) {
+            // Nothing reached the server yet: the run ends here and now, and the runtime stops its start.
+            all[index].phase = .finished(.interrupted)
+            all[index].message = "cancelled before it was submitted"
+            status = "run #\(run.id) cancelled"
+            return [.cancelRun(runID: run.id)]
+        }
         status = "cancelling run #\(run.id)…"
         return [.cancelRun(runID: run.id)]
     }
 
-    /// The files of `urls` not already downloading.
-    private mutating func download(_ urls: [String], of run: RunState, status: inout String) -> [Effect] {
-        let wanted = urls.filter { run.downloads[$0]?.isInProgress != true }
+    /// The outputs not already downloading or saved: files are downloaded, texts saved as `.txt`.
+    private mutating func download(_ outputs: [RunOutput], of run: RunState, status: inout String) -> [Effect] {
+        let wanted = outputs.filter { output in
+            switch run.downloads[output.key] {
+            case .inProgress, .saved: false
+            case .failed, nil: true
+            }
+        }
         guard !wanted.isEmpty, let index = all.firstIndex(where: { $0.id == run.id }) else {
-            status = "run #\(run.id): already downloading"
+            let saved = outputs.compactMap { if case .saved(let path)? = run.downloads[$0.key] { path } else { nil } }
+            status = "run #\(run.id): " + (saved.count == outputs.count ? "already saved: " + saved.joined(separator: ", ") : "already downloading")
             return []
         }
-        for url in wanted { all[index].downloads[url] = .inProgress(received: 0, total: nil) }
+        for output in wanted { all[index].downloads[output.key] = .inProgress(received: 0, total: nil) }
         status = "run #\(run.id): downloading \(wanted.count) file(s)…"
-        return [.download(runID: run.id, urls: wanted)]
+        var effects: [Effect] = []
+        let urls = wanted.compactMap { if case .file(let url) = $0 { url } else { nil } }
+        if !urls.isEmpty { effects.append(.download(runID: run.id, urls: urls)) }
+        for case .text(let name, let value, let number) in wanted {
+            effects.append(.saveText(runID: run.id, key: RunOutput.text(name: name, value: value, index: number).key, name: name, text: value))
+        }
+        return effects
     }
 }
 

@@ -13,6 +13,7 @@ import Testing
         #expect(runs.current?.id == 2)
         _ = runs.update(.selectRun(by: -1), status: &status)
         #expect(runs.current?.id == 1)
+        _ = runs.update(.event(runID: 1, .queued(position: 1), clock: 1), status: &status)
         #expect(runs.update(.cancelSelected, status: &status) == [.cancelRun(runID: 1)])
         #expect(status == "cancelling run #1…")
         _ = runs.start(workflowPath: "/w/a.json", workflowName: "a")

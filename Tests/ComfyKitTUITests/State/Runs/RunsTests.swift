@@ -84,7 +84,8 @@ import Testing
 
     @Test func outputsAreGroupedByNameAcrossImagesAndVideos() {
         let groups = OutputGroup.groups(of: twoGroups)
-        #expect(groups == [OutputGroup(name: "hero", urls: [Self.imageA, Self.video]), OutputGroup(name: "thumb", urls: [Self.imageB])])
+        #expect(groups == [OutputGroup(name: "hero", outputs: [.file(url: Self.imageA), .file(url: Self.video)]),
+                           OutputGroup(name: "thumb", outputs: [.file(url: Self.imageB)])])
     }
 
     @Test func theListPanelShowsOutputsByName() throws {

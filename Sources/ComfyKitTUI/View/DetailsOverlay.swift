@@ -1,0 +1,32 @@
+import CellWidth
+
+/// A message that reads whole: a box in the middle of the screen with the text wrapped (Enter on a broken
+/// workflow shows its path and reason).
+struct DetailsOverlay: Widget {
+    let details: Details
+
+    func render(into area: Rect, _ screen: inout Screen) {
+        let width = max(4, min(area.width - 2, 100))
+        let lines = wrapped(details.text, to: width - 4)
+        let height = max(3, min(area.height - 2, lines.count + 4))
+        let column = area.column + (area.width - width) / 2
+        let top = area.row + (area.height - height) / 2
+        for row in top..<(top + height) { screen.fill(row: row, from: column, width: width, style: .normal) }
+        screen.put("┌" + String(repeating: "─", count: width - 2) + "┐", at: column, row: top, style: .accent)
+        screen.put("└" + String(repeating: "─", count: width - 2) + "┘", at: column, row: top + height - 1, style: .accent)
+        for row in (top + 1)..<(top + height - 1) {
+            screen.put("│", at: column, row: row, style: .accent)
+            screen.put("│", at: column + width - 1, row: row, style: .accent)
+        }
+        screen.put(" " + details.title + " ", at: column + 2, row: top, style: .accent, attributes: .bold, limit: width - 4)
+        for (offset, line) in lines.prefix(height - 4).enumerated() {
+            screen.put(line, at: column + 2, row: top + 2 + offset, limit: width - 4)
+        }
+    }
+}
+
+/// What the details box shows.
+struct Details: Hashable, Sendable {
+    let title: String
+    let text: String
+}
