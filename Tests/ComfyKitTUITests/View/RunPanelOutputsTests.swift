@@ -8,7 +8,7 @@ import Testing
         var state = try Fixtures.loadedState(height: height)
         Fixtures.select("no-model/silent_audio", in: &state)
         _ = Fixtures.press(.enter, .enter, .escape, in: &state)
-        _ = update(&state, .runEvent(runID: 1, .nodeStarted(NodeInfo(id: "2", classType: "SaveAudio", title: "SaveAudio"))))
+        _ = update(&state, .runEvent(runID: 1, .nodeStarted(NodeInfo(id: "2", classType: "SaveAudio", title: "SaveAudio"), overall: 0.5)))
         let urls = (0..<count).map { "http://127.0.0.1:8188/view?filename=audio_\($0).mp3&type=output" }
         _ = update(&state, .runEvent(runID: 1, .finished(RunOutcome(result: ExecuteResult(status: .completed, audiosByVar: ["audio": urls])))))
         var screen = Screen(width: state.width, height: state.height)
