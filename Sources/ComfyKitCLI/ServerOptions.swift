@@ -14,8 +14,8 @@ struct ServerOptions: ParsableArguments {
     func configuration() throws -> ComfyKitConfiguration {
         var overrides = ComfyKitConfiguration.Overrides()
         if let server {
-            guard let url = URL(string: server.contains("://") ? server : "http://" + server) else {
-                throw UsageError("--server \(server): expected a URL such as http://127.0.0.1:8188")
+            guard let url = ComfyKitConfiguration.serverURL(server) else {
+                throw UsageError("--server \(server): expected an http(s) URL such as http://127.0.0.1:8188 (or host:port)")
             }
             overrides.comfyUIBaseURL = url
         }

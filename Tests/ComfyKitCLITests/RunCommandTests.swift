@@ -10,6 +10,13 @@ import Testing
         try await Subprocess.run(product: "comfykit", arguments + ["--server", double.baseURL.absoluteString])
     }
 
+    @Test func aServerThatIsNoHTTPURLIsAUsageErrorNamingTheFlag() async throws {
+        let output = try await Subprocess.run(product: "comfykit", ["run", SharedFixtures.workflow("01_empty_image_save").path, "--server", "foo://bar"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("--server foo://bar: expected an http(s) URL"), "\(output.stderr)")
+        #expect(!output.stderr.contains("comfyUIBaseURL"))
+    }
+
     @Test func aCompletedRunPrintsItsOutputsAndExits0() async throws {
         try await withComfyUIDouble { double in
             let output = try await run(["run", SharedFixtures.workflow("09_text_output").path, "-p", "text=hi there", "-p", "number=7"], double: double)

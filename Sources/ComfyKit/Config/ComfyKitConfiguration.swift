@@ -141,6 +141,12 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
         return nil
     }
 
+    /// A server address as a user types it (`--server`): an http(s) URL, or `host:port` meaning
+    /// `http://host:port`; `nil` for anything else (`foo://bar`, a URL with a password or a query).
+    public static func serverURL(_ text: String) -> URL? {
+        try? baseURL(text, variable: "server")
+    }
+
     /// An http(s) base URL; `host:port` without a scheme means `http://host:port`.
     static func baseURL(_ text: String, variable: String) throws(ConfigError) -> URL {
         var trimmed = text.trimmingWhitespace()

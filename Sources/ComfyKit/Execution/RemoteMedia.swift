@@ -20,9 +20,20 @@ struct RemoteMedia: Sendable {
         do {
             try await httpClient.fetchMedia(url, to: temp, limit: limit, badStatus: badStatus, tooLarge: tooLarge)
         } catch {
-            throw .upload(param: param, reason: "cannot download \(url.redactedForDisplay): \(error)")
+            throw .upload(param: param, reason: "\(RemoteMedia.cause(of: error)) downloading \(url.redactedForDisplay)")
         }
         return try await upload(temp.path, name)
+    }
+
+    /// What went wrong, first and short: `HTTP 404`, `connection refused`, a size over the limit.
+    static func cause(of error: any Error) -> String {
+        switch error {
+        case ComfyUIError.http(_, let status, _), RunningHubError.http(_, let status, _): "HTTP \(status)"
+        case ComfyUIError.badResponse(_, let reason): reason
+        case let error as ComfyUIError: error.description
+        case let error as RunningHubError: error.description
+        default: ConnectionFailure.describe(error)
+        }
     }
 
     /// The URL's last path component, percent-decoded; `upload` when it has none.

@@ -30,7 +30,7 @@ public enum RunFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case .workflow(let e): e.description
         case .spec(let e): e.description
         case .params(let e): e.description
-        case .upload(let param, let reason): "param `\(param)`: upload failed: \(reason)"
+        case .upload(let param, let reason): "param `\(param)`: \(reason); nothing was uploaded"
         case .validation(let e): e.description
         case .execution(let e): e.description
         case .interrupted(let node?): "interrupted at node \(node)"

@@ -48,7 +48,7 @@ import Testing
         var state = try Fixtures.loadedState(width: 80, height: 30)
         Fixtures.select("no-model/solid_color", in: &state)
         _ = Fixtures.press(.enter, .enter, .escape, in: &state)
-        let message = "param `image`: upload failed: cannot download http://127.0.0.1:8188/view?filename=missing_file_name.png&type=input: HTTP 404"
+        let message = "param `image`: HTTP 404 downloading http://127.0.0.1:8188/view?filename=missing_file_name.png&type=input; nothing was uploaded"
         _ = update(&state, .runEvent(runID: 1, .finished(RunOutcome(result: .failure(message)))))
         _ = Fixtures.press(.character("o"), in: &state)
         let text = lines(state).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")

@@ -89,7 +89,8 @@ import Testing
             try await DoubleHarness.with { double, kit in
                 let outcome = await kit.run(.file(path: Fixtures.workflowPath("02_load_transform_save")), params: ["image": .string(mediaBase.absoluteString + "/nope.png")]).outcome
                 #expect(outcome.result.status == .error)
-                #expect(outcome.result.msg?.hasPrefix("param `image`: upload failed: cannot download") == true)
+                // The cause first, then what it happened to.
+                #expect(outcome.result.msg == "param `image`: HTTP 404 downloading \(mediaBase.absoluteString)/nope.png; nothing was uploaded", "\(outcome.result.msg ?? "")")
                 #expect(await double.recordedRequests().filter { $0.route == "/prompt" }.isEmpty)
             }
         }
