@@ -13,10 +13,20 @@ extension ExecutionJob {
         for upload in bound.uploads {
             if await control.isCancelled { return .interrupted(node: nil) }
             emit(.uploading(param: upload.param, file: upload.reference.shown))
-            do {
-                bound.resolve(upload, storedAs: try await store.store(upload.reference, param: upload.param))
-            } catch {
-                return error
+            // In a task of its own, so that a cancel stops a long download or upload at once, not after it.
+            let transfer = Task { () -> Result<String, RunFailure> in
+                do throws(RunFailure) {
+                    return .success(try await store.store(upload.reference, param: upload.param))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            await control.onCancel { transfer.cancel() }
+            let outcome = await transfer.value
+            await control.onCancel {}
+            switch outcome {
+            case .success(let name): bound.resolve(upload, storedAs: name)
+            case .failure(let failure): return await control.isCancelled ? .interrupted(node: nil) : failure
             }
         }
         return nil

@@ -1,6 +1,8 @@
 import ComfyKit
+import ComfyKitTesting
 import ComfyUITestDouble
 import Foundation
+import Hummingbird
 import Testing
 
 /// Cancelling the Swift task that waits for a run cancels the prompt on the server.
@@ -90,5 +92,34 @@ import Testing
         #expect(literals["c"] == .json([1, 2]))
         #expect(UInt64.max.paramValue == .json(.number(JSONNumber(UInt64.max))))
         #expect(URL(fileURLWithPath: "/tmp/a b.png").paramValue == .string("/tmp/a b.png"))
+    }
+}
+
+/// A cancel during a long media download stops it at once, not when the file is done.
+@Suite struct UploadCancellationTests {
+    @Test func cancellingWhileAMediaURLDownloadsEndsTheRunWithinTwoSeconds() async throws {
+        let router = Router()
+        router.get("slow.png") { _, _ -> Response in
+            // Sends one byte of a megabyte, then nothing for 20 s: a stalled CDN.
+            Response(status: .ok, headers: [.contentLength: "1000000"], body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(bytes: [0x89]))
+                try await Task.sleep(for: .seconds(20))
+                try await writer.finish(nil)
+            })
+        }
+        try await withLocalHTTPServer(router) { mediaBase in
+            try await DoubleHarness.with { double, kit in
+                let run = kit.run(.file(path: Fixtures.workflowPath("02_load_transform_save")), params: ["image": .string(mediaBase.absoluteString + "/slow.png")])
+                let waiting = Task { await run.result }
+                for await event in run.events { if case .uploading = event { break } }
+                try await Task.sleep(for: .milliseconds(300))
+                let cancelledAt = ContinuousClock.now
+                waiting.cancel()
+                let result = await waiting.value
+                #expect(result.status == .interrupted, "\(result.msg ?? "")")
+                #expect(ContinuousClock.now - cancelledAt < .seconds(2))
+                #expect(await double.recordedRequests().allSatisfy { $0.route != "/prompt" })
+            }
+        }
     }
 }
