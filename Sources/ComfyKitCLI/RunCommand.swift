@@ -16,22 +16,16 @@ struct RunCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "An API-format workflow file, an http(s) URL, or a RunningHub workflow id.")
+    @Argument(help: "A workflow file (API or editor format), an http(s) URL, or a RunningHub workflow id.")
     var workflow: String
-
-    @Option(name: [.customShort("p"), .customLong("param")], help: ArgumentHelp("A param value, read as the param's kind (repeatable).", valueName: "name=value"))
-    var params: [String] = []
-
-    @Option(name: .customLong("param-json"), help: ArgumentHelp("A param value given as JSON (repeatable).", valueName: "name=json"))
-    var jsonParams: [String] = []
 
     @OptionGroup var serverOptions: ServerOptions
 
-    @Option(help: ArgumentHelp("Download the outputs into this folder when the run completes.", valueName: "dir"))
-    var download: String?
-
-    @Flag(help: "Print NDJSON events on stdout, ending with the result.")
-    var json = false
+    @OptionGroup var arguments: RunArguments
+    var params: [String] { arguments.params }
+    var jsonParams: [String] { arguments.jsonParams }
+    var download: String? { arguments.download }
+    var json: Bool { arguments.json }
 
     @OptionGroup var history: HistoryOptions
 

@@ -17,19 +17,13 @@ struct RunsRerunCommand: AsyncParsableCommand {
     @Argument(help: "The run id, a unique prefix of it, or the prompt (task) id.")
     var id: String
 
-    @Option(name: [.customShort("p"), .customLong("param")], help: ArgumentHelp("A param value replacing the recorded one (repeatable).", valueName: "name=value"))
-    var params: [String] = []
-
-    @Option(name: .customLong("param-json"), help: ArgumentHelp("A param value given as JSON (repeatable).", valueName: "name=json"))
-    var jsonParams: [String] = []
-
     @OptionGroup var serverOptions: ServerOptions
 
-    @Option(help: ArgumentHelp("Download the outputs into this folder when the run completes.", valueName: "dir"))
-    var download: String?
-
-    @Flag(help: "Print NDJSON events on stdout, ending with the result.")
-    var json = false
+    @OptionGroup var arguments: RunArguments
+    var params: [String] { arguments.params }
+    var jsonParams: [String] { arguments.jsonParams }
+    var download: String? { arguments.download }
+    var json: Bool { arguments.json }
 
     func run() async throws {
         let history = try HistoryOptions.open()

@@ -14,8 +14,11 @@ struct ServerOptions: ParsableArguments {
     func configuration() throws -> ComfyKitConfiguration {
         var overrides = ComfyKitConfiguration.Overrides()
         if let server {
-            guard let url = ComfyKitConfiguration.serverURL(server) else {
-                throw UsageError("--server \(server): expected an http(s) URL such as http://127.0.0.1:8188 (or host:port)")
+            let url: URL
+            do {
+                url = try ComfyKitConfiguration.serverURL(server)
+            } catch {
+                throw UsageError(error.description)
             }
             overrides.comfyUIBaseURL = url
         }

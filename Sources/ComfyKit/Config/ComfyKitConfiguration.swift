@@ -142,9 +142,10 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
     }
 
     /// A server address as a user types it (`--server`): an http(s) URL, or `host:port` meaning
-    /// `http://host:port`; `nil` for anything else (`foo://bar`, a URL with a password or a query).
-    public static func serverURL(_ text: String) -> URL? {
-        try? baseURL(text, variable: "server")
+    /// `http://host:port`. Anything else (`foo://bar`, a URL with a password or a query) is an error that
+    /// names `--server` and never echoes a password.
+    public static func serverURL(_ text: String) throws(ConfigError) -> URL {
+        try baseURL(text, variable: "--server")
     }
 
     /// An http(s) base URL; `host:port` without a scheme means `http://host:port`.

@@ -48,8 +48,12 @@ struct ComfyKitTUICommand: ParsableCommand {
         if let executor, ExecutorKind(parsing: executor) == nil {
             throw ValidationError("--executor must be ws or http, not \(executor).")
         }
-        if let server, ComfyKitConfiguration.serverURL(server) == nil {
-            throw ValidationError("--server must be an http(s) URL such as http://127.0.0.1:8188 (or host:port), not \(server).")
+        if let server {
+            do {
+                _ = try ComfyKitConfiguration.serverURL(server)
+            } catch {
+                throw ValidationError(error.description)
+            }
         }
         do {
             _ = try ThemeCatalog.standard(environment: ProcessInfo.processInfo.environment).loadWithFallback(theme)
@@ -60,7 +64,7 @@ struct ComfyKitTUICommand: ParsableCommand {
 
     func run() throws {
         let overrides = ComfyKitConfiguration.Overrides(
-            comfyUIBaseURL: server.flatMap(ComfyKitConfiguration.serverURL),
+            comfyUIBaseURL: server.flatMap { try? ComfyKitConfiguration.serverURL($0) },
             executor: executor.flatMap(ExecutorKind.init(parsing:))
         )
         let environment = ProcessInfo.processInfo.environment
