@@ -20,6 +20,9 @@ struct FieldState: Hashable, Sendable {
     /// The candidates of the last ambiguous Tab completion of a media path, cycled by further Tabs.
     var completion: PathCompletion?
 
+    /// The inline error of a required field left empty.
+    static let requiredMessage = "required"
+
     init(_ param: ParamSpec, _ env: TUIEnvironment) {
         name = param.name
         kind = param.kind
@@ -38,7 +41,7 @@ struct FieldState: Hashable, Sendable {
         // Blanks in a number or true/false field are as empty: the default applies.
         let isBlank = [ParamKind.int, .float, .bool].contains(kind) && text.allSatisfy(\.isWhitespace)
         if text.isEmpty || isBlank {
-            return isRequired ? .failure(FieldError(message: "required")) : .success(nil)
+            return isRequired ? .failure(FieldError(message: FieldState.requiredMessage)) : .success(nil)
         }
         if kind == .int, let problem = Self.wholeNumberProblem(text) { return .failure(FieldError(message: problem)) }
         let value: ParamValue
@@ -95,7 +98,12 @@ struct FieldState: Hashable, Sendable {
     /// classified here, once, and ``value()`` uses that.
     mutating func revalidate(_ env: TUIEnvironment) {
         media = kind == .media ? MediaHint(text, fileExists: env.fileExists, isDirectory: env.isDirectory) : nil
-        if text.isEmpty { error = nil; return }
+        // "required", once reported on submit, stays until something is typed: the server's catalog arriving
+        // after Enter re-checks every field and must not wipe it.
+        if text.isEmpty {
+            if error != FieldState.requiredMessage { error = nil }
+            return
+        }
         if case .failure(let failure) = value() { error = failure.message } else { error = nil }
     }
 

@@ -181,3 +181,19 @@ import Testing
         #expect(screen.contains("Space  ^O") && screen.contains("complete a path"))
     }
 }
+
+/// The server's catalog arriving after Enter re-checks the fields; it must not wipe "required".
+@Suite struct RequiredErrorsSurviveTheCatalogTests {
+    @Test func aRequiredFieldsErrorStaysWhenTheCatalogArrivesAfterEnter() throws {
+        var state = try Fixtures.loadedState()
+        Fixtures.select("no-model/text_concat", in: &state)
+        _ = Fixtures.press(.enter, .enter, in: &state)
+        let required = try #require(state.currentForm?.fields.first { $0.isRequired })
+        #expect(required.error == FieldState.requiredMessage)
+        _ = update(&state, .objectInfoLoaded(ServerInputFixtures.objectInfo))
+        #expect(state.currentForm?.fields.first { $0.name == required.name }?.error == FieldState.requiredMessage)
+        // Typing clears it as before.
+        Fixtures.type("hi", in: &state)
+        #expect(state.currentForm?.fields.first { $0.name == required.name }?.error == nil)
+    }
+}
