@@ -4,8 +4,10 @@ enum FuzzChecks {
     static func run(_ bytes: [UInt8]) {
         var random = FuzzRandom(seedingFrom: bytes)
         checkJSON(bytes)
-        if case .workflow(let workflow)? = try? WorkflowDocument.parse(bytes, source: "fuzz.json", name: "fuzz") {
-            checkSpecAndBinding(workflow, random: &random)
+        switch try? WorkflowDocument.parse(bytes, source: "fuzz.json", name: "fuzz") {
+        case .workflow(let workflow)?: checkSpecAndBinding(workflow, random: &random)
+        case .editor(let editor)?: checkEditorConversion(editor, random: &random)
+        default: break
         }
         let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
         checkTitle(text)
@@ -38,6 +40,20 @@ enum FuzzChecks {
                     require(marker.text.unicodeScalars.first == "$", "marker text \(marker.text.debugDescription)")
                     require(!marker.name.contains(",") && !marker.field.contains(","), "comma in marker \(marker)")
                 }
+            }
+        }
+    }
+
+    /// An editor-format graph converts to an API graph or fails with a typed error, with no catalog and with the
+    /// input read as its own `/object_info`; what converts goes on to the spec and the binder.
+    static func checkEditorConversion(_ editor: EditorWorkflow, random: inout FuzzRandom) {
+        for catalog in [WidgetCatalog([:]), WidgetCatalog(editor.document)] {
+            do {
+                let workflow = try editor.workflow(catalog: catalog)
+                require(!workflow.nodes.isEmpty, "an editor graph converted to no nodes")
+                checkSpecAndBinding(workflow, random: &random)
+            } catch {
+                require(!error.description.isEmpty, "empty conversion error")
             }
         }
     }
