@@ -12,16 +12,9 @@ extension ComfyKit {
     /// let result = await kit.follow(promptID: record.promptID!, workflow: try record.workflow()).result
     /// ```
     public func follow(promptID: String, workflow: Workflow, options: RunOptions = RunOptions()) -> RunHandle {
-        let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .bufferingNewest(10_000))
-        let control = RunControl()
-        let task = Task { [self] in
-            let emit: @Sendable (RunEvent) -> Void = { continuation.yield($0) }
-            let outcome = await follow(promptID: promptID, workflow: workflow, options: options, control: control, emit: emit)
-            continuation.yield(.finished(outcome))
-            continuation.finish()
-            return outcome
+        RunHandle.start { [self] control, emit in
+            await follow(promptID: promptID, workflow: workflow, options: options, control: control, emit: emit)
         }
-        return RunHandle(events: events, control: control, task: task)
     }
 
     private func follow(
@@ -53,13 +46,12 @@ extension ComfyKit {
     /// The outcome of a prompt that is no longer queued or running: its history entry, else lost.
     /// `nil` while it is queued or running, or when the server cannot be asked (the follower then keeps trying).
     private func endedOrLost(_ promptID: String, spec: WorkflowSpec) async -> RunOutcome? {
-        // The queue first: a prompt that finishes between the two looks is then in the history.
-        guard let queue = try? await client.queue() else { return nil }
-        if queue.position(of: promptID) != nil || queue.isRunning(promptID) { return nil }
-        guard let entry = try? await client.history(promptID: promptID) else {
-            return .failed(.server(.promptLost(server: client.server.description, promptID: promptID)), promptID: promptID)
+        switch await PromptLookup(client: client, queueReader: queueReader).whereabouts(of: promptID) {
+        case .waiting?, nil: nil
+        case .ended(let entry)?:
+            HistoryEntry(entry).outcome(base: client.server.baseURL, outputNames: spec.outputNames, promptID: promptID, duration: nil)
+        case .unknown?: .failed(.server(.promptLost(server: client.server.description, promptID: promptID)), promptID: promptID)
         }
-        return HistoryEntry(entry).outcome(base: client.server.baseURL, outputNames: spec.outputNames, promptID: promptID, duration: nil)
     }
 }
 
@@ -68,16 +60,9 @@ extension ComfyKit {
     /// as ``run(_:params:options:)-(LoadedWorkflow,_,_)`` does; `workflow` is its cloud graph (for output names
     /// and progress). Cancelling the handle cancels the task on RunningHub.
     public func follow(runningHubTask taskID: String, workflow: Workflow, options: RunOptions = RunOptions()) -> RunHandle {
-        let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .bufferingNewest(10_000))
-        let control = RunControl()
-        let task = Task { [self] in
-            let emit: @Sendable (RunEvent) -> Void = { continuation.yield($0) }
-            let outcome = await follow(runningHubTask: taskID, workflow: workflow, options: options, control: control, emit: emit)
-            continuation.yield(.finished(outcome))
-            continuation.finish()
-            return outcome
+        RunHandle.start { [self] control, emit in
+            await follow(runningHubTask: taskID, workflow: workflow, options: options, control: control, emit: emit)
         }
-        return RunHandle(events: events, control: control, task: task)
     }
 
     private func follow(

@@ -178,31 +178,23 @@ public final class ComfyKit: Sendable {
     }
 
     private func start(options: RunOptions, params: [String: ParamValue], load: @escaping @Sendable () async throws -> Target) -> RunHandle {
-        let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .bufferingNewest(10_000))
-        let control = RunControl()
-        let task = Task { [self] in
-            let emit: @Sendable (RunEvent) -> Void = { continuation.yield($0) }
-            let outcome: RunOutcome
+        RunHandle.start { [self] control, emit in
             do {
                 let (executor, workflow) = try await executor(for: try await load(), options: options)
                 switch ExecutionJob.prepare(workflow, values: params, options: options) {
-                case .success(let job): outcome = await executor.execute(job, control: control, emit: emit)
-                case .failure(let failure): outcome = .failed(failure)
+                case .success(let job): return await executor.execute(job, control: control, emit: emit)
+                case .failure(let failure): return .failed(failure)
                 }
             } catch let error as WorkflowError {
-                outcome = .failed(.workflow(error))
+                return .failed(.workflow(error))
             } catch let error as RunFailure {
-                outcome = .failed(error)
+                return .failed(error)
             } catch let error as RunningHubError {
-                outcome = .failed(.runningHub(error))
+                return .failed(.runningHub(error))
             } catch {
-                outcome = .failed(.unsupported("\(error)"))
+                return .failed(.unsupported("\(error)"))
             }
-            continuation.yield(.finished(outcome))
-            continuation.finish()
-            return outcome
         }
-        return RunHandle(events: events, control: control, task: task)
     }
 
     /// The executor for a target, and the graph it runs (a RunningHub graph is fetched when not given).

@@ -18,6 +18,22 @@ public final class RunHandle: Sendable {
         self.task = task
     }
 
+    /// Starts `body` in a task of its own and returns its handle: events go out as `body` emits them, then
+    /// ``RunEvent/finished(_:)`` with the outcome `body` returns.
+    static func start(
+        _ body: @escaping @Sendable (_ control: RunControl, _ emit: @escaping @Sendable (RunEvent) -> Void) async -> RunOutcome
+    ) -> RunHandle {
+        let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .bufferingNewest(10_000))
+        let control = RunControl()
+        let task = Task {
+            let outcome = await body(control) { continuation.yield($0) }
+            continuation.yield(.finished(outcome))
+            continuation.finish()
+            return outcome
+        }
+        return RunHandle(events: events, control: control, task: task)
+    }
+
     /// Cancels the run: removes it from the server's queue, or interrupts it if it is running.
     /// The run still ends with a result (status `interrupted`, or whatever it reached first).
     public func cancel() {

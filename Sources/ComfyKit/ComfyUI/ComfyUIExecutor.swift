@@ -70,10 +70,10 @@ struct ComfyUIExecutor: Executor {
 
     /// Whether the server has `promptID` queued, running or finished; `false` when it cannot say.
     private func isKnown(_ promptID: String) async -> Bool {
-        // The queue first: a prompt finishing between the two looks is then found in the history.
-        if let queue = try? await queueReader.queue(requestedAfter: .now),
-           queue.position(of: promptID) != nil || queue.isRunning(promptID) { return true }
-        return (try? await client.history(promptID: promptID)) != nil
+        switch await PromptLookup(client: client, queueReader: queueReader).whereabouts(of: promptID) {
+        case .waiting?, .ended?: true
+        case .unknown?, nil: false
+        }
     }
 
     /// Why `POST /prompt` failed: the server's validation errors pointed at DSL params, or the server itself.

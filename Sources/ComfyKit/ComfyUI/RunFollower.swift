@@ -196,20 +196,19 @@ struct RunFollower {
     /// After a reconnect or an outage: the outcome if the prompt ended meanwhile, a failure if the server no
     /// longer knows it (a restarted ComfyUI keeps no queue), `nil` while it is still queued or running.
     private mutating func confirmKnown() async -> RunOutcome? {
-        // The queue first, fresher than now: a prompt that finishes between the two looks is then in the history.
-        guard let queue = try? await queueReader.queue(requestedAfter: .now) else { return nil }
+        let whereabouts = await PromptLookup(client: client, queueReader: queueReader).whereabouts(of: promptID)
         lastQueuePoll = .now
-        if queue.position(of: promptID) != nil || queue.isRunning(promptID) { return nil }
-        let entry: JSONObject?
-        do {
-            entry = try await client.history(promptID: promptID)
-        } catch {
+        switch whereabouts {
+        case .waiting?, nil:
             return nil
+        case .ended(let entry)?:
+            return finish(outcome(from: HistoryEntry(entry)))
+        case .unknown? where cancelRequested:
+            // A prompt we removed from the queue leaves no history: that is our cancel, not a loss.
+            return finish(.failed(.interrupted(node: nil), promptID: promptID, duration: elapsed))
+        case .unknown?:
+            return finish(.failed(.server(.promptLost(server: client.server.description, promptID: promptID)), promptID: promptID, duration: elapsed))
         }
-        if let entry { return finish(outcome(from: HistoryEntry(entry))) }
-        // A prompt we removed from the queue leaves no history: that is our cancel, not a loss.
-        if cancelRequested { return finish(.failed(.interrupted(node: nil), promptID: promptID, duration: elapsed)) }
-        return finish(.failed(.server(.promptLost(server: client.server.description, promptID: promptID)), promptID: promptID, duration: elapsed))
     }
 
     /// Queue position while pending; a cancelled prompt that left the queue without history ended here.
