@@ -22,10 +22,6 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var serverOptions: ServerOptions
 
     @OptionGroup var arguments: RunArguments
-    var params: [String] { arguments.params }
-    var jsonParams: [String] { arguments.jsonParams }
-    var download: String? { arguments.download }
-    var json: Bool { arguments.json }
 
     @OptionGroup var history: HistoryOptions
 
@@ -55,23 +51,13 @@ struct RunCommand: AsyncParsableCommand {
         }
         let values: [String: ParamValue]
         do {
-            values = try ParamArguments.values(params, json: jsonParams, spec: spec)
+            values = try arguments.values(for: spec)
         } catch {
             throw UsageError(error.description)
         }
         let options = RunOptions(inactivityTimeout: timeout.map { .milliseconds(Int64($0 * 1000)) })
         let recorded = await start(loaded, source: source, values: values, options: options, kit: kit)
-        let presenter = RunPresenter(json: json)
-        let trap = SignalTrap { recorded.handle.cancel() }
-        let outcome = await presenter.follow(recorded.handle, totalNodes: loaded.workflow.nodes.count)
-        _ = trap
-        if let download, outcome.result.status == .completed {
-            let saved = try await downloadOutputs(outcome.result, kit: kit, to: download)
-            if let id = recorded.id, let history = recorded.history { try? await history.addDownloads(id, paths: saved) }
-        }
-        await kit.close()
-        presenter.report(outcome.result)
-        try presenter.exit(outcome.result)
+        try await arguments.finish(recorded.handle, totalNodes: loaded.workflow.nodes.count, kit: kit, recordedAs: recorded.id, in: recorded.history)
     }
 
     /// Starts the run, recorded in the run history unless that is turned off. A history that cannot be
@@ -83,7 +69,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             let store = try HistoryOptions.open()
             let recorded = try await kit.run(loaded, source: source, params: values, options: options, recordingIn: store)
-            if !json { Terminal.error("run \(recorded.id)\n") }
+            if !arguments.json { Terminal.error("run \(recorded.id)\n") }
             return (recorded.handle, recorded.id, store)
         } catch {
             Terminal.error("Warning: this run is not recorded: \(error)\n")
@@ -93,10 +79,6 @@ struct RunCommand: AsyncParsableCommand {
 }
 
 extension RunCommand {
-    /// Downloads the outputs, one progress line per file on a terminal, and prints each saved path.
-    func downloadOutputs(_ result: ExecuteResult, kit: ComfyKit, to folder: String) async throws -> [String] {
-        try await OutputsDownload.run(result, kit: kit, to: folder)
-    }
 }
 
 extension RunEvent {

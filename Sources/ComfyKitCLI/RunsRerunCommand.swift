@@ -20,10 +20,6 @@ struct RunsRerunCommand: AsyncParsableCommand {
     @OptionGroup var serverOptions: ServerOptions
 
     @OptionGroup var arguments: RunArguments
-    var params: [String] { arguments.params }
-    var jsonParams: [String] { arguments.jsonParams }
-    var download: String? { arguments.download }
-    var json: Bool { arguments.json }
 
     func run() async throws {
         let history = try HistoryOptions.open()
@@ -38,7 +34,7 @@ struct RunsRerunCommand: AsyncParsableCommand {
         }
         var values = record.params
         do {
-            values.merge(try ParamArguments.values(params, json: jsonParams, spec: spec)) { $1 }
+            values.merge(try arguments.values(for: spec)) { $1 }
         } catch {
             throw UsageError(error.description)
         }
@@ -52,18 +48,8 @@ struct RunsRerunCommand: AsyncParsableCommand {
             await kit.close()
             throw CLIFailure("cannot record the new run in \(history.url.path): \(error)")
         }
-        if !json { Terminal.error("run \(recorded.id) (re-run of \(record.id))\n") }
-        let presenter = RunPresenter(json: json)
-        let trap = SignalTrap { recorded.handle.cancel() }
-        let outcome = await presenter.follow(recorded.handle, totalNodes: workflow.nodes.count)
-        _ = trap
-        if let download, outcome.result.status == .completed {
-            let saved = try await OutputsDownload.run(outcome.result, kit: kit, to: download)
-            try? await history.addDownloads(recorded.id, paths: saved)
-        }
-        await kit.close()
-        presenter.report(outcome.result)
-        try presenter.exit(outcome.result)
+        if !arguments.json { Terminal.error("run \(recorded.id) (re-run of \(record.id))\n") }
+        try await arguments.finish(recorded.handle, totalNodes: workflow.nodes.count, kit: kit, recordedAs: recorded.id, in: history)
     }
 
     /// Where the recorded workflow came from, so the new record names the same source.
