@@ -11,14 +11,7 @@ struct DetailsOverlay: Widget {
         let height = max(3, min(area.height - 2, lines.count + 4))
         let column = area.column + (area.width - width) / 2
         let top = area.row + (area.height - height) / 2
-        for row in top..<(top + height) { screen.fill(row: row, from: column, width: width, style: .normal) }
-        screen.put("┌" + String(repeating: "─", count: width - 2) + "┐", at: column, row: top, style: .accent)
-        screen.put("└" + String(repeating: "─", count: width - 2) + "┘", at: column, row: top + height - 1, style: .accent)
-        for row in (top + 1)..<(top + height - 1) {
-            screen.put("│", at: column, row: row, style: .accent)
-            screen.put("│", at: column + width - 1, row: row, style: .accent)
-        }
-        screen.put(" " + details.title + " ", at: column + 2, row: top, style: .accent, attributes: .bold, limit: width - 4)
+        Box.draw(Rect(column: column, row: top, width: width, height: height), title: details.title, into: &screen)
         for (offset, line) in lines.prefix(height - 4).enumerated() {
             screen.put(line, at: column + 2, row: top + 2 + offset, limit: width - 4)
         }

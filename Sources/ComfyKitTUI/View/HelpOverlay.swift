@@ -12,14 +12,7 @@ struct HelpOverlay: Widget {
         let height = min(area.height - 2, helpLines.count + 2 + 2 * padding)
         let column = area.column + (area.width - width) / 2
         let top = area.row + (area.height - height) / 2
-        for row in top..<(top + height) { screen.fill(row: row, from: column, width: width, style: .normal) }
-        screen.put("┌" + String(repeating: "─", count: width - 2) + "┐", at: column, row: top, style: .accent)
-        screen.put("└" + String(repeating: "─", count: width - 2) + "┘", at: column, row: top + height - 1, style: .accent)
-        for row in (top + 1)..<(top + height - 1) {
-            screen.put("│", at: column, row: row, style: .accent)
-            screen.put("│", at: column + width - 1, row: row, style: .accent)
-        }
-        screen.put(" Keys ", at: column + 2, row: top, style: .accent, attributes: .bold)
+        Box.draw(Rect(column: column, row: top, width: width, height: height), title: "Keys", into: &screen)
         for (offset, line) in helpLines.prefix(height - 2 - 2 * padding).enumerated() {
             let row = top + 1 + padding + offset
             screen.put(line.key, at: column + 2, row: row, style: .accent, attributes: .bold, limit: keyWidth)
