@@ -93,7 +93,7 @@ private struct Conversion {
             }
             prompt[id] = .object([
                 "inputs": .object(inputs), "class_type": .string(node.type),
-                "_meta": .object(["title": .string(node.title ?? nodeClass.displayName ?? node.type)]),
+                "_meta": .object(["title": .string(node.title ?? FrontendNodeNames.title(classType: node.type, serverName: nodeClass.displayName))]),
             ])
         }
     }
