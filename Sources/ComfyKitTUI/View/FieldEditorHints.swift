@@ -17,6 +17,7 @@ func fieldHints(for state: AppState) -> [(key: String, action: String)] {
     var hints: [(key: String, action: String)] = []
     if field.choices != nil { hints.append((field.kind == .media ? "^O" : "Space", field.kind == .media ? "server files" : "choices")) }
     if field.kind == .string, field.choices == nil { hints.append(("^E", "edit lines")) }
+    if field.kind != .string, field.kind != .bool, field.choices == nil { hints.append(("^E", "edit")) }
     if field.kind == .media {
         hints.append(PathCompletion.looksLikePath(field.text) ? ("Tab", "complete path") : ("/ ./ ~/", "local path"))
     }

@@ -19,7 +19,13 @@ struct RunPanel: Widget {
         screen.put(title, at: rect.column + 1, row: lines, style: phaseStyle, attributes: .bold, limit: rect.width - 2)
         lines += 1
         guard lines < rect.bottom else { return }
-        bar(label: "overall", fraction: run.overall, suffix: percent(run.overall), into: &screen, row: lines, rect: rect)
+        if run.isActive, !run.isBeforeSubmission, run.node == nil, run.overall == 0 {
+            // No progress to show yet (the HTTP executor polls; the socket has not named a node): a block that moves
+            // each second says the run is alive, where a bar stuck at 0% would say it is not.
+            busy(into: &screen, row: lines, rect: rect)
+        } else {
+            bar(label: "overall", fraction: run.overall, suffix: percent(run.overall), into: &screen, row: lines, rect: rect)
+        }
         lines += 1
         // Once outputs are in, their rows matter more than the last node's.
         if let node = run.node, lines < rect.bottom, run.isActive || run.outputs.isEmpty || !showsTail {
@@ -55,7 +61,7 @@ struct RunPanel: Widget {
         run.outputGroups.flatMap { group in
             group.outputs.map { output in
                 let text = switch output {
-                case .file(let url): group.name + " → " + url
+                case .file(let url): group.name + " → " + OutputLabel.fileName(of: url)
                 case .text(_, let value, _): group.name + ": " + oneLine(value)
                 }
                 return text + (run.downloads[output.key].map { "  " + $0.mark } ?? "")
@@ -91,6 +97,20 @@ struct RunPanel: Widget {
         let width = max(0, rect.width - labelWidth - 7)
         ProgressBar(fraction: fraction).render(into: Rect(column: rect.column + labelWidth, row: row, width: width, height: 1), &screen)
         screen.put(suffix, at: rect.column + labelWidth + width, row: row)
+    }
+
+    /// An indeterminate bar: a block going back and forth, one step per second of the run.
+    private func busy(into screen: inout Screen, row: Int, rect: Rect) {
+        let labelWidth = 9
+        screen.put("overall", at: rect.column + 1, row: row, style: .muted)
+        let width = max(0, rect.width - labelWidth - 7)
+        screen.fill(row: row, from: rect.column + labelWidth, width: width, style: .progressEmpty)
+        let block = min(3, width)
+        let span = max(1, width - block)
+        let step = Int(run.elapsed(now: now) ?? 0) % (2 * span)
+        let offset = step <= span ? step : 2 * span - step
+        screen.put(String(repeating: "█", count: block), at: rect.column + labelWidth + offset, row: row, style: .progressFill)
+        screen.put(" busy", at: rect.column + labelWidth + width, row: row, style: .muted)
     }
 
     /// `m:ss`, or `h:mm:ss` past an hour.

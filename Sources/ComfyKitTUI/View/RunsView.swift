@@ -51,6 +51,13 @@ struct RunsView: Widget {
                 screen.put("  ⋯ more below (j/k)", at: rect.column + 1, row: row, style: .muted, limit: rect.width - 2)
                 row += 1
             }
+            // The list names files; the highlighted one's whole URL reads here, wrapped.
+            if let url = runs.selectedOutputURL {
+                for line in wrapped(OutputLabel.detail(of: url), to: rect.width - 4).prefix(2) where row < rect.bottom - 2 {
+                    screen.put(line, at: rect.column + 2, row: row, style: .muted, limit: rect.width - 3)
+                    row += 1
+                }
+            }
         }
         guard rect.bottom - row > 1 else { return }
         rule("log", into: &screen, row: row, rect: rect)
@@ -76,7 +83,7 @@ struct RunsView: Widget {
             lines.append(OutputLine(kind: .group, text: group.name, output: nil))
             for output in group.outputs {
                 let text = switch output {
-                case .file(let url): url
+                case .file(let url): OutputLabel.fileName(of: url)
                 case .text(_, let value, _): "“" + oneLine(value) + "”"
                 }
                 lines.append(OutputLine(kind: .url, text: text, output: index))

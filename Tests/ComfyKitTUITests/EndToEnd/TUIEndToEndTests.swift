@@ -13,7 +13,7 @@ struct TUIEndToEndTests {
             try await withTUI(server: double.baseURL) { tui, workspace in
                 try await listShowsWorkflowsAndTheBrokenFilesReason(tui)
                 try await quickRunNeedsItsRequiredFieldsThenCompletes(tui)
-                try await progressAdvancesAndTheDownloadMatchesTheServersBytes(tui, workspace: workspace)
+                try await progressAdvancesAndTheDownloadMatchesTheServersBytes(tui, workspace: workspace, server: double.baseURL)
             }
         }
     }
@@ -73,11 +73,11 @@ struct TUIEndToEndTests {
         try await tui.press("Tab")
         try await tui.type("16")
         try await tui.press("Enter")
-        try await tui.waitForScreen("the quick run's output") { $0.contains("completed") && $0.contains("filename=empty_") }
+        try await tui.waitForScreen("the quick run's output") { $0.contains("completed") && $0.contains("→ ") && $0.contains("empty_") }
         try await backToTheUnfilteredList(tui)
     }
 
-    private func progressAdvancesAndTheDownloadMatchesTheServersBytes(_ tui: TmuxSession, workspace: TUIWorkspace) async throws {
+    private func progressAdvancesAndTheDownloadMatchesTheServersBytes(_ tui: TmuxSession, workspace: TUIWorkspace, server: URL) async throws {
         try await openWorkflow("21_progress_upscale_tiny_model", in: tui)
         try await tui.waitForScreen("the 21 form") { $0.contains("image *") }
         try await tui.type("comfykit_test.png")
@@ -89,8 +89,13 @@ struct TUIEndToEndTests {
             try await stepPercent(tui).flatMap { $0 > first ? $0 : nil }
         }
         #expect(second > first)
-        let done = try await tui.waitForScreen("the upscale's output") { $0.contains("completed") && $0.contains("filename=upscaled_") }
-        let url = try #require(done.firstMatch(of: /→ (http\S+)/).map { String($0.1) })
+        let done = try await tui.waitForScreen("the upscale's output") { $0.contains("completed") && $0.contains("upscaled_") }
+        // The panel names the file (`subfolder/name`); the server serves it at /view.
+        let file = try #require(done.firstMatch(of: /→ (\S*upscaled_\S+)/).map { String($0.1) })
+        let (folder, name) = file.contains("/") ? (String(file[..<file.lastIndex(of: "/")!]), String(file[file.index(after: file.lastIndex(of: "/")!)...])) : ("", file)
+        var view = try #require(URLComponents(url: server.appendingPathComponent("view"), resolvingAgainstBaseURL: false))
+        view.queryItems = [URLQueryItem(name: "filename", value: name), URLQueryItem(name: "subfolder", value: folder), URLQueryItem(name: "type", value: "output")]
+        let url = try #require(view.string)
         try await tui.press("Escape")
         try await tui.waitForScreen("the list") { $0.contains("d download") }
         try await tui.press("d")

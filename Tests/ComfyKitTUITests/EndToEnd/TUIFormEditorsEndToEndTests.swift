@@ -37,7 +37,7 @@ struct TUIFormEditorsEndToEndTests {
         try await tui.press("Enter")
         try await tui.waitForScreen("the picked value") { $0.contains("method = lanczos") && !$0.contains("method: 1/5") }
         try await tui.press("Enter")
-        try await tui.waitForScreen("the run's output") { $0.contains("completed") && $0.contains("filename=") }
+        try await tui.waitForScreen("the run's output") { $0.contains("completed") && $0.contains("→ ") }
         let prompts = try await promptInputs(server: server)
         #expect(prompts.count == 1)
         #expect(prompts.first?["3"]?["upscale_method"] == "lanczos")

@@ -50,7 +50,7 @@ struct TUIRunsEndToEndTests {
         try await tui.waitForScreen("the 04 form") { $0.contains("image *") }
         try await tui.type("comfykit_test.png")
         try await tui.press("Enter")
-        try await tui.waitForScreen("the run's outputs", within: 20) { $0.contains("completed") && $0.contains("→ http") }
+        try await tui.waitForScreen("the run's outputs", within: 20) { $0.contains("completed") && $0.contains("→ ") && $0.contains(".png") }
         try await tui.press("Escape")
         try await tui.waitForScreen("the list") { $0.contains("o runs") }
         try await tui.press("o")
@@ -58,9 +58,10 @@ struct TUIRunsEndToEndTests {
         #expect(runs.contains(" original") && runs.contains(" inverted") && runs.contains(" batch"))
         try await tui.press("j")
         let chosen = try await tui.waitForScreen("the second output highlighted") {
-            $0.split(separator: "\n").contains { $0.contains("› http") && $0.contains("filename=inverted_") }
+            $0.split(separator: "\n").contains { $0.contains("› ") && $0.contains("inverted_") && !$0.contains("http") }
         }
-        let url = try #require(chosen.firstMatch(of: /› (http\S+)/).map { String($0.1) })
+        // The list names the file; its whole URL is on the details line under the list.
+        let url = try #require(chosen.firstMatch(of: /(http:\/\/127\.0\.0\.1:\d+\/view\?filename=inverted_\S+)/).map { String($0.1) })
         try await tui.press("Enter")
         let saved = try await tui.waitForScreen("the saved path under the URL") { $0.contains("✓ saved ") }
         let path = try #require(saved.firstMatch(of: /✓ saved (\/\S+)/).map { String($0.1) })

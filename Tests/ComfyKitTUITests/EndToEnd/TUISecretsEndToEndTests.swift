@@ -41,7 +41,7 @@ struct TUISecretsEndToEndTests {
         try await tui.press("Tab")
         try await tui.type("16")
         try await tui.press("Enter")
-        screens.append(try await tui.waitForScreen("the completed run") { $0.contains("completed") && $0.contains("filename=empty_") })
+        screens.append(try await tui.waitForScreen("the completed run") { $0.contains("completed") && $0.contains("empty_") })
         try await tui.press("Escape")
         screens.append(try await tui.waitForScreen("the list after the run") { $0.contains("d download") })
         try await tui.press("d")

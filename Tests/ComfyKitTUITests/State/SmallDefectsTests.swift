@@ -28,7 +28,7 @@ import Testing
         startRun(in: &state)
         let url = "http://127.0.0.1:8188/view?filename=a.png&type=output"
         _ = update(&state, .runEvent(runID: 1, .finished(RunOutcome(result: ExecuteResult(status: .completed, imagesByVar: ["image": [url]])))))
-        #expect(lines(state).contains { $0.contains("image → " + url) })
+        #expect(lines(state).contains { $0.contains("image → a.png") })
     }
 
     @Test func theStatusCountsTheWorkflowsTheFilterShows() throws {

@@ -14,7 +14,12 @@ extension FormComponent {
         guard fields.indices.contains(focus) else { return nil }
         let field = fields[focus]
         switch key {
-        case .control("e") where field.kind == .string:
+        case .control("e") where field.choices != nil && field.kind != .media:
+            // A field with choices is edited by picking: ^E opens the picker, as Space does.
+            picker = ChoicePicker(field: focus, choices: field.choices ?? [], current: field.text)
+            return []
+        case .control("e") where field.kind != .bool:
+            // Every field typed into opens in the editor (a long number or path reads whole there).
             var opened = TextEditor(field: focus, text: field.text)
             opened.scrollToCursor(width: context.editor.textWidth, height: context.editor.textHeight)
             editor = opened
@@ -50,7 +55,8 @@ extension FormComponent {
         case .editing:
             editor = open
         case .done(let text):
-            fields[open.field].setText(text, env)
+            // Only a text field holds several lines: a number or a path keeps one.
+            fields[open.field].setText(fields[open.field].kind == .string ? text : withoutNewlines(text), env)
             editor = nil
         }
     }

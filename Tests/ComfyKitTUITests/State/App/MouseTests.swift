@@ -61,7 +61,7 @@ import Testing
         #expect(state.currentRun?.id == 2)
         try click("#1 ✓", in: &state)
         #expect(state.currentRun?.id == 1)
-        try click("filename=b.png", in: &state)
+        try click("b.png", leading: true, in: &state)
         #expect(state.runs.selectedOutputURL == urls[1])
         try click("#2", in: &state)
         #expect(state.currentRun?.id == 2 && state.runs.selectedRunID == nil)

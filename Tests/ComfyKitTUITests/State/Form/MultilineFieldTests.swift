@@ -92,12 +92,27 @@ import Testing
         #expect(screen[7, 2].attributes.contains(.reverse))
     }
 
-    @Test func ctrlEOnANumberFieldDoesNothing() throws {
+    @Test func ctrlEOpensTheEditorOnANumberFieldTooAndTheNumberStaysOneLine() throws {
         var state = try Fixtures.loadedState()
         Fixtures.select("sd15/txt2img", in: &state)
         _ = Fixtures.press(.enter, in: &state)
         F.focus("steps", in: &state)
         _ = Fixtures.press(.control("e"), in: &state)
+        #expect(state.currentForm?.editor != nil)
+        _ = Fixtures.press(.end, in: &state)
+        for key: Key in [.enter, .character("5")] { _ = Fixtures.press(key, in: &state) }
+        _ = Fixtures.press(.escape, in: &state)
+        #expect(state.currentForm?.editor == nil)
+        let field = try #require(F.field("steps", in: state))
+        #expect(!field.text.contains("\n") && field.text.hasSuffix("5"), "\(field.text)")
+    }
+
+    @Test func ctrlEOnAFieldWithChoicesOpensThePicker() throws {
+        var state = try F.connectedForm("no-model/invert_scale_blur")
+        F.focus("method", in: &state)
+        #expect(F.field("method", in: state)?.choices != nil)
+        _ = Fixtures.press(.control("e"), in: &state)
+        #expect(state.currentForm?.picker != nil)
         #expect(state.currentForm?.editor == nil)
     }
 

@@ -92,8 +92,8 @@ import Testing
         var state = try twoRuns()
         finish(2, with: twoGroups, in: &state)
         let text = lines(state)
-        #expect(text.contains { $0.contains("hero → " + Self.imageA) })
-        #expect(text.contains { $0.contains("thumb → " + Self.imageB) })
+        #expect(text.contains { $0.contains("hero → a.png") })
+        #expect(text.contains { $0.contains("thumb → b.png") })
     }
 
     @Test func oOpensTheRunsScreenWithTabsOutputsAndLog() throws {
@@ -106,7 +106,7 @@ import Testing
         #expect(tabs.contains("#1 queued 1 no-model/solid_color") && tabs.contains("#2 ✓ no-model/animated_noise"))
         #expect(text.contains { $0.hasPrefix("─ outputs (3)") })
         #expect(text.contains { $0.trimmingCharacters(in: .whitespaces) == "hero" })
-        #expect(text.contains { $0.contains("› " + Self.imageA) })
+        #expect(text.contains { $0.contains("› a.png") })
         #expect(text.contains { $0.hasPrefix("─ log") })
         #expect(text.contains { $0.contains("finished: completed") })
         #expect(text.last?.contains("⏎ download") == true && text.last?.contains("y copy URL") == true)
@@ -126,7 +126,7 @@ import Testing
         finish(2, with: twoGroups, in: &state)
         _ = Fixtures.press(.character("o"), .character("j"), in: &state)
         #expect(state.runs.selectedOutputURL == Self.video)
-        #expect(lines(state).contains { $0.contains("› " + Self.video) })
+        #expect(lines(state).contains { $0.contains("› clip.mp4") })
         #expect(Fixtures.press(.enter, in: &state) == [.download(runID: 2, urls: [Self.video])])
         #expect(Fixtures.press(.enter, in: &state).isEmpty, "a file already downloading is not asked for twice")
         #expect(state.status == "run #2: already downloading")
@@ -156,8 +156,8 @@ import Testing
         #expect(state.status == "run #2: download failed: HTTP 404")
         // The list's panel shows the same states.
         _ = Fixtures.press(.escape, in: &state)
-        #expect(lines(state).contains { $0.hasSuffix("hero → " + Self.imageA + "  ✓ saved") })
-        #expect(lines(state).contains { $0.hasSuffix("thumb → " + Self.imageB + "  ✗ failed") })
+        #expect(lines(state).contains { $0.hasSuffix("hero → a.png  ✓ saved") })
+        #expect(lines(state).contains { $0.hasSuffix("thumb → b.png  ✗ failed") })
     }
 
     @Test func yCopiesTheHighlightedURL() throws {
@@ -214,8 +214,28 @@ import Testing
         #expect(!text.contains { $0.contains("frame_30.png") })
         _ = Fixtures.press(.character("G"), in: &state)
         text = lines(state)
-        #expect(text.contains { $0.contains("› http://127.0.0.1:8188/view?filename=frame_30.png") })
+        #expect(text.contains { $0.contains("› frame_30.png") })
         #expect(!text.contains { $0.contains("⋯ more below") })
+    }
+
+    @Test func outputsAreListedByFileNameWithTheHighlightedURLWholeOnTheDetailsLine() throws {
+        var state = try twoRuns()
+        let long = "http://127.0.0.1:8188/view?filename=portrait_00042_.png&subfolder=night%2Fbatch&type=output"
+        finish(2, with: ExecuteResult(status: .completed, imagesByVar: ["images": [long]]), in: &state)
+        _ = update(&state, .resize(width: 60, height: state.height))
+        _ = Fixtures.press(.character("o"), in: &state)
+        let text = lines(state)
+        #expect(text.contains { $0.contains("› night/batch/portrait_00042_.png") })
+        // The URL is wider than the screen: it wraps onto a second line, whole.
+        let first = try #require(text.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("http") })
+        let details = text[first...(first + 1)].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " │")) }.joined()
+        #expect(details == long, "\(text)")
+    }
+
+    @Test func aSignedCloudURLKeepsItsSignatureOffTheScreen() {
+        let signed = "https://cdn.example/out/x.png?Expires=99&Signature=abc&OSSAccessKeyId=k"
+        #expect(OutputLabel.fileName(of: signed) == "x.png")
+        #expect(OutputLabel.detail(of: signed) == "https://cdn.example/out/x.png?…")
     }
 
     @Test func credentialsInTheServerURLAreNeverShown() throws {
