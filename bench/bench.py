@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -36,7 +37,7 @@ def env_int(name, default):
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(ROOT / "bench" / "out"), help="scratch folder (gitignored)")
-    parser.add_argument("--only", default="", help="comma list of sections: latency,concurrent,download,tui,parse,memory,history")
+    parser.add_argument("--only", default="", help="comma list of sections: latency,concurrent,download,tui,parse,convert,memory,history")
     parser.add_argument("--runs", type=int, default=env_int("BENCH_RUNS", 30), help="sequential runs per executor [BENCH_RUNS=30]")
     parser.add_argument("--concurrent", type=int, default=env_int("BENCH_CONCURRENT", 100), help="concurrent runs [BENCH_CONCURRENT=100]")
     parser.add_argument("--download-mib", type=int, default=env_int("BENCH_DOWNLOAD_MIB", 1024), help="output size in MiB [BENCH_DOWNLOAD_MIB=1024]")
@@ -45,6 +46,7 @@ def parse_args():
     parser.add_argument("--progress-rate", type=int, default=env_int("BENCH_PROGRESS_RATE", 2000), help="progress events/s during TUI key presses [BENCH_PROGRESS_RATE=2000]")
     parser.add_argument("--keypresses", type=int, default=env_int("BENCH_KEYPRESSES", 40), help="TUI key presses timed [BENCH_KEYPRESSES=40]")
     parser.add_argument("--parse-nodes", type=int, default=env_int("BENCH_PARSE_NODES", 10000), help="nodes in the parse + bind workflow [BENCH_PARSE_NODES=10000]")
+    parser.add_argument("--convert-nodes", type=int, default=env_int("BENCH_CONVERT_NODES", 2000), help="nodes in the editor-format file [BENCH_CONVERT_NODES=2000]")
     parser.add_argument("--memory-runs", type=int, default=env_int("BENCH_MEMORY_RUNS", 1000), help="sequential runs for the RSS check [BENCH_MEMORY_RUNS=1000]")
     parser.add_argument("--history-runs", type=int, default=env_int("BENCH_HISTORY_RUNS", 100000), help="runs in the run history [BENCH_HISTORY_RUNS=100000]")
     parser.add_argument("--node-ms", type=int, default=env_int("BENCH_NODE_MS", 5), help="time each node takes on the double [BENCH_NODE_MS=5]")
@@ -69,6 +71,17 @@ def sqlite_open_and_select(path, sql, repeats):
         connection.close()
         times.append(time.perf_counter() - started)
     return times, matched
+
+
+def json_parse(path, repeats):
+    """The baseline for the editor-format conversion: Python's json module (C) only reading the same file."""
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        with open(path, "rb") as handle:
+            json.loads(handle.read())
+        times.append(time.perf_counter() - started)
+    return times
 
 
 def median(values):
@@ -242,6 +255,25 @@ class Bench:
         self.rows.append(Row(f"parse + bind, {ours['nodes']}-node workflow ({ours['params']} params, median)", value, ms(median(theirs["seconds"])),
                              "ms", "≤ 50 ms", value <= 50))
 
+    # -- editor-format conversion ---------------------------------------------------------------------
+
+    def convert(self):
+        path = self.out / f"editor_{self.args.convert_nodes}.json"
+        sent = workflows.write_large_editor_workflow(path, self.args.convert_nodes)
+        object_info = self.out / "object_info.json"
+        with Double(self.out, "convert", []) as double:
+            with urllib.request.urlopen(double.url + "/object_info", timeout=30) as answer:
+                object_info.write_bytes(answer.read())
+        ours = run_json([self.bench, "convert", "--file", str(path), "--object-info", str(object_info), "--repeats", "20"])
+        if ours["promptNodes"] != sent:
+            raise RuntimeError(f"convert: {ours['promptNodes']} nodes in the prompt, expected {sent}")
+        value = ms(median(ours["seconds"]))
+        self.rows.append(Row(f"editor file of {ours['nodes']} nodes → API prompt: read + parse + convert (median of 20)", value,
+                             ms(median(json_parse(path, 20))), "ms", "≤ 20 ms", value <= 20, baseline_name="json.loads"))
+        self.notes.append(f"convert: the file has Reroutes, PrimitiveNodes, bypassed nodes and Notes ({ours['promptNodes']} nodes sent); "
+                          f"the catalog from the server's /object_info is built once, in {ms(ours['catalogSeconds']):.1f} ms; "
+                          "baseline: Python's json module only parsing the same file")
+
     # -- memory over 1,000 runs -----------------------------------------------------------------------
 
     def memory(self):
@@ -291,7 +323,8 @@ class Bench:
 
     def run(self):
         sections = [("latency", self.latency), ("concurrent", self.concurrent), ("download", self.download),
-                    ("tui", self.tui), ("parse", self.parse), ("memory", self.memory), ("history", self.history)]
+                    ("tui", self.tui), ("parse", self.parse), ("convert", self.convert),
+                    ("memory", self.memory), ("history", self.history)]
         for name, section in sections:
             if not self.wanted(name):
                 continue

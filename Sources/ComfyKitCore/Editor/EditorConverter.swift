@@ -187,13 +187,19 @@ private struct Conversion {
     /// does: integer ids ascending, then the others (subgraph ids) as they came.
     func finished() -> JSONObject {
         var cleaned: [(String, JSONValue)] = []
+        cleaned.reserveCapacity(prompt.count)
         for (id, node) in prompt {
             guard var object = node.objectValue, var inputs = object["inputs"]?.objectValue else { continue }
-            for (name, value) in inputs {
-                if let pair = value.arrayValue, pair.count == 2, let target = pair[0].stringValue, prompt[target] == nil {
-                    inputs[name] = nil
-                }
+            let dangling = inputs.filter { _, value in
+                guard let pair = value.arrayValue, pair.count == 2, let target = pair[0].stringValue else { return false }
+                return prompt[target] == nil
             }
+            // Most nodes point only at nodes that are sent: they are kept as built, not rebuilt.
+            guard !dangling.isEmpty else {
+                cleaned.append((id, node))
+                continue
+            }
+            for (name, _) in dangling { inputs[name] = nil }
             object["inputs"] = .object(inputs)
             cleaned.append((id, .object(object)))
         }
