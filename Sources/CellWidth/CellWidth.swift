@@ -19,14 +19,64 @@ public enum CellWidth {
         return 1
     }
 
-    /// The columns one grapheme cluster takes (0, 1 or 2): its first scalar's, or 2 when an emoji presentation
-    /// selector (U+FE0F) follows it, so `☺️`, `1️⃣` and ZWJ sequences such as `👨‍👩‍👧‍👦` are one wide cell.
-    public static func of(_ character: Character) -> Int {
+    /// How the terminal lays out the emoji sequences that terminals disagree on (see ``ClusterWidths``).
+    /// Set once by the TUI at start, from what the terminal answered, before any other thread measures text;
+    /// read-only after that, so the unsynchronised access never races.
+    nonisolated(unsafe) public private(set) static var clusters = ClusterWidths.joined
+
+    /// Measures emoji sequences as `widths` says from now on: call once, before any other thread measures.
+    public static func use(_ widths: ClusterWidths) { clusters = widths }
+
+    /// The columns one grapheme cluster takes: its first scalar's, or 2 when an emoji presentation selector
+    /// (U+FE0F) follows it, so `☺️`, `1️⃣` and ZWJ sequences such as `👨‍👩‍👧‍👦` are one wide cell — as modern
+    /// terminals draw them. Where the terminal draws a sequence's parts apart (``clusters``), their widths add up.
+    public static func of(_ character: Character) -> Int { of(character, clusters: clusters) }
+
+    /// The columns one grapheme cluster takes on a terminal that draws emoji sequences as `clusters` says.
+    public static func of(_ character: Character, clusters: ClusterWidths) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let width = of(scalar: first)
         if width == 0 { return 0 }
-        if width == 1, scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        guard scalars.count > 1 else { return width }
+        if clusters != .joined, let split = splitWidth(scalars, clusters) { return split }
+        if width == 1, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        return width
+    }
+
+    /// A sequence's width where the terminal draws its parts apart; `nil` when it is drawn as one cluster.
+    private static func splitWidth(_ scalars: Character.UnicodeScalarView, _ clusters: ClusterWidths) -> Int? {
+        let hasJoiner = scalars.contains { $0.value == 0x200D }
+        let hasModifier = scalars.contains { ClusterWidths.isModifier($0) }
+        if hasJoiner, !clusters.joinsZWJ {
+            // Each part on its own, a modifier or presentation selector kept with its part as the terminal does.
+            var total = 0
+            var part: [Unicode.Scalar] = []
+            for scalar in scalars {
+                if scalar.value == 0x200D {
+                    total += partWidth(part, clusters)
+                    part = []
+                } else {
+                    part.append(scalar)
+                }
+            }
+            return total + partWidth(part, clusters)
+        }
+        if hasJoiner { return nil }
+        if hasModifier, !clusters.joinsModifiers { return partWidth(Array(scalars), clusters) }
+        return nil
+    }
+
+    private static func partWidth(_ scalars: [Unicode.Scalar], _ clusters: ClusterWidths) -> Int {
+        guard let first = scalars.first else { return 0 }
+        var width = of(scalar: first)
+        for scalar in scalars.dropFirst() {
+            if ClusterWidths.isModifier(scalar) {
+                width += clusters.joinsModifiers ? 0 : 2
+            } else if scalar.value == 0xFE0F, width == 1 {
+                width = 2
+            }
+        }
         return width
     }
 
@@ -52,4 +102,33 @@ public enum CellWidth {
         }
         return false
     }
+}
+
+/// How a terminal draws the emoji sequences terminals disagree on. Modern terminals (kitty, WezTerm, foot, iTerm2)
+/// draw `👍🏽` and `👨‍👩‍👧‍👦` as one wide cell each; xterm draws each part apart (`👍🏽` takes 4 columns, the family 8);
+/// tmux 3.3 joins a ZWJ sequence into one cell but draws a skin-tone modifier apart.
+public struct ClusterWidths: Hashable, Sendable {
+    /// An emoji followed by a skin-tone modifier (U+1F3FB–U+1F3FF) is one cell.
+    public var joinsModifiers: Bool
+    /// Emoji joined by U+200D (ZERO WIDTH JOINER) are one cell.
+    public var joinsZWJ: Bool
+
+    public init(joinsModifiers: Bool, joinsZWJ: Bool) {
+        self.joinsModifiers = joinsModifiers
+        self.joinsZWJ = joinsZWJ
+    }
+
+    /// Every sequence one cell: the default, and what modern terminals do.
+    public static let joined = ClusterWidths(joinsModifiers: true, joinsZWJ: true)
+
+    /// The probes a terminal is asked to draw, and what their width says about it.
+    public static let modifierProbe = "\u{1F44D}\u{1F3FD}"
+    public static let zwjProbe = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"
+
+    /// From the columns the terminal moved its cursor over for each probe (`nil`: it did not answer).
+    public init(modifierProbeWidth: Int?, zwjProbeWidth: Int?) {
+        self.init(joinsModifiers: modifierProbeWidth.map { $0 <= 2 } ?? true, joinsZWJ: zwjProbeWidth.map { $0 <= 2 } ?? true)
+    }
+
+    static func isModifier(_ scalar: Unicode.Scalar) -> Bool { (0x1F3FB...0x1F3FF).contains(scalar.value) }
 }

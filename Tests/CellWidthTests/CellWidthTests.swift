@@ -61,4 +61,25 @@ import Testing
     @Test func theTableNamesItsUnicodeVersion() {
         #expect(CellWidth.unicodeVersion.hasPrefix("15."))
     }
+
+    /// Issue 11, item 7: terminals disagree on emoji sequences; the widths follow what the terminal answered.
+    @Test func sequencesTheTerminalDrawsApartAreAsWideAsTheirParts() {
+        let tmux = ClusterWidths(modifierProbeWidth: 4, zwjProbeWidth: 2)
+        let xterm = ClusterWidths(modifierProbeWidth: 4, zwjProbeWidth: 6)
+        let kitty = ClusterWidths(modifierProbeWidth: 2, zwjProbeWidth: 2)
+        let skinTone: Character = "👍🏽", family: Character = "👨‍👩‍👧‍👦", waving: Character = "👋🏿", couple: Character = "👩🏽‍🤝‍👨🏿"
+        #expect(kitty == .joined)
+        #expect(CellWidth.of(skinTone, clusters: tmux) == 4)
+        #expect(CellWidth.of(family, clusters: tmux) == 2)
+        #expect(CellWidth.of(skinTone, clusters: xterm) == 4)
+        #expect(CellWidth.of(family, clusters: xterm) == 8)
+        #expect(CellWidth.of(couple, clusters: xterm) == 10, "three parts (4 + 2 + 4): two carry a modifier")
+        #expect(CellWidth.of(waving, clusters: kitty) == 2)
+        #expect(CellWidth.of("é", clusters: xterm) == 1, "a combining mark stays with its letter everywhere")
+        #expect(CellWidth.of("☺️", clusters: xterm) == 2)
+    }
+
+    @Test func aTerminalThatDoesNotAnswerKeepsEverySequenceOneCell() {
+        #expect(ClusterWidths(modifierProbeWidth: nil, zwjProbeWidth: nil) == .joined)
+    }
 }

@@ -1,3 +1,4 @@
+import CellWidth
 import CNCursesW
 import Glibc
 
@@ -13,6 +14,8 @@ final class NCursesTerminal: TerminalBackend {
     /// restores what it can safely (``CrashRestore``).
     init(environment: [String: String], theme: Theme, fallback: Theme?, mouse: Bool = true) {
         setlocale(LC_ALL, "")
+        // Before curses reads the keyboard: how this terminal draws the emoji sequences terminals disagree on.
+        if let widths = ClusterProbe.run() { CellWidth.use(widths) }
         CrashRestore.install()
         QuitSignals.install()
         initscr()
@@ -83,12 +86,40 @@ final class NCursesTerminal: TerminalBackend {
     /// Writes only the given cells, then shows them.
     func draw(_ changes: [CellChange], fullRedraw: Bool) {
         if fullRedraw { clearok(window, true) }
-        for change in changes where !change.cell.isContinuation {
+        for change in changes {
+            let position = change.row << 16 | change.column
+            overlays[position] = nil
+            guard !change.cell.isContinuation else { continue }
             wattrset(window, Int32(bitPattern: palette.attributes(for: change.cell)))
-            mvwaddstr(window, Int32(change.row), Int32(change.column), change.cell.text)
+            if Self.needsOverlay(change.cell.text) {
+                // Curses measures code point by code point and would lay the sequence out wrong: it keeps blanks
+                // there, and the sequence itself is written over them after each refresh.
+                mvwaddstr(window, Int32(change.row), Int32(change.column), String(repeating: " ", count: change.cell.width))
+                overlays[position] = palette.sgr(for: change.cell) + change.cell.text
+            } else {
+                mvwaddstr(window, Int32(change.row), Int32(change.column), change.cell.text)
+            }
         }
         wattrset(window, 0)
         wrefresh(window)
+        guard !overlays.isEmpty else { return }
+        // Save the cursor and attributes, write each sequence at its cell, restore: curses' idea of the terminal holds.
+        var bytes = "\u{1B}7"
+        for (position, text) in overlays.sorted(by: { $0.key < $1.key }) {
+            bytes += "\u{1B}[\((position >> 16) + 1);\((position & 0xFFFF) + 1)H" + text
+        }
+        bytes += "\u{1B}[0m\u{1B}8"
+        passThrough(Array(bytes.utf8))
+    }
+
+    /// Emoji sequences written past curses, by `row << 16 | column`: what must be written again after a refresh.
+    private var overlays: [Int: String] = [:]
+
+    /// A grapheme cluster curses cannot draw as one cell: several scalars, beyond combining marks.
+    static func needsOverlay(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard scalars.count > 1 else { return false }
+        return scalars.dropFirst().contains { $0.value == 0x200D || $0.value == 0xFE0F || CellWidth.of(scalar: $0) > 0 }
     }
 
     /// Writes an escape sequence curses knows nothing of (OSC 52) straight to the terminal, after the last frame.

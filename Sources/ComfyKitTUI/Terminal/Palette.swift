@@ -27,4 +27,29 @@ struct Palette {
         }
         return value
     }
+
+    /// The same look as an SGR sequence, for text written past curses (``NCursesTerminal``'s emoji sequences).
+    func sgr(for cell: Cell) -> String {
+        var codes = ["0"]
+        let attributes = cell.attributes.union(theme.style(for: cell.style).attributes)
+        if attributes.contains(.bold) { codes.append("1") }
+        if attributes.contains(.dim) { codes.append("2") }
+        if attributes.contains(.underline) { codes.append("4") }
+        if attributes.contains(.reverse) { codes.append("7") }
+        if theme.useColor {
+            let style = theme.style(for: cell.style)
+            codes.append(Self.color(style.foreground.cursesNumber(colors: theme.terminalColors), base: 30, bright: 90, extended: 38))
+            codes.append(Self.color(style.background.cursesNumber(colors: theme.terminalColors), base: 40, bright: 100, extended: 48))
+        }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+
+    private static func color(_ number: Int16, base: Int, bright: Int, extended: Int) -> String {
+        switch number {
+        case ..<0: String(base + 9)
+        case 0..<8: String(base + Int(number))
+        case 8..<16: String(bright + Int(number) - 8)
+        default: "\(extended);5;\(number)"
+        }
+    }
 }

@@ -39,7 +39,7 @@ struct Screen: Hashable, Sendable {
             }
             if x >= 0 {
                 set(Cell(String(character), style: style, attributes: attributes), column: x, row: row)
-                if w == 2 { set(Cell("", style: style, attributes: attributes), column: x + 1, row: row) }
+                for extra in 1..<w where x + extra < width { set(Cell("", style: style, attributes: attributes), column: x + extra, row: row) }
             }
             x += w
         }
@@ -95,16 +95,25 @@ struct Screen: Hashable, Sendable {
     }
 
     private mutating func set(_ cell: Cell, column: Int, row: Int) {
-        let index = row * width + column
-        let old = cells[index]
-        // Never leave half a wide character behind.
-        if old.isContinuation, !cell.isContinuation, column > 0 {
-            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        let base = row * width
+        let old = cells[base + column]
+        // Never leave part of a wide character behind (an emoji sequence a terminal draws apart is up to 8 wide).
+        if old.isContinuation, !cell.isContinuation {
+            var head = column - 1
+            while head >= 0, cells[base + head].isContinuation { head -= 1 }
+            if head >= 0 {
+                let style = cells[base + head].style
+                for x in head..<column { cells[base + x] = Cell(" ", style: style) }
+            }
         }
-        if old.width == 2, column + 1 < width, cells[index + 1].isContinuation {
-            cells[index + 1] = Cell(" ", style: old.style)
+        if !cell.isContinuation {
+            var x = column + 1
+            while x < width, cells[base + x].isContinuation, old.width > 1 || old.isContinuation {
+                cells[base + x] = Cell(" ", style: old.style)
+                x += 1
+            }
         }
-        cells[index] = cell
+        cells[base + column] = cell
     }
 
     private mutating func appendToPrevious(_ mark: Character, before column: Int, row: Int) {
