@@ -80,12 +80,15 @@ private struct Conversion {
             }
             let id = scope.prefix + String(node.id)
             guard let nodeClass = catalog.classes[node.type] else {
-                throw .unknownNodeClass(source: source, nodeID: id, classType: node.type)
+                throw .unknownNodeClass(source: source, nodeID: id, title: node.title, classType: node.type, pack: node.pack)
             }
             var inputs = widgetInputs(node, nodeClass)
             for input in node.inputs {
-                guard let link = input.link.flatMap({ scope.graph.links[$0] }) else { continue }
-                switch try resolve(link.originID, link.originSlot, in: scope) {
+                guard let linkID = input.link else { continue }
+                guard let link = scope.graph.links[linkID] else {
+                    throw .unknownLink(source: source, nodeID: id, input: input.name, link: linkID)
+                }
+                switch try resolve(link.originID, link.originSlot, in: scope, for: (id, input.name)) {
                 case .link(let origin, let slot): inputs[input.name] = .array([.string(origin), .int(slot)])
                 case .value(let value): inputs[input.name] = value
                 case .nothing: break
@@ -125,7 +128,7 @@ private struct Conversion {
     }
 
     /// Follows an output slot to the node that really produces it, or to the value that stands for it.
-    private func resolve(_ originID: Int, _ originSlot: Int, in start: Scope) throws(EditorConversionError) -> Source {
+    private func resolve(_ originID: Int, _ originSlot: Int, in start: Scope, for consumer: (node: String, input: String)) throws(EditorConversionError) -> Source {
         var scope = start
         var nodeID = originID
         var slot = originSlot
@@ -144,7 +147,9 @@ private struct Conversion {
                       let values = instance.node.widgetValues?.arrayValue, index < values.count else { return .nothing }
                 return .value(values[index])
             }
-            guard let node = scope.graph.nodesByID[nodeID] else { return .nothing }
+            guard let node = scope.graph.nodesByID[nodeID] else {
+                throw .linkFromMissingNode(source: source, nodeID: consumer.node, input: consumer.input, origin: nodeID)
+            }
             if let subgraph = subgraphs[node.type], node.mode != .bypass {
                 let inner = try enter(subgraph, id: node.type, instance: node, from: scope)
                 guard slot < subgraph.outputLinks.count, let link = subgraph.outputLinks[slot].flatMap({ inner.graph.links[$0] }) else { return .nothing }

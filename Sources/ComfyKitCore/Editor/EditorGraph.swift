@@ -10,6 +10,8 @@ struct EditorGraph: Sendable {
         let outputs: [Output]
         /// A list in widget order; some nodes write an object keyed by widget name instead.
         let widgetValues: JSONValue?
+        /// The custom-node pack the editor says the node came from (`properties.cnr_id`, else `aux_id`), if not core.
+        var pack: String? = nil
     }
 
     struct Input: Sendable {
@@ -80,7 +82,11 @@ extension EditorGraph {
             }
             let outputs = (item["outputs"]?.arrayValue ?? []).map { Output(type: $0["type"]?.stringValue ?? "") }
             let mode = item["mode"]?.intValue.flatMap(Mode.init(rawValue:)) ?? .always
-            nodes.append(Node(id: id, type: type, title: item["title"]?.stringValue, mode: mode, inputs: inputs, outputs: outputs, widgetValues: item["widgets_values"]))
+            let properties = item["properties"]
+            let pack = [properties?["cnr_id"]?.stringValue, properties?["aux_id"]?.stringValue]
+                .compactMap { $0 }.first { !$0.isEmpty && $0 != "comfy-core" }
+            nodes.append(Node(id: id, type: type, title: item["title"]?.stringValue, mode: mode, inputs: inputs, outputs: outputs,
+                              widgetValues: item["widgets_values"], pack: pack))
         }
         var links: [Int: Link] = [:]
         for item in object["links"]?.arrayValue ?? [] {

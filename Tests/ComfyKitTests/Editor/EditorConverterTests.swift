@@ -66,8 +66,50 @@ import Testing
         first["type"] = "MyCustomSampler"
         nodes[0] = .object(first)
         document["nodes"] = .array(nodes)
-        #expect(throws: EditorConversionError.unknownNodeClass(source: "default", nodeID: "7", classType: "MyCustomSampler")) {
+        #expect(throws: EditorConversionError.unknownNodeClass(source: "default", nodeID: "7", title: nil, classType: "MyCustomSampler", pack: nil)) {
             try Self.converter.prompt(for: document, source: "default")
+        }
+    }
+
+    @Test func aCustomNodeIsNamedWithItsTitleAndThePackToInstall() throws {
+        var document = try Self.load("default.json")
+        var nodes = try #require(document["nodes"]?.arrayValue)
+        var first = try #require(nodes[0].objectValue)
+        first["type"] = "PixelPerfectResolution"
+        first["title"] = "Resolution"
+        first["properties"] = ["cnr_id": "comfyui_controlnet_aux", "ver": "59b027e"]
+        nodes[0] = .object(first)
+        document["nodes"] = .array(nodes)
+        do {
+            _ = try Self.converter.prompt(for: document, source: "default")
+            Issue.record("converted a node the server does not know")
+        } catch {
+            #expect(error == .unknownNodeClass(source: "default", nodeID: "7", title: "Resolution", classType: "PixelPerfectResolution",
+                                               pack: "comfyui_controlnet_aux"))
+            #expect(error.description.contains("node 7 “Resolution” is a PixelPerfectResolution"))
+            #expect(error.description.contains("custom-node pack comfyui_controlnet_aux"))
+        }
+    }
+
+    @Test func aLinkToANodeOrLinkTheFileDoesNotHaveIsASpecificError() throws {
+        var document = try Self.load("default.json")
+        var links = try #require(document["links"]?.arrayValue)
+        var first = try #require(links[0].arrayValue)
+        let (linkID, target, slot) = (try #require(first[0].intValue), try #require(first[3].intValue), try #require(first[4].intValue))
+        first[1] = 999
+        links[0] = .array(first)
+        var missingOrigin = document
+        missingOrigin["links"] = .array(links)
+        let nodes = try #require(document["nodes"]?.arrayValue)
+        let consumer = try #require(nodes.first { $0["id"]?.intValue == target })
+        let input = try #require(consumer["inputs"]?.arrayValue?[slot]["name"]?.stringValue)
+        #expect(throws: EditorConversionError.linkFromMissingNode(source: "d", nodeID: String(target), input: input, origin: 999)) {
+            try Self.converter.prompt(for: missingOrigin, source: "d")
+        }
+        var missingLink = document
+        missingLink["links"] = .array(Array(links.dropFirst()))
+        #expect(throws: EditorConversionError.unknownLink(source: "d", nodeID: String(target), input: input, link: linkID)) {
+            try Self.converter.prompt(for: missingLink, source: "d")
         }
     }
 
