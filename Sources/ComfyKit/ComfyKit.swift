@@ -37,7 +37,7 @@ public final class ComfyKit: Sendable {
         let credentials = Credentials(apiKey: configuration.comfyUIAPIKey, cookies: configuration.cookies, httpClient: httpClient)
         let server = ComfyUIServer(baseURL: configuration.comfyUIBaseURL)
         client = ComfyUIClient(server: server, httpClient: httpClient, credentials: credentials)
-        hub = EventHub(server: server, credentials: credentials, logger: logger)
+        hub = EventHub(server: server, credentials: credentials, logger: logger, jobsAPI: client.jobsAPI)
         queueReader = SharedQueueReader(client: client)
         loader = WorkflowLoader(httpClient: httpClient)
         objectInfoStore = ObjectInfoStore(client: client, cacheDirectory: configuration.cacheDirectory)

@@ -27,11 +27,15 @@ actor EventHub {
     private var connectWaiters: [UUID: CheckedContinuation<Bool, Never>] = [:]
     private var consecutiveFailures = 0
 
-    init(server: ComfyUIServer, credentials: Credentials, logger: Logger) {
+    /// Forgotten on every reconnect: the server may be another process, of another version.
+    private let jobsAPI: JobsAPISupport?
+
+    init(server: ComfyUIServer, credentials: Credentials, logger: Logger, jobsAPI: JobsAPISupport? = nil) {
         self.clientID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         self.server = server
         self.credentials = credentials
         self.logger = logger
+        self.jobsAPI = jobsAPI
     }
 
     /// Starts the connection if needed and waits until it is open; false after `timeout` or a refusal,
@@ -122,10 +126,13 @@ actor EventHub {
         }
     }
 
-    private func didConnect() {
+    private func didConnect() async {
         consecutiveFailures = 0
         isConnected = true
-        if hasConnectedOnce { broadcast(.reconnected) }
+        if hasConnectedOnce {
+            await jobsAPI?.forget()
+            broadcast(.reconnected)
+        }
         hasConnectedOnce = true
         resolveWaiters(true)
     }

@@ -6,6 +6,8 @@ struct ProgressFrames {
     let emit: @Sendable (RunEvent) -> Void
     private(set) var progress: RunProgress
     private(set) var started = false
+    /// The last step reported per node: `progress_state` and `progress` both carry each step.
+    private var lastSteps: [String: (value: Double, max: Double)] = [:]
 
     /// What a frame means for the follower beyond the events already emitted.
     enum Step: Equatable {
@@ -46,10 +48,18 @@ struct ProgressFrames {
             markStarted()
             // A step names its node, or belongs to the one running; one with neither, or no steps, says nothing.
             guard let id = node ?? progress.currentNode, max > 0 else { break }
-            progress.step(node: id, value: value, max: max)
-            emit(.progress(node: id, value: value, max: max, overall: progress.overall))
+            step(node: id, value: value, max: max)
         case .progressState(_, let nodes):
-            for state in nodes where state.isFinished { progress.finish(node: state.node) }
+            // Each node's state so far: finished ones count whole, running ones at their step (a node just
+            // started is at 0 of 1, which says nothing yet).
+            for state in nodes {
+                if state.isFinished {
+                    progress.finish(node: state.node)
+                } else if state.value > 0, state.max > 0 {
+                    markStarted()
+                    step(node: state.node, value: state.value, max: state.max)
+                }
+            }
         case .executed(_, let node, let output):
             emit(.nodeOutput(node: node, output: output))
             return .output(node: node, output: output)
@@ -59,6 +69,14 @@ struct ProgressFrames {
             break
         }
         return .none
+    }
+
+    /// One step of a node, reported once however many frames carry it.
+    private mutating func step(node: String, value: Double, max: Double) {
+        if let last = lastSteps[node], last == (value, max) { return }
+        lastSteps[node] = (value, max)
+        progress.step(node: node, value: value, max: max)
+        emit(.progress(node: node, value: value, max: max, overall: progress.overall))
     }
 
     /// The run completed: the model reaches 100% (events say so with `finished`).

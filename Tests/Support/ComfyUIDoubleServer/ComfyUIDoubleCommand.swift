@@ -87,6 +87,9 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
     @Option(name: .customLong("upload-fail-count"), help: "Only the first N uploads fail.")
     var uploadFailureCount: Int?
 
+    @Flag(name: .customLong("jobs-api"), help: "Behave as a newer ComfyUI: serve /api/jobs, check prompt_id, stamp create_time.")
+    var jobsAPI = false
+
     @Flag(name: .customLong("no-overlap-hazard"), help: "Keep a reconnected socket registered when its older twin closes.")
     var noOverlapHazard = false
 
@@ -131,6 +134,7 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
         for node in invalidNodes { config.forcedValidationErrors[Self.selector(node)] = ForcedValidationError() }
         if let uploadFailureStatus { config.uploadFault = UploadFault(status: uploadFailureStatus, count: uploadFailureCount) }
         config.reconnectOverlapHazard = !noOverlapHazard
+        config.servesJobsAPI = jobsAPI
         return config
     }
 
