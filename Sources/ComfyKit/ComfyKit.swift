@@ -27,9 +27,18 @@ public final class ComfyKit: Sendable {
     let logger: Logger
 
     /// Uses a resolved configuration.
-    public init(
+    public convenience init(
         configuration: ComfyKitConfiguration, httpClient: HTTPClient = .comfyKit, logger: Logger = Logger(label: "comfykit"),
         runningHubTiming: RunningHubTiming = RunningHubTiming()
+    ) {
+        self.init(configuration: configuration, httpClient: httpClient, logger: logger, runningHubTiming: runningHubTiming,
+                  socketPingPeriod: SocketLimits.pingPeriod)
+    }
+
+    /// Also sets how often the socket is pinged (tests shorten it to see a silent socket replaced quickly).
+    init(
+        configuration: ComfyKitConfiguration, httpClient: HTTPClient, logger: Logger, runningHubTiming: RunningHubTiming,
+        socketPingPeriod: Duration
     ) {
         self.configuration = configuration
         self.httpClient = httpClient
@@ -37,7 +46,7 @@ public final class ComfyKit: Sendable {
         let credentials = Credentials(apiKey: configuration.comfyUIAPIKey, cookies: configuration.cookies, httpClient: httpClient)
         let server = ComfyUIServer(baseURL: configuration.comfyUIBaseURL)
         client = ComfyUIClient(server: server, httpClient: httpClient, credentials: credentials)
-        hub = EventHub(server: server, credentials: credentials, logger: logger, jobsAPI: client.jobsAPI)
+        hub = EventHub(server: server, credentials: credentials, logger: logger, jobsAPI: client.jobsAPI, pingPeriod: socketPingPeriod)
         queueReader = SharedQueueReader(client: client)
         loader = WorkflowLoader(httpClient: httpClient)
         objectInfoStore = ObjectInfoStore(client: client, cacheDirectory: configuration.cacheDirectory)

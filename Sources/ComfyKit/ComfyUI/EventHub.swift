@@ -29,13 +29,17 @@ actor EventHub {
 
     /// Forgotten on every reconnect: the server may be another process, of another version.
     private let jobsAPI: JobsAPISupport?
+    /// The socket is pinged this often; with no pong before the next ping, it is closed and reconnected.
+    private let pingPeriod: Duration
 
-    init(server: ComfyUIServer, credentials: Credentials, logger: Logger, jobsAPI: JobsAPISupport? = nil) {
+    init(server: ComfyUIServer, credentials: Credentials, logger: Logger, jobsAPI: JobsAPISupport? = nil,
+         pingPeriod: Duration = SocketLimits.pingPeriod) {
         self.clientID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         self.server = server
         self.credentials = credentials
         self.logger = logger
         self.jobsAPI = jobsAPI
+        self.pingPeriod = pingPeriod
     }
 
     /// Starts the connection if needed and waits until it is open; false after `timeout` or a refusal,
@@ -111,7 +115,7 @@ actor EventHub {
         if let key = credentials.apiKey { headers[.authorization] = "Bearer " + key.value }
         let configuration = WebSocketClientConfiguration(
             maxFrameSize: SocketLimits.maxFrameSize, additionalHeaders: headers,
-            autoPing: .enabled(timePeriod: .seconds(20)))
+            autoPing: .enabled(timePeriod: pingPeriod))
         do {
             try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) { inbound, outbound, _ in
                 // Ask for type-4 previews, which carry their prompt id (`supports_preview_metadata`).
