@@ -78,14 +78,26 @@ extension ComfyUIClient {
                 pending: waiting.filter { $0.status == .pending }.sorted { $0.priority < $1.priority },
                 recent: ended)
         }
+        let (running, pending) = try await queuedJobs()
+        return ServerQueue(running: running, pending: pending, recent: try await recentHistory(limit: recentLimit))
+    }
+
+    /// The `clientId` a queued or running prompt was submitted under (`/queue` says it on every version);
+    /// nil when the prompt is not queued, or was sent without one.
+    public func submitter(of promptID: String) async throws -> String? {
+        let (running, pending) = try await queuedJobs()
+        return (running + pending).first { $0.id == promptID }?.clientID
+    }
+
+    /// `GET /queue` as jobs, with their clients; pending ones in run order.
+    private func queuedJobs() async throws -> (running: [ServerJob], pending: [ServerJob]) {
         let (status, bytes) = try await send(.GET, "/queue")
         guard status == 200, let queue = try? JSONValue(parsing: bytes.readableBytesView) else {
             throw ComfyUIError.http(endpoint: "GET /queue", status: status, body: String(buffer: bytes))
         }
         let running = (queue["queue_running"]?.arrayValue ?? []).compactMap { ServerJob(queueItem: $0, status: .inProgress) }
         let pending = (queue["queue_pending"]?.arrayValue ?? []).compactMap { ServerJob(queueItem: $0, status: .pending) }
-        return ServerQueue(running: running, pending: pending.sorted { $0.priority < $1.priority },
-                           recent: try await recentHistory(limit: recentLimit))
+        return (running, pending.sorted { $0.priority < $1.priority })
     }
 
     /// `GET /history?max_items=N`: the latest ended prompts, newest first.

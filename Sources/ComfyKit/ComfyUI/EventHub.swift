@@ -32,9 +32,11 @@ actor EventHub {
     /// The socket is pinged this often; with no pong before the next ping, it is closed and reconnected.
     private let pingPeriod: Duration
 
+    /// `clientID`: nil for a new one; a given one takes over that client's socket, and with it the events of
+    /// the prompts it submitted (ComfyUI sends them to the submitter's `clientId` only).
     init(server: ComfyUIServer, credentials: Credentials, logger: Logger, jobsAPI: JobsAPISupport? = nil,
-         pingPeriod: Duration = SocketLimits.pingPeriod) {
-        self.clientID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+         pingPeriod: Duration = SocketLimits.pingPeriod, clientID: String? = nil) {
+        self.clientID = clientID ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         self.server = server
         self.credentials = credentials
         self.logger = logger
