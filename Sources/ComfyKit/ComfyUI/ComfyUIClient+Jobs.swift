@@ -7,14 +7,11 @@ extension ComfyUIClient {
         await jobsAPI.isAvailable(probing: self)
     }
 
-    /// `true` for 200, `false` for 404, `nil` when the answer says neither (the server is away, a proxy fails).
+    /// `true` for 200; `false` for any other answer (0.3.64's 404, a proxy's error: the older endpoints work on
+    /// every version); `nil` when the server could not be reached, so that it is asked again.
     func probeJobsAPI() async -> Bool? {
         guard let (status, _) = try? await send(.GET, "/api/jobs?limit=1") else { return nil }
-        switch status {
-        case 200: return true
-        case 404: return false
-        default: return nil
-        }
+        return status == 200
     }
 
     /// `GET /api/jobs/{id}`: the job with, once it ended, its history (`outputs` and `execution_status`);

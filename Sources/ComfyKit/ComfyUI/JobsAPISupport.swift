@@ -1,8 +1,8 @@
 /// Whether a ComfyUI server has the jobs API of newer versions (`/api/jobs`), asked once per connection.
 ///
 /// 0.3.64 answers 404 there. The answer is forgotten when the connection is lost and comes back (the server
-/// may have been restarted as another version); an answer other than 200 or 404 (a proxy's 502, a refused
-/// connection) is not kept, and the older endpoints are used meanwhile.
+/// may have been restarted as another version); when the server cannot be reached no answer is kept, and the
+/// older endpoints are used meanwhile.
 actor JobsAPISupport {
     private var known: Bool?
     /// Bumped by ``forget()``, so that a probe sent before it does not set the answer after it.

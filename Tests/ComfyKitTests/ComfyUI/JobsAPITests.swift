@@ -100,6 +100,7 @@ import Testing
         try await DoubleHarness.with({ $0.servesJobsAPI = jobsAPI; $0.nodeDurations[.classType("ImageBlur")] = .seconds(3) }) { double, kit in
             let done = await kit.execute(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: DoubleHarness.params(for: "01"))
             let running = kit.run(.file(path: Fixtures.workflowPath("02_load_transform_save")), params: DoubleHarness.params(for: "02"))
+            _ = try await eventually("our prompt runs") { try await kit.client.queue().running.isEmpty ? nil : true }
             let other = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: double.baseURL), environment: [:]))
             let pending = other.run(.file(path: Fixtures.workflowPath("01_empty_image_save")), params: DoubleHarness.params(for: "01"))
             let queue = try await eventually("both prompts are on the server") {
