@@ -19,7 +19,8 @@ import Testing
                 let events = watched.stdout.split(separator: "\n").compactMap { try? JSONValue(parsing: String($0)) }
                 let steps = events.filter { $0["event"] == "progress" && $0["node"] == "4" }
                 #expect(steps.count >= 5, "the upscale's steps arrive on the watcher's socket: \(steps.count)")
-                // The upscale had started before the watcher came; the node after it is announced.
+                // The upscale had started before the watcher came: its first step seen announces it.
+                #expect(events.contains { $0["event"] == "node_started" && $0["node"] == "4" })
                 #expect(events.contains { $0["event"] == "node_started" && $0["class_type"] == "SaveImage" })
                 #expect(events.last?["event"] == "finished")
 

@@ -41,9 +41,7 @@ struct ProgressFrames {
             if !nodes.isEmpty { emit(.cached(nodes: nodes)) }
         case .executing(_, let node?):
             markStarted()
-            progress.start(node: node)
-            let info = workflow[node]
-            emit(.nodeStarted(NodeInfo(id: node, classType: info?.classType ?? "", title: info?.title ?? ""), overall: progress.overall))
+            announce(node)
         case .progress(_, let node, let value, let max):
             markStarted()
             // A step names its node, or belongs to the one running; one with neither, or no steps, says nothing.
@@ -71,10 +69,19 @@ struct ProgressFrames {
         return .none
     }
 
-    /// One step of a node, reported once however many frames carry it.
+    /// A node starts: the one before it has finished.
+    private mutating func announce(_ node: String) {
+        progress.start(node: node)
+        let info = workflow[node]
+        emit(.nodeStarted(NodeInfo(id: node, classType: info?.classType ?? "", title: info?.title ?? ""), overall: progress.overall))
+    }
+
+    /// One step of a node, reported once however many frames carry it. A step of a node not yet announced
+    /// announces it: its `executing` was missed (a socket that joined mid-node, as a re-attached run's does).
     private mutating func step(node: String, value: Double, max: Double) {
         if let last = lastSteps[node], last == (value, max) { return }
         lastSteps[node] = (value, max)
+        if progress.currentNode != node { announce(node) }
         progress.step(node: node, value: value, max: max)
         emit(.progress(node: node, value: value, max: max, overall: progress.overall))
     }

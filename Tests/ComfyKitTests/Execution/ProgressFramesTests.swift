@@ -86,6 +86,19 @@ import Testing
         #expect(steps == [3])
         #expect(events.all.first == RunEvent.started)
     }
+
+    @Test func aStepOfANodeWhoseStartWasMissedAnnouncesIt() throws {
+        let (workflow, _) = try recorded("21_progress_upscale_tiny_model")
+        let node = try #require(workflow.nodes.first { $0.classType == "ImageUpscaleWithModel" })
+        let events = Events()
+        var frames = ProgressFrames(workflow: workflow, emit: events.append)
+        // A socket that joined mid-node: steps, no `executing` before them.
+        _ = frames.apply(.progress(promptID: "p", node: node.id, value: 4, max: 20))
+        _ = frames.apply(.progress(promptID: "p", node: node.id, value: 5, max: 20))
+        let started = events.all.compactMap { event -> NodeInfo? in if case .nodeStarted(let info, _) = event { info } else { nil } }
+        #expect(started == [NodeInfo(id: node.id, classType: node.classType, title: node.title)])
+        #expect(events.all.count { if case .progress = $0 { true } else { false } } == 2)
+    }
 }
 
 /// What the facade prepares before any executor runs: the DSL read and the values bound.
