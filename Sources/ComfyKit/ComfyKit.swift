@@ -27,9 +27,32 @@ public final class ComfyKit: Sendable {
     let logger: Logger
 
     /// Uses a resolved configuration.
-    public init(
+    public convenience init(
         configuration: ComfyKitConfiguration, httpClient: HTTPClient = .comfyKit, logger: Logger = Logger(label: "comfykit"),
         runningHubTiming: RunningHubTiming = RunningHubTiming()
+    ) {
+        self.init(configuration: configuration, httpClient: httpClient, logger: logger, runningHubTiming: runningHubTiming,
+                  socketPingPeriod: SocketLimits.pingPeriod, socketClientID: nil)
+    }
+
+    /// A kit whose socket takes over the `clientId` another process submitted prompts under, so that following
+    /// them again (``follow(promptID:workflow:options:)``) shows their node progress, which ComfyUI sends to the
+    /// submitter's socket only. That process's socket, if it is still open, stops receiving events.
+    ///
+    /// ```swift
+    /// let submitter = try await ComfyKit(configuration: configuration).client.submitter(of: promptID)
+    /// let kit = ComfyKit(configuration: configuration, socketClientID: submitter)
+    /// ```
+    public convenience init(configuration: ComfyKitConfiguration, socketClientID: String?) {
+        self.init(configuration: configuration, httpClient: .comfyKit, logger: Logger(label: "comfykit"), runningHubTiming: RunningHubTiming(),
+                  socketPingPeriod: SocketLimits.pingPeriod, socketClientID: socketClientID)
+    }
+
+    /// Also sets how often the socket is pinged (tests shorten it to see a silent socket replaced quickly) and
+    /// the socket's `clientId` (nil for a new one).
+    init(
+        configuration: ComfyKitConfiguration, httpClient: HTTPClient, logger: Logger, runningHubTiming: RunningHubTiming,
+        socketPingPeriod: Duration, socketClientID: String? = nil
     ) {
         self.configuration = configuration
         self.httpClient = httpClient
@@ -37,7 +60,8 @@ public final class ComfyKit: Sendable {
         let credentials = Credentials(apiKey: configuration.comfyUIAPIKey, cookies: configuration.cookies, httpClient: httpClient)
         let server = ComfyUIServer(baseURL: configuration.comfyUIBaseURL)
         client = ComfyUIClient(server: server, httpClient: httpClient, credentials: credentials)
-        hub = EventHub(server: server, credentials: credentials, logger: logger)
+        hub = EventHub(server: server, credentials: credentials, logger: logger, jobsAPI: client.jobsAPI, pingPeriod: socketPingPeriod,
+                       clientID: socketClientID)
         queueReader = SharedQueueReader(client: client)
         loader = WorkflowLoader(httpClient: httpClient)
         objectInfoStore = ObjectInfoStore(client: client, cacheDirectory: configuration.cacheDirectory)

@@ -45,7 +45,7 @@ struct RunsWatchCommand: AsyncParsableCommand {
         } catch {
             throw CLIFailure("run \(record.id): its recorded workflow cannot be read: \(error)")
         }
-        let kit = try RecordedRunLookup.kit(for: record, serverOptions: serverOptions)
+        let kit = try await RecordedRunLookup.followingKit(for: record, serverOptions: serverOptions)
         // No signal trap: Ctrl-C ends this process only, and the run stays recorded as in flight.
         let followed = switch record.target {
         case .comfyUI: kit.follow(promptID: promptID, workflow: workflow)

@@ -14,6 +14,8 @@ public struct ComfyUIClient: Sendable {
     let credentials: Credentials
     /// Generous: ComfyUI's HTTP can stall for seconds while it streams previews.
     public var requestTimeout: Duration = .seconds(60)
+    /// Whether the server has the jobs API, shared by every copy of this client.
+    let jobsAPI = JobsAPISupport()
 
     init(server: ComfyUIServer, httpClient: HTTPClient, credentials: Credentials) {
         self.server = server

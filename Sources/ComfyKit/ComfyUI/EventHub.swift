@@ -27,11 +27,21 @@ actor EventHub {
     private var connectWaiters: [UUID: CheckedContinuation<Bool, Never>] = [:]
     private var consecutiveFailures = 0
 
-    init(server: ComfyUIServer, credentials: Credentials, logger: Logger) {
-        self.clientID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    /// Forgotten on every reconnect: the server may be another process, of another version.
+    private let jobsAPI: JobsAPISupport?
+    /// The socket is pinged this often; with no pong before the next ping, it is closed and reconnected.
+    private let pingPeriod: Duration
+
+    /// `clientID`: nil for a new one; a given one takes over that client's socket, and with it the events of
+    /// the prompts it submitted (ComfyUI sends them to the submitter's `clientId` only).
+    init(server: ComfyUIServer, credentials: Credentials, logger: Logger, jobsAPI: JobsAPISupport? = nil,
+         pingPeriod: Duration = SocketLimits.pingPeriod, clientID: String? = nil) {
+        self.clientID = clientID ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         self.server = server
         self.credentials = credentials
         self.logger = logger
+        self.jobsAPI = jobsAPI
+        self.pingPeriod = pingPeriod
     }
 
     /// Starts the connection if needed and waits until it is open; false after `timeout` or a refusal,
@@ -107,7 +117,7 @@ actor EventHub {
         if let key = credentials.apiKey { headers[.authorization] = "Bearer " + key.value }
         let configuration = WebSocketClientConfiguration(
             maxFrameSize: SocketLimits.maxFrameSize, additionalHeaders: headers,
-            autoPing: .enabled(timePeriod: .seconds(20)))
+            autoPing: .enabled(timePeriod: pingPeriod))
         do {
             try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) { inbound, outbound, _ in
                 // Ask for type-4 previews, which carry their prompt id (`supports_preview_metadata`).
@@ -122,10 +132,13 @@ actor EventHub {
         }
     }
 
-    private func didConnect() {
+    private func didConnect() async {
         consecutiveFailures = 0
         isConnected = true
-        if hasConnectedOnce { broadcast(.reconnected) }
+        if hasConnectedOnce {
+            await jobsAPI?.forget()
+            broadcast(.reconnected)
+        }
         hasConnectedOnce = true
         resolveWaiters(true)
     }

@@ -103,9 +103,7 @@ struct RunFollower {
                 }
             case .cancel:
                 cancelRequested = true
-                // Both: deleting covers a pending prompt, the targeted interrupt a running one.
-                try? await client.deleteFromQueue([promptID])
-                try? await client.interrupt(promptID: promptID)
+                try? await client.cancel(promptID: promptID)
                 // A prompt removed while pending leaves no history: look at the queue now.
                 outcome = await checkQueue()
             }
@@ -160,8 +158,7 @@ struct RunFollower {
     private mutating func tick(polling: Bool) async -> RunOutcome? {
         let now = ContinuousClock.now
         if let limit = inactivityTimeout, now - lastSignal >= limit {
-            try? await client.interrupt(promptID: promptID)
-            try? await client.deleteFromQueue([promptID])
+            try? await client.cancel(promptID: promptID)
             return finish(.failed(.timeout(limit), promptID: promptID, duration: elapsed))
         }
         if let since = unreachableSince, now - since >= RunFollower.unreachableLimit {
@@ -185,6 +182,8 @@ struct RunFollower {
             let entry = try await client.history(promptID: promptID)
             let wasAway = unreachableSince != nil
             unreachableSince = nil
+            // It may be another server process now, of another version.
+            if wasAway { await client.jobsAPI.forget() }
             if let entry { return finish(outcome(from: HistoryEntry(entry))) }
             return wasAway ? await confirmKnown() : nil
         } catch {

@@ -174,6 +174,14 @@ final class Runtime {
             Task.detached { [inbox] in
                 inbox.post(.pathCandidates(workflowPath: path, field: field, text: text, candidates: PathLister.candidates(for: text)))
             }
+        case .fetchServerQueue:
+            Task.detached { [kit, inbox] in
+                do {
+                    inbox.post(.queue(.loaded(try await kit.client.serverQueue(recentLimit: QueueComponent.recentLimit))))
+                } catch {
+                    inbox.post(.queue(.failed(reason: "\(error)")))
+                }
+            }
         case .copyToClipboard(let text):
             terminal?.passThrough(OSC52.sequence(copying: text))
         case .drawSeed(let path, let field):

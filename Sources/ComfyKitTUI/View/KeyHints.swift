@@ -10,7 +10,10 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         if state.currentRun?.outputs.isEmpty == false { hints.append(("d", "download")) }
         if !state.runs.isEmpty { hints.append(("o", "runs")) }
         if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
-        return hints + [("?", "help"), ("q", "quit")]
+        return hints + [("?", "help"), ("q", "quit"), ("Q", "server queue")]
+    case .queue:
+        if state.queue.confirming != nil { return [("y", "cancel it"), ("any other key", "keep it")] }
+        return [("Esc", "back"), ("j/k", "move"), ("x", "cancel ours"), ("r", "refresh"), ("?", "help"), ("q", "quit")]
     case .runs:
         var hints: [(key: String, action: String)] = [("Esc", "back")]
         if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
@@ -48,7 +51,7 @@ let helpLines: [(key: String, action: String)] = [
     ("^E  Tab", "edit text on several lines / complete a path (/ ./ ~/)"),
     ("/", "filter the list (letters in order: tx2 finds txt2img); Esc clears"),
     ("r", "rescan the folder"),
-    ("o", "the runs screen: outputs, downloads, log"),
+    ("o  Q", "runs: outputs, downloads, log / the server's queue (x: cancel)"),
     ("[ ]", "previous / next run"),
     ("c x  ^X", "cancel the selected run (list, runs / form)"),
     ("d", "download the run's outputs, texts as .txt (runs: the highlighted one)"),

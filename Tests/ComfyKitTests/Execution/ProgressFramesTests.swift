@@ -57,6 +57,48 @@ import Testing
         #expect(frames.progress.overall == 1)
         #expect(events.all.isEmpty, "a completed run's 100% is its finished event")
     }
+
+    @Test func eachStepIsReportedOnceWhetherProgressStateOrProgressCarriesIt() throws {
+        let (workflow, messages) = try recorded("21_progress_upscale_tiny_model")
+        let events = Events()
+        var frames = ProgressFrames(workflow: workflow, emit: events.append)
+        for message in messages { _ = frames.apply(message) }
+        let steps = events.all.compactMap { event -> String? in if case .progress(let node, let value, let max, _) = event { "\(node) \(value)/\(max)" } else { nil } }
+        let recordedSteps = messages.compactMap { message -> String? in
+            if case .progress(_, let node?, let value, let max) = message, max > 0 { "\(node) \(value)/\(max)" } else { nil }
+        }
+        #expect(!recordedSteps.isEmpty)
+        #expect(steps == recordedSteps, "the recording sends every step twice, in progress_state and in progress")
+    }
+
+    @Test func aStepOnlyProgressStateCarriesIsReported() throws {
+        let (workflow, _) = try recorded("21_progress_upscale_tiny_model")
+        let node = try #require(workflow.nodes.first { $0.classType == "ImageUpscaleWithModel" }?.id)
+        let events = Events()
+        var frames = ProgressFrames(workflow: workflow, emit: events.append)
+        let state = { (value: Double) in
+            ServerMessage.progressState(promptID: "p", nodes: [.init(node: node, value: value, max: 8, isFinished: false)])
+        }
+        _ = frames.apply(state(0))
+        _ = frames.apply(state(3))
+        _ = frames.apply(state(3))
+        let steps = events.all.compactMap { event -> Double? in if case .progress(let id, let value, let max, _) = event, id == node, max == 8 { value } else { nil } }
+        #expect(steps == [3])
+        #expect(events.all.first == RunEvent.started)
+    }
+
+    @Test func aStepOfANodeWhoseStartWasMissedAnnouncesIt() throws {
+        let (workflow, _) = try recorded("21_progress_upscale_tiny_model")
+        let node = try #require(workflow.nodes.first { $0.classType == "ImageUpscaleWithModel" })
+        let events = Events()
+        var frames = ProgressFrames(workflow: workflow, emit: events.append)
+        // A socket that joined mid-node: steps, no `executing` before them.
+        _ = frames.apply(.progress(promptID: "p", node: node.id, value: 4, max: 20))
+        _ = frames.apply(.progress(promptID: "p", node: node.id, value: 5, max: 20))
+        let started = events.all.compactMap { event -> NodeInfo? in if case .nodeStarted(let info, _) = event { info } else { nil } }
+        #expect(started == [NodeInfo(id: node.id, classType: node.classType, title: node.title)])
+        #expect(events.all.count { if case .progress = $0 { true } else { false } } == 2)
+    }
 }
 
 /// What the facade prepares before any executor runs: the DSL read and the values bound.

@@ -57,6 +57,9 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
     @Option(name: .customLong("ws-silent-after"), help: "Stop sending on the first WebSocket after N frames, keeping it open.")
     var silentAfter: Int?
 
+    @Option(name: .customLong("ws-freeze-after"), help: "Stop sending and reading on the first WebSocket after N frames (no pongs), keeping it open.")
+    var freezeAfter: Int?
+
     @Flag(name: .customLong("ws-fault-every-connection"), help: "Apply the WebSocket fault to every connection, not just the first.")
     var faultEveryConnection = false
 
@@ -86,6 +89,9 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("upload-fail-count"), help: "Only the first N uploads fail.")
     var uploadFailureCount: Int?
+
+    @Flag(name: .customLong("jobs-api"), help: "Behave as a newer ComfyUI: serve /api/jobs, check prompt_id, stamp create_time.")
+    var jobsAPI = false
 
     @Flag(name: .customLong("no-overlap-hazard"), help: "Keep a reconnected socket registered when its older twin closes.")
     var noOverlapHazard = false
@@ -122,6 +128,8 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
             config.webSocketFault = WebSocketFault(.drop, afterFrames: dropAfter, everyConnection: faultEveryConnection)
         } else if let silentAfter {
             config.webSocketFault = WebSocketFault(.goSilent, afterFrames: silentAfter, everyConnection: faultEveryConnection)
+        } else if let freezeAfter {
+            config.webSocketFault = WebSocketFault(.freeze, afterFrames: freezeAfter, everyConnection: faultEveryConnection)
         }
         config.historyFaults = HistoryFaults(
             responseDelay: .milliseconds(historyDelay), failingResponses: historyFailures, failureStatus: historyFailureStatus,
@@ -131,6 +139,7 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
         for node in invalidNodes { config.forcedValidationErrors[Self.selector(node)] = ForcedValidationError() }
         if let uploadFailureStatus { config.uploadFault = UploadFault(status: uploadFailureStatus, count: uploadFailureCount) }
         config.reconnectOverlapHazard = !noOverlapHazard
+        config.servesJobsAPI = jobsAPI
         return config
     }
 

@@ -93,10 +93,13 @@ extension AppState {
             return routeToForm(path, .pathCandidates(field: field, text: text, candidates: candidates), env)
         case .clock(let seconds):
             clock = seconds
-            guard list.startRescanIfDue(at: clock) else { return [] }
-            return [.loadFolder(path: folder)]
+            let queuePoll = pollQueueIfShown()
+            guard list.startRescanIfDue(at: clock) else { return queuePoll }
+            return queuePoll + [.loadFolder(path: folder)]
         case .seedDrawn(let path, let field, let seed):
             return routeToForm(path, .seedDrawn(field: field, seed: seed), env)
+        case .queue(let queueMessage):
+            return updateQueue(queueMessage)
         }
     }
 
@@ -120,6 +123,7 @@ extension AppState {
         case .list: return listKey(key, env)
         case .form(let path): return routeToForm(path, .key(key), env)
         case .runs: return runsKey(key)
+        case .queue: return updateQueue(.key(key))
         }
     }
 
@@ -152,6 +156,8 @@ extension AppState {
             return runs.update(.selectRun(by: 1), status: &status)
         case .character("o"):
             openRuns()
+        case .character("Q"):
+            return openQueue()
         case .character("q"):
             return [.quit]
         default:

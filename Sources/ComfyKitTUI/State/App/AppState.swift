@@ -13,6 +13,8 @@ enum Route: Hashable, Sendable {
     case form(workflowPath: String)
     /// The selected run in full: progress, outputs by name with their downloads, and the log.
     case runs
+    /// The server's queue and recent history, from every client (`Q`).
+    case queue
 }
 
 /// All of the app's state in one value: the components (list, forms, runs, help) and what they share (the
@@ -34,6 +36,8 @@ struct AppState: Hashable, Sendable {
     /// The field texts last submitted, by workflow path, to prefill a form when it is first opened.
     var rememberedForms: FormMemory.Values = [:]
     var runs = RunsComponent()
+    /// The server-queue screen.
+    var queue = QueueComponent()
     /// What the server's node inputs accept (`GET /object_info`), fetched once per connection; `nil` offline.
     var objectInfo: ObjectInfo?
     var isFetchingObjectInfo = false

@@ -43,6 +43,8 @@ enum Message: Sendable {
     case pathCandidates(workflowPath: String, field: String, text: String, candidates: [PathCandidate])
     /// A random seed for a seed field, drawn by the runtime (update stays deterministic).
     case seedDrawn(workflowPath: String, field: String, seed: Int)
+    /// For the server-queue screen.
+    case queue(QueueMessage)
 }
 
 /// Work the runtime does for `update`, reporting back with ``Message``s.
@@ -70,5 +72,7 @@ enum Effect: Hashable, Sendable {
     case drawSeed(workflowPath: String, field: String)
     /// Put text on the terminal's clipboard (OSC 52).
     case copyToClipboard(String)
+    /// Ask the server what it runs, queues and ran lately; answered with ``Message/queue(_:)``.
+    case fetchServerQueue
     case quit
 }

@@ -30,9 +30,10 @@ struct DoubleResponder: HTTPResponder {
     static func incoming(method: String, path: String, headers: [(name: String, value: String)], body: [UInt8]) -> IncomingRequest {
         let parts = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         var route = (parts.first.map(String.init) ?? "/").removingPercentEncoding ?? "/"
-        if route.hasPrefix("/api/") { route.removeFirst(4) }
-        return IncomingRequest(method: method, route: route, query: parts.count > 1 ? QueryString.parse(String(parts[1])) : [],
-                               headers: headers, body: body)
+        let apiPrefixed = route.hasPrefix("/api/")
+        if apiPrefixed { route.removeFirst(4) }
+        return IncomingRequest(method: method, route: route, apiPrefixed: apiPrefixed,
+                               query: parts.count > 1 ? QueryString.parse(String(parts[1])) : [], headers: headers, body: body)
     }
 
     /// Header fields as received, with `Host` put back (HTTPTypes keeps it as the authority).

@@ -19,6 +19,7 @@ struct DoubleRouter {
         case ("GET", "/ws"): return .text("No WebSocket UPGRADE hdr: None\n Can \"Upgrade\" only to \"WebSocket\".", status: 400)
         default: break
         }
+        if context.configuration.servesJobsAPI, request.apiPrefixed, let reply = await JobsRoutes(context: context).reply(request) { return reply }
         if let reply = InfoRoutes(context: context).reply(request) { return reply }
         return InfoRoutes.knownRoutes.contains(route) || Self.knownRoutes.contains(route) ? .methodNotAllowed : .notFound
     }

@@ -5,6 +5,8 @@ struct IncomingRequest: Sendable {
     var method: String
     /// Path without the `/api` prefix and without the query.
     var route: String
+    /// Whether the path began with `/api/` (newer servers have some routes only there).
+    var apiPrefixed = false
     var query: [(name: String, value: String)]
     var headers: [(name: String, value: String)]
     var body: [UInt8]

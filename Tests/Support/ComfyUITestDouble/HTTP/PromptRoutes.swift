@@ -1,3 +1,5 @@
+import Foundation
+
 /// `POST /prompt`, `GET /prompt`, `GET|POST /queue`, `POST /interrupt`, as `server.py` implements them.
 struct PromptRoutes {
     let context: DoubleContext
@@ -19,7 +21,13 @@ struct PromptRoutes {
             return .json(["error": ValidationResult.errorObject("no_prompt", "No prompt provided", details: "No prompt provided"), "node_errors": [:]], status: 400)
         }
         guard let prompt = promptValue.objectValue else { return .internalError }
-        let promptID = body["prompt_id"].map(PythonRepr.str) ?? context.newPromptID()
+        let promptID: String
+        if context.configuration.servesJobsAPI, let given = body["prompt_id"], given != .null {
+            guard let canonical = PromptIDForm.canonical(given) else { return Self.invalidPromptID }
+            promptID = canonical
+        } else {
+            promptID = body["prompt_id"].map(PythonRepr.str) ?? context.newPromptID()
+        }
         let partialTargets = body["partial_execution_targets"]?.arrayValue?.compactMap(\.stringValue)
 
         let existing = await existingFiles()
@@ -32,12 +40,23 @@ struct PromptRoutes {
             return .json(["error": error, "node_errors": .object(result.nodeErrors)], status: 400)
         }
         for key in Self.sensitiveExtraDataKeys { extraData[key] = nil }
+        if context.configuration.servesJobsAPI { extraData["create_time"] = .integer(Int(Date().timeIntervalSince1970 * 1000)) }
         await context.queue.put(QueueItem(number: number, promptID: promptID, prompt: result.prompt, extraData: extraData, outputs: result.outputs))
         if let lost = context.consumeLostPromptAnswer() {
             return .text("\(lost.status) Bad Gateway", status: lost.status)
         }
         return .json(["prompt_id": .string(promptID), "number": number, "node_errors": .object(result.nodeErrors)])
     }
+
+    /// Newer servers' answer to a `prompt_id` that is not a canonical lowercase UUID.
+    static let invalidPromptID = HTTPReply.json([
+        "error": [
+            "type": "invalid_prompt_id", "message": "prompt_id must be a valid UUID",
+            "details": "prompt_id must be a UUID string in canonical lowercase hyphenated form; omit it to let the server generate one",
+            "extra_info": [:],
+        ],
+        "node_errors": [:],
+    ], status: 400)
 
     func getPrompt() async -> HTTPReply {
         .json(["exec_info": ["queue_remaining": .integer(await context.queue.remaining)]])

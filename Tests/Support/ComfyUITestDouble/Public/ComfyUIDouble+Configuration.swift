@@ -62,6 +62,11 @@ extension ComfyUIDouble {
         public var uploadFault: UploadFault?
         /// Loses answers to `POST /prompt` after queueing their prompts.
         public var promptAnswerFault: PromptAnswerFault?
+        /// Behave as a newer ComfyUI: serve the jobs API (`GET /api/jobs`, `GET /api/jobs/{id}`,
+        /// `POST /api/jobs/{id}/cancel`, `POST /api/jobs/cancel`), refuse a `prompt_id` that is not a canonical
+        /// lowercase UUID, and stamp `create_time` into a queued prompt's `extra_data`. Off: 0.3.64, which
+        /// answers 404 under `/api/jobs`.
+        public var servesJobsAPI = false
         /// Reproduce ComfyUI's reconnect hazard: when an old socket with the same `clientId` closes after a new one has
         /// connected, the new one is unregistered and receives nothing more. On by default, as on the real server.
         public var reconnectOverlapHazard = true

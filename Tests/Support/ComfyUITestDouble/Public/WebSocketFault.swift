@@ -3,14 +3,17 @@
 /// ```swift
 /// config.webSocketFault = .init(.drop, afterFrames: 5)      // first connection dies after 5 frames
 /// config.webSocketFault = .init(.goSilent, afterFrames: 3)  // stays open but sends nothing more
+/// config.webSocketFault = .init(.freeze, afterFrames: 3)    // …and answers no ping either
 /// ```
 public struct WebSocketFault: Sendable, Equatable {
     /// What happens once the frame budget is spent.
     public enum Kind: Sendable, Equatable {
         /// Close the TCP connection abruptly, without a WebSocket close frame.
         case drop
-        /// Keep the connection open and stop sending; frames meant for it are discarded.
+        /// Keep the connection open and stop sending; frames meant for it are discarded. Pings are still answered.
         case goSilent
+        /// Keep the connection open, stop sending and stop reading, so pings go unanswered too: a hung server.
+        case freeze
     }
 
     /// Drop or go silent.

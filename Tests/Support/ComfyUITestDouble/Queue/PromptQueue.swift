@@ -72,14 +72,17 @@ actor PromptQueue {
     func isRunning(_ promptID: String) -> Bool { running.contains { $0.item.promptID == promptID } }
 
     /// `delete_queue_item`: removing the last pending item wipes the queue, which broadcasts twice.
-    func deletePending(_ promptID: String) {
-        guard let index = pending.items.firstIndex(where: { $0.promptID == promptID }) else { return }
+    /// False when the prompt was not pending.
+    @discardableResult
+    func deletePending(_ promptID: String) -> Bool {
+        guard let index = pending.items.firstIndex(where: { $0.promptID == promptID }) else { return false }
         if pending.count == 1 {
             clearPending()
         } else {
             pending.remove(at: index)
         }
         broadcastStatus()
+        return true
     }
 
     func clearPending() {
@@ -90,6 +93,13 @@ actor PromptQueue {
     // MARK: Interrupt
 
     func requestInterrupt() { interruptRequested = true }
+
+    /// `interrupt_if_running`: interrupts only while `promptID` is the one running; whether it did.
+    func interruptIfRunning(_ promptID: String) -> Bool {
+        guard isRunning(promptID) else { return false }
+        interruptRequested = true
+        return true
+    }
     var isInterruptRequested: Bool { interruptRequested }
 
     // MARK: History

@@ -34,6 +34,11 @@ final class SocketConnection: Sendable {
         return false
     }
 
+    /// Reads nothing more from the client, so its pings (and its close) go unanswered; the TCP connection stays open.
+    func stopReading() {
+        channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in }
+    }
+
     /// Cuts the connection as a network failure would: no close frame.
     func drop() {
         finishFrames()

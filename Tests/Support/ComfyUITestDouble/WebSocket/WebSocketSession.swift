@@ -63,6 +63,10 @@ enum WebSocketSession {
             case .goSilent:
                 silenced = true
                 return true
+            case .freeze:
+                silenced = true
+                connection.stopReading()
+                return true
             }
         }
         guard apply() else { return }
