@@ -14,6 +14,11 @@ class Row:
     target: str
     met: Optional[bool]  # None: no target for this row
     baseline_name: str = "Python"
+    floor: Optional[float] = None  # the hand-written minimal client's figure, where one is measured
+
+
+def has_floor(rows):
+    return any(row.floor is not None for row in rows)
 
 
 def number(value, unit):
@@ -24,7 +29,8 @@ def number(value, unit):
 
 
 def render_table(rows):
-    header = ["figure", "ours", "baseline", "ratio", "target", "met"]
+    floors = has_floor(rows)
+    header = ["figure", "ours", "baseline", "ratio"] + (["floor", "× floor"] if floors else []) + ["target", "met"]
     lines = []
     for row in rows:
         ratio = "n/a"
@@ -34,7 +40,13 @@ def render_table(rows):
         if baseline != "n/a":
             baseline += f" ({row.baseline_name})"
         met = "-" if row.met is None else ("met" if row.met else "MISSED")
-        lines.append([row.figure, number(row.ours, row.unit), baseline, ratio, row.target or "-", met])
+        cells = [row.figure, number(row.ours, row.unit), baseline, ratio]
+        if floors:
+            by_floor = "n/a"
+            if row.ours is not None and row.floor not in (None, 0) and not math.isnan(row.floor) and not math.isnan(row.ours):
+                by_floor = f"{row.ours / row.floor:.2f}×"
+            cells += [number(row.floor, row.unit), by_floor]
+        lines.append(cells + [row.target or "-", met])
     widths = [max(len(cells[i]) for cells in [header] + lines) for i in range(len(header))]
     out = ["| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |",
            "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
