@@ -25,11 +25,7 @@ struct TUIEmojiEndToEndTests {
 
     private func openEmojiWorkflow(_ tui: TmuxSession) async throws -> String {
         let list = try await tui.waitForScreen("the list") { $0.contains("emoji/") }
-        try await tui.press("/")
-        try await tui.type("emoji")
-        try await tui.press("Enter")
-        try await tui.waitForScreen("the kept filter") { $0.contains("⏎ open") }
-        try await tui.press("Enter")
+        try await openWorkflow("emoji", in: tui)
         try await tui.waitForScreen("the form") { $0.contains("suffix") }
         return list
     }
