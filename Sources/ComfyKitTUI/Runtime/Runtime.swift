@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitHistory
 import Foundation
 import Logging
 
@@ -10,6 +11,8 @@ final class Runtime {
     private var state: AppState
     private let kit: ComfyKit
     private let downloadFolder: URL
+    /// Where every run is recorded; `nil` with `--no-history` or when the file cannot be opened.
+    private let history: RunHistory?
     private let logger: Logger
     private let inbox = Inbox()
     /// The file system as ``AppState/update(_:_:)`` may ask it.
@@ -28,12 +31,16 @@ final class Runtime {
     private var nextProbe = ContinuousClock.now
     private static let probeInterval = Duration.seconds(2)
 
-    init(state: AppState, kit: ComfyKit, downloadFolder: URL, logger: Logger = Logger(label: "comfykit-tui")) {
+    init(state: AppState, kit: ComfyKit, downloadFolder: URL, history: RunHistory? = nil, logger: Logger = Logger(label: "comfykit-tui")) {
         self.state = state
         self.kit = kit
         self.downloadFolder = downloadFolder
+        self.history = history
         self.logger = logger
     }
+
+    /// What the app has to say once the screen is gone (``AppState/farewell``).
+    var farewell: [String] { state.farewell }
 
     /// Runs until `q`, ^C or a quit signal; returns the signal when one ended it.
     @discardableResult
@@ -117,12 +124,8 @@ final class Runtime {
             let handle = kit.run(workflow, params: params)
             handles[id] = handle
             logger.info("run started", metadata: ["run": "\(id)", "workflow": "\(path)", "params": "\(params.keys.sorted())"])
-            Task.detached { [inbox, logger] in
-                for await event in handle.events {
-                    if case .finished(let outcome) = event { RunLog.finished(id, outcome, logger: logger) }
-                    inbox.post(.runEvent(runID: id, event))
-                }
-            }
+            let record = history.map { _ in kit.runRecord(for: workflow, source: WorkflowSource(tuiPath: path), params: params) }
+            forward(handle, runID: id, recording: record.map(RunRecording.new) ?? .none)
         case .reloadWorkflow(let path):
             guard let listed = state.list.entries.first(where: { $0.path == path }) else { return }
             Task.detached { [inbox, kit, folder = state.folder] in
@@ -186,6 +189,34 @@ final class Runtime {
         }
     }
 
+    /// Posts the run's events to the inbox; with a history, records the run first (a new record, or the one it
+    /// was re-attached from) and posts its events as recorded, so the record is final when `.finished` arrives.
+    private func forward(_ handle: RunHandle, runID id: Int, recording: RunRecording) {
+        Task.detached { [inbox, logger, history] in
+            var events = handle.events
+            if let history {
+                switch recording {
+                case .none: break
+                case .new(let record):
+                    do {
+                        let stored = try await history.insert(record)
+                        events = history.recording(handle, as: stored.id).events
+                        inbox.post(.runRecorded(runID: id, recordID: stored.id))
+                    } catch {
+                        logger.warning("run not recorded", metadata: ["run": "\(id)", "error": "\(error)"])
+                        inbox.post(.runNotRecorded(runID: id, reason: "\(error)"))
+                    }
+                case .existing(let recordID):
+                    events = history.recording(handle, as: recordID).events
+                }
+            }
+            for await event in events {
+                if case .finished(let outcome) = event { RunLog.finished(id, outcome, logger: logger) }
+                inbox.post(.runEvent(runID: id, event))
+            }
+        }
+    }
+
     /// Asks `GET /queue` for the header's live state; the answer comes back as ``Message/serverProbed(_:)``.
     private func probeServerIfDue() {
         let now = ContinuousClock.now
@@ -197,5 +228,25 @@ final class Runtime {
 
     private func download(runID: Int, urls: [String]) {
         OutputDownloads.start(runID: runID, urls: urls, kit: kit, folder: downloadFolder, inbox: inbox, logger: logger)
+    }
+}
+
+/// How a run's events are recorded in the history.
+enum RunRecording: Sendable {
+    case none
+    /// A new run: this record is added before its events are recorded.
+    case new(RunRecord)
+    /// A run re-attached to: its record, by short id.
+    case existing(String)
+}
+
+extension WorkflowSource {
+    /// The source a TUI run records: the form's workflow file (an http(s) URL stays a URL).
+    init(tuiPath path: String) {
+        if path.hasPrefix("http://") || path.hasPrefix("https://"), let url = URL(string: path) {
+            self = .url(url)
+        } else {
+            self = .file(path: path)
+        }
     }
 }

@@ -39,6 +39,12 @@ extension AppState {
         case .runEvent(let id, let event):
             applyRunEvent(event, to: id)
             return []
+        case .runRecorded(let id, let recordID):
+            runs.noteRecorded(runID: id, recordID: recordID)
+            return []
+        case .runNotRecorded(let id, let reason):
+            status = "run #\(id) is not recorded in the run history: \(reason)"
+            return []
         case .downloaded(let id, let paths):
             status = "run #\(id): saved " + paths.joined(separator: ", ")
             return []

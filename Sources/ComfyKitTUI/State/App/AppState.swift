@@ -41,6 +41,10 @@ struct AppState: Hashable, Sendable {
     var catalog: WidgetCatalog?
     var isLoadingCatalog = false
     var status = ""
+    /// Whether runs are recorded in the run history (and so can be re-attached and listed with `h`).
+    var recording: HistoryRecording = .off
+    /// Lines for the terminal once the screen is gone: runs left running, cancels the server did not confirm.
+    var farewell: [String] = []
     var width = 80
     var height = 24
 

@@ -15,6 +15,10 @@ enum Message: Sendable {
     /// A form's workflow file read again (^L), RunningHub stub resolved.
     case workflowReloaded(WorkflowEntry)
     case runEvent(runID: Int, RunEvent)
+    /// The run's record in the run history, written before its first event is recorded.
+    case runRecorded(runID: Int, recordID: String)
+    /// The run goes on, but the history could not record it.
+    case runNotRecorded(runID: Int, reason: String)
     case downloaded(runID: Int, paths: [String])
     case downloadFailed(runID: Int, reason: String)
     /// Bytes of one output file received so far (throttled by the runtime to whole percents).

@@ -14,6 +14,8 @@ struct RunState: Hashable, Sendable {
     let id: Int
     let workflowPath: String
     let workflowName: String
+    /// Its short id in the run history (`comfykit runs show ID`), once recorded.
+    var recordID: String?
     var phase: RunPhase = .starting
     var promptID: String?
     /// The whole run's progress, 0…1.

@@ -33,6 +33,12 @@ struct RunsComponent: Hashable, Sendable {
         return id
     }
 
+    /// Notes the run's short id in the run history.
+    mutating func noteRecorded(runID: Int, recordID: String) {
+        guard let index = all.firstIndex(where: { $0.id == runID }) else { return }
+        all[index].recordID = recordID
+    }
+
     /// The runs screen's keys as messages; `nil` for keys the screen leaves to the app (Esc, `?`, `q`).
     static func message(for key: Key) -> RunsMessage? {
         switch key {
