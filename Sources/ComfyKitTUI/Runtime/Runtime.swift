@@ -50,7 +50,7 @@ final class Runtime {
         defer { self.terminal = nil }
         let size = terminal.size
         perform(state.update(.resize(width: size.width, height: size.height), environment))
-        perform([.loadFolder(path: state.folder)])
+        perform([.loadFolder(path: state.folder)] + (history == nil ? [] : [.reattachInFlight]))
         let started = ContinuousClock.now
         var frames = FrameGate()
         while isRunning {
@@ -135,6 +135,20 @@ final class Runtime {
                 }
                 inbox.post(.workflowReloaded(entry))
             }
+        case .reattachInFlight:
+            guard let history else { return }
+            Task.detached { [inbox, kit, logger] in
+                do {
+                    let records = try await InFlightRuns.lookUp(in: history, for: kit)
+                    logger.info("runs left in flight", metadata: ["count": "\(records.count)"])
+                    inbox.post(.inFlightFound(records))
+                } catch {
+                    logger.warning("runs left in flight could not be looked up: \(error)")
+                    inbox.post(.inFlightLookupFailed(reason: "\(error)"))
+                }
+            }
+        case .followRecorded(let id, let record):
+            followRecorded(record, runID: id)
         case .cancelRun(let id):
             logger.info("run cancelled", metadata: ["run": "\(id)"])
             handles[id]?.cancel()
@@ -187,6 +201,26 @@ final class Runtime {
                 try? FormMemory(directory: FormMemory.standardDirectory(environment: ProcessInfo.processInfo.environment)).remember(values, for: path)
             }
         }
+    }
+
+    /// Follows a run an earlier session left in flight: still queued or running, with live progress; ended
+    /// meanwhile, with its outputs; unknown to the server, lost. Its record gets the end.
+    private func followRecorded(_ record: RunRecord, runID id: Int) {
+        guard let promptID = record.promptID, let workflow = try? record.workflow() else {
+            let outcome = RunOutcome(result: .failure("its recorded workflow cannot be read", promptID: record.promptID))
+            Task.detached { [inbox, history] in
+                try? await history?.finish(record.id, with: outcome)
+                inbox.post(.runEvent(runID: id, .finished(outcome)))
+            }
+            return
+        }
+        let handle = switch record.target {
+        case .comfyUI: kit.follow(promptID: promptID, workflow: workflow)
+        case .runningHub: kit.follow(runningHubTask: promptID, workflow: workflow)
+        }
+        handles[id] = handle
+        logger.info("run re-attached", metadata: ["run": "\(id)", "record": "\(record.id)", "prompt": "\(promptID)"])
+        forward(handle, runID: id, recording: .existing(record.id))
     }
 
     /// Posts the run's events to the inbox; with a history, records the run first (a new record, or the one it

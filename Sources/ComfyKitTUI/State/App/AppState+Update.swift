@@ -45,6 +45,11 @@ extension AppState {
         case .runNotRecorded(let id, let reason):
             status = "run #\(id) is not recorded in the run history: \(reason)"
             return []
+        case .inFlightFound(let records):
+            return reattach(records)
+        case .inFlightLookupFailed(let reason):
+            status = "runs left in flight could not be looked up: \(reason)"
+            return []
         case .downloaded(let id, let paths):
             status = "run #\(id): saved " + paths.joined(separator: ", ")
             return []
@@ -225,7 +230,7 @@ extension AppState {
         case .submit(let params):
             rememberedForms[path] = form.fieldTexts
             let name = list.displayName(of: path)
-            let id = runs.start(workflowPath: path, workflowName: name)
+            let id = runs.start(workflowPath: path, workflowName: name, isRunningHub: form.workflow.loaded.runningHubID != nil)
             status = "run #\(id) started: \(name)"
             return [.startRun(runID: id, workflowPath: path, workflow: form.workflow.loaded, params: params),
                     .rememberForm(workflowPath: path, values: form.fieldTexts)]

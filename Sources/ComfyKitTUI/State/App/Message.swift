@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitHistory
 
 /// Everything that can change the app's state.
 enum Message: Sendable {
@@ -19,6 +20,9 @@ enum Message: Sendable {
     case runRecorded(runID: Int, recordID: String)
     /// The run goes on, but the history could not record it.
     case runNotRecorded(runID: Int, reason: String)
+    /// Runs recorded as in flight where this session's runs go (an earlier session quit or was killed), oldest first.
+    case inFlightFound([RunRecord])
+    case inFlightLookupFailed(reason: String)
     case downloaded(runID: Int, paths: [String])
     case downloadFailed(runID: Int, reason: String)
     /// Bytes of one output file received so far (throttled by the runtime to whole percents).
@@ -57,6 +61,10 @@ enum Effect: Hashable, Sendable {
     /// Read a form's workflow file again; answered with ``Message/workflowReloaded(_:)``.
     case reloadWorkflow(path: String)
     case cancelRun(runID: Int)
+    /// Look up the runs recorded as in flight; answered with ``Message/inFlightFound(_:)``.
+    case reattachInFlight
+    /// Follow a recorded run again where it ran, under this session's run id, recording its end.
+    case followRecorded(runID: Int, record: RunRecord)
     case download(runID: Int, urls: [String])
     /// Save a text output as `NAME.txt` in the download folder; answered with ``Message/fileSaved(runID:url:path:)``
     /// (or ``Message/fileFailed(runID:url:reason:)``) under the output's `key`.

@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitHistory
 
 /// The runs started this session: which one the panel shows, its highlighted output, and each file's download.
 struct RunsComponent: Hashable, Sendable {
@@ -24,12 +25,22 @@ struct RunsComponent: Hashable, Sendable {
     }
 
     /// A new run, selected (the panel follows the newest again); returns its id.
-    mutating func start(workflowPath: String, workflowName: String) -> Int {
+    mutating func start(workflowPath: String, workflowName: String, isRunningHub: Bool = false) -> Int {
         let id = nextRunID
         nextRunID += 1
-        all.append(RunState(id: id, workflowPath: workflowPath, workflowName: workflowName))
+        var run = RunState(id: id, workflowPath: workflowPath, workflowName: workflowName)
+        run.isRunningHub = isRunningHub
+        all.append(run)
         selectedRunID = nil
         selectedOutput = 0
+        return id
+    }
+
+    /// A run recorded as in flight by an earlier session, on the strip again (selected); returns its id.
+    mutating func reattach(_ record: RunRecord) -> Int {
+        let id = start(workflowPath: record.workflowSource, workflowName: record.workflowName, isRunningHub: record.target == .runningHub)
+        all[all.count - 1].recordID = record.id
+        all[all.count - 1].log.append("re-attaching run \(record.id) (\(record.target == .runningHub ? "task" : "prompt") \(record.promptID ?? "?") on \(record.server))")
         return id
     }
 
