@@ -93,7 +93,9 @@ final class Runtime {
                 if watcher == nil { logger.warning("no inotify: the folder is rescanned only with r") }
             }
         }
-        for handle in handles.values { handle.cancel() }
+        // Runs still in flight are left going where they run, recorded as in flight: `q` asked already (its
+        // `c` cancelled them), and SIGTERM or SIGHUP must not cost a run the next start can re-attach to.
+        if quitSignal != nil { state.noteRunsLeftRunning() }
         return quitSignal
     }
 
@@ -134,6 +136,13 @@ final class Runtime {
                     entry.content = await WorkflowFolder.resolve(id, stamp: stamp, with: kit)
                 }
                 inbox.post(.workflowReloaded(entry))
+            }
+        case .cancelRunningHubTask(let id, let taskID):
+            logger.info("cancelling a RunningHub task before quitting", metadata: ["run": "\(id)", "task": "\(taskID)"])
+            Task.detached { [inbox, kit, logger] in
+                let failure = await RunningHubCancel.cancel(taskID, with: kit.runningHub, within: .seconds(QuitComponent.wait - 2))
+                if let failure { logger.warning("RunningHub task not cancelled", metadata: ["task": "\(taskID)", "reason": "\(failure)"]) }
+                inbox.post(.runningHubCancelled(runID: id, failure: failure))
             }
         case .reattachInFlight:
             guard let history else { return }

@@ -1,5 +1,10 @@
 /// The keys that do something now, for the hint bar: `[(key, what it does)]`.
 func keyHints(for state: AppState) -> [(key: String, action: String)] {
+    switch state.quit.phase {
+    case .asking: return [("c", "cancel them and quit"), ("l", "leave them running and quit"), ("Esc", "stay")]
+    case .cancelling: return [("^C", "quit now")]
+    case .idle: break
+    }
     if state.help.isShown { return [("Esc", "close help")] }
     if state.details != nil { return [("Esc", "close")] }
     if state.list.isFiltering { return [("⏎", "keep filter"), ("Esc", "clear"), ("↑↓", "move")] }
@@ -57,5 +62,6 @@ let helpLines: [(key: String, action: String)] = [
     ("click wheel", "select a row, field, run or output / move (--no-mouse: off)"),
     ("Esc", "back"),
     ("?  F1", "this help (F1 also in a form)"),
-    ("q  ^C", "quit (q only outside a text field)"),
+    ("q  ^C", "quit (q only outside a text field); with runs in flight it asks:"),
+    ("  c  l  Esc", "  cancel them and quit / leave them running (re-attached next start) / stay"),
 ]

@@ -36,6 +36,7 @@ func render(_ state: AppState, into screen: inout Screen) {
     }
     if let details = state.details { DetailsOverlay(details: details).render(into: whole, &screen) }
     if state.help.isShown { HelpOverlay().render(into: whole, &screen) }
+    if state.quit.isShown { QuitOverlay(quit: state.quit).render(into: whole, &screen) }
 }
 
 /// The line above the hints: on the list, a highlighted broken workflow's path (its row leads with the reason;

@@ -38,6 +38,7 @@ extension AppState {
             return []
         case .runEvent(let id, let event):
             applyRunEvent(event, to: id)
+            if case .finished = event { return noteRunEndedWhileQuitting(id) }
             return []
         case .runRecorded(let id, let recordID):
             runs.noteRecorded(runID: id, recordID: recordID)
@@ -50,6 +51,8 @@ extension AppState {
         case .inFlightLookupFailed(let reason):
             status = "runs left in flight could not be looked up: \(reason)"
             return []
+        case .runningHubCancelled(let id, let failure):
+            return noteRunningHubCancel(runID: id, failure: failure)
         case .downloaded(let id, let paths):
             status = "run #\(id): saved " + paths.joined(separator: ", ")
             return []
@@ -104,6 +107,7 @@ extension AppState {
             return routeToForm(path, .pathCandidates(field: field, text: text, candidates: candidates), env)
         case .clock(let seconds):
             clock = seconds
+            if let quitting = quitIfCancelsOverdue() { return quitting }
             guard list.startRescanIfDue(at: clock) else { return [] }
             return [.loadFolder(path: folder)]
         case .seedDrawn(let path, let field, let seed):
@@ -114,7 +118,8 @@ extension AppState {
     // MARK: Keys
 
     private mutating func handle(_ key: Key, _ env: TUIEnvironment) -> [Effect] {
-        if key == .control("c") { return [.quit] }
+        if quit.isShown { return quitKey(key) }
+        if key == .control("c") { return requestQuit() }
         if help.isShown {
             help.update(key)
             return []
@@ -164,7 +169,7 @@ extension AppState {
         case .character("o"):
             openRuns()
         case .character("q"):
-            return [.quit]
+            return requestQuit()
         default:
             break
         }
@@ -181,7 +186,7 @@ extension AppState {
         case .character("?"):
             help.isShown = true
         case .character("q"):
-            return [.quit]
+            return requestQuit()
         default:
             break
         }

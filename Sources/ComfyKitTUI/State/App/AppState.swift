@@ -27,6 +27,8 @@ struct AppState: Hashable, Sendable {
     var list = WorkflowList()
     var route: Route = .list
     var help = HelpComponent()
+    /// `q` with runs in flight: the question, then the wait for their cancels.
+    var quit = QuitComponent()
     /// A message shown whole in a box (Enter on a broken workflow); any of Esc, Enter or `q` closes it.
     var details: Details?
     /// The forms opened so far, by workflow path; values survive going back to the list.

@@ -23,6 +23,8 @@ enum Message: Sendable {
     /// Runs recorded as in flight where this session's runs go (an earlier session quit or was killed), oldest first.
     case inFlightFound([RunRecord])
     case inFlightLookupFailed(reason: String)
+    /// RunningHub's answer to a task's cancel while quitting: `nil` when it confirmed it.
+    case runningHubCancelled(runID: Int, failure: String?)
     case downloaded(runID: Int, paths: [String])
     case downloadFailed(runID: Int, reason: String)
     /// Bytes of one output file received so far (throttled by the runtime to whole percents).
@@ -61,6 +63,8 @@ enum Effect: Hashable, Sendable {
     /// Read a form's workflow file again; answered with ``Message/workflowReloaded(_:)``.
     case reloadWorkflow(path: String)
     case cancelRun(runID: Int)
+    /// Cancel a RunningHub task in the cloud, waiting a bounded time; answered with ``Message/runningHubCancelled(runID:failure:)``.
+    case cancelRunningHubTask(runID: Int, taskID: String)
     /// Look up the runs recorded as in flight; answered with ``Message/inFlightFound(_:)``.
     case reattachInFlight
     /// Follow a recorded run again where it ran, under this session's run id, recording its end.
