@@ -144,6 +144,35 @@ final class Runtime {
                 if let failure { logger.warning("RunningHub task not cancelled", metadata: ["task": "\(taskID)", "reason": "\(failure)"]) }
                 inbox.post(.runningHubCancelled(runID: id, failure: failure))
             }
+        case .loadHistory(let filter):
+            guard let history else { return }
+            Task.detached { [inbox] in
+                do {
+                    let records = try await history.runs(filter)
+                    let total = try await history.count(filter)
+                    inbox.post(.history(.loaded(filter: filter.text ?? "", records: records, total: total)))
+                } catch {
+                    inbox.post(.history(.failed(reason: "\(error)")))
+                }
+            }
+        case .forgetRecord(let id):
+            guard let history else { return }
+            Task.detached { [inbox, logger] in
+                do {
+                    try await history.forget(id)
+                    logger.info("run forgotten", metadata: ["record": "\(id)"])
+                    inbox.post(.history(.forgotten(id: id)))
+                } catch {
+                    inbox.post(.history(.failed(reason: "\(error)")))
+                }
+            }
+        case .downloadRecord(let id, let result):
+            Task.detached { [inbox, kit, history, logger, folder = downloadFolder] in
+                let (paths, failures) = await RecordedOutputs.download(result, kit: kit, to: folder)
+                logger.info("recorded run's outputs downloaded", metadata: ["record": "\(id)", "saved": "\(paths.count)", "failed": "\(failures.count)"])
+                if !paths.isEmpty { try? await history?.addDownloads(id, paths: paths) }
+                inbox.post(.history(.downloaded(id: id, paths: paths, failures: failures)))
+            }
         case .reattachInFlight:
             guard let history else { return }
             Task.detached { [inbox, kit, logger] in

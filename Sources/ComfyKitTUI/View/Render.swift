@@ -23,6 +23,7 @@ func render(_ state: AppState, into screen: inout Screen) {
     case .form(let path):
         if let form = state.forms[path] { FormView(form: form, title: state.list.displayName(of: path)).render(into: main, &screen) }
     case .runs: RunsView(runs: state.runs, now: state.clock).render(into: main, &screen)
+    case .history: HistoryView(history: state.history, recording: state.recording).render(into: main, &screen)
     }
     if let run = state.currentRun, !panel.isEmpty {
         RunPanel(run: run, count: state.runs.all.count, now: state.clock,

@@ -51,6 +51,8 @@ extension AppState {
         case .inFlightLookupFailed(let reason):
             status = "runs left in flight could not be looked up: \(reason)"
             return []
+        case .history(let message):
+            return historyMessage(message, env)
         case .runningHubCancelled(let id, let failure):
             return noteRunningHubCancel(runID: id, failure: failure)
         case .downloaded(let id, let paths):
@@ -80,6 +82,7 @@ extension AppState {
             height = newHeight
             // The list's rows: the body less the header, status and hint lines.
             list.pageRows = max(1, newHeight - 3)
+            history.pageRows = max(1, newHeight - 4)
             return []
         case .serverProbed(let probed):
             let previous = server
@@ -136,6 +139,7 @@ extension AppState {
         case .list: return listKey(key, env)
         case .form(let path): return routeToForm(path, .key(key), env)
         case .runs: return runsKey(key)
+        case .history: return historyMessage(.key(key), env)
         }
     }
 
@@ -168,6 +172,8 @@ extension AppState {
             return runs.update(.selectRun(by: 1), status: &status)
         case .character("o"):
             openRuns()
+        case .character("h"):
+            return openHistory()
         case .character("q"):
             return requestQuit()
         default:
@@ -301,6 +307,10 @@ extension AppState {
         guard !text.isEmpty, !help.isShown else { return }
         if list.isFiltering {
             _ = list.update(.paste(text))
+            return
+        }
+        if route == .history {
+            _ = historyMessage(.paste(text), env)
             return
         }
         guard case .form(let path) = route else { return }

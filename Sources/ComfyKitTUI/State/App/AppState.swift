@@ -13,6 +13,8 @@ enum Route: Hashable, Sendable {
     case form(workflowPath: String)
     /// The selected run in full: progress, outputs by name with their downloads, and the log.
     case runs
+    /// The run history (`h`): past runs, one inspected, re-run, downloaded or forgotten.
+    case history
 }
 
 /// All of the app's state in one value: the components (list, forms, runs, help) and what they share (the
@@ -36,6 +38,8 @@ struct AppState: Hashable, Sendable {
     /// The field texts last submitted, by workflow path, to prefill a form when it is first opened.
     var rememberedForms: FormMemory.Values = [:]
     var runs = RunsComponent()
+    /// The `h` screen's runs from the run history.
+    var history = HistoryComponent()
     /// What the server's node inputs accept (`GET /object_info`), fetched once per connection; `nil` offline.
     var objectInfo: ObjectInfo?
     var isFetchingObjectInfo = false

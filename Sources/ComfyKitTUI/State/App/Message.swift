@@ -23,6 +23,8 @@ enum Message: Sendable {
     /// Runs recorded as in flight where this session's runs go (an earlier session quit or was killed), oldest first.
     case inFlightFound([RunRecord])
     case inFlightLookupFailed(reason: String)
+    /// What reaches the history screen: the runtime's answers from the run history.
+    case history(HistoryMessage)
     /// RunningHub's answer to a task's cancel while quitting: `nil` when it confirmed it.
     case runningHubCancelled(runID: Int, failure: String?)
     case downloaded(runID: Int, paths: [String])
@@ -65,6 +67,12 @@ enum Effect: Hashable, Sendable {
     case cancelRun(runID: Int)
     /// Cancel a RunningHub task in the cloud, waiting a bounded time; answered with ``Message/runningHubCancelled(runID:failure:)``.
     case cancelRunningHubTask(runID: Int, taskID: String)
+    /// Read the runs matching a filter from the run history; answered with ``HistoryMessage/loaded(filter:records:total:)``.
+    case loadHistory(RunFilter)
+    /// Remove a run's record; answered with ``HistoryMessage/forgotten(id:)``.
+    case forgetRecord(id: String)
+    /// Download a recorded run's output files (noted in its record); answered with ``HistoryMessage/downloaded(id:paths:failures:)``.
+    case downloadRecord(id: String, result: ExecuteResult)
     /// Look up the runs recorded as in flight; answered with ``Message/inFlightFound(_:)``.
     case reattachInFlight
     /// Follow a recorded run again where it ran, under this session's run id, recording its end.
