@@ -68,6 +68,9 @@ final class Runtime {
                     if let target = previous.target(atColumn: column, row: row) { messages.append(.clicked(target)) }
                 case .wheel(let notches):
                     messages.append(.scrolled(by: notches))
+                case .quitSignal(SIGINT) where state.quit.isShown || state.runs.all.contains(where: \.isActive):
+                    // Ctrl-C with runs in flight asks, as `q` does (a second one leaves them running and quits).
+                    messages.append(.key(.control("c")))
                 case .quitSignal(let signal):
                     quitSignal = signal
                     isRunning = false

@@ -25,6 +25,7 @@ struct HeadlessSession {
         let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: server), environment: [:]))
         let started = Date()
         var next = 0
+        // Past the last step the script waits for the time limit, which ends the loop with SIGTERM.
         let terminal = HeadlessTerminal(width: 110, height: 32) { terminal in
             if Date().timeIntervalSince(started) > seconds { return [.quitSignal(SIGTERM)] }
             guard next < steps.count else { return [] }
