@@ -89,6 +89,7 @@ let package = Package(
         .executableTarget(
             name: "ComfyKitTUI",
             dependencies: [
+                "ComfyKitHistory",
                 "ComfyKit",
                 "CellWidth",
                 "CNCursesW",
@@ -194,7 +195,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ComfyKitTUITests",
-            dependencies: [.product(name: "Logging", package: "swift-log"), "ComfyKitTUI", "ComfyKit", "CellWidth", "ComfyKitTesting"]
+            dependencies: [.product(name: "Logging", package: "swift-log"), "ComfyKitTUI", "ComfyKitHistory", "ComfyKit", "CellWidth", "ComfyKitTesting"]
         ),
         .testTarget(
             name: "ComfyKitTests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ComfyKit
 import Foundation
+import Glibc
 import Logging
 
 /// `comfykit-tui [DIR]`: browse a folder of workflows, fill their forms and watch runs.
@@ -33,6 +34,9 @@ struct ComfyKitTUICommand: ParsableCommand {
     @Option(help: "The log file (default: $XDG_STATE_HOME/comfykit/comfykit-tui.log). Level: $COMFYKIT_LOG_LEVEL, default info.",
             completion: .file())
     var logFile: String?
+
+    @Flag(name: .customLong("no-history"), help: "Do not record runs in the run history, $XDG_STATE_HOME/comfykit/runs.sqlite (also: COMFYKIT_NO_HISTORY=1).")
+    var noHistory = false
 
     @Flag(inversion: .prefixedNo, help: "Clicks select rows, fields, runs and outputs; the wheel moves. With --no-mouse the terminal keeps its own mouse selection.")
     var mouse = true
@@ -89,13 +93,27 @@ struct ComfyKitTUICommand: ParsableCommand {
                                                       "downloads": "\(downloads)"])
         var state = AppState(folder: folder, serverURL: DisplayedURL.text(kit.configuration.comfyUIBaseURL))
         state.rememberedForms = FormMemory(directory: FormMemory.standardDirectory(environment: environment)).load()
-        let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloads), logger: logger)
+        let history = RunHistoryOpening.open(noHistory: noHistory, environment: environment)
+        state.recording = history.recording
+        if let notice = history.notice {
+            state.status = notice
+            logger.warning("\(notice)")
+        }
+        let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloads), history: history.history,
+                              logger: logger)
         let themes = try ThemeCatalog.standard(environment: environment).loadWithFallback(theme)
         let terminal = NCursesTerminal(environment: environment, theme: themes.theme, fallback: themes.fallback, mouse: mouse)
+        // What the app has to say after the screen is gone (runs left running, cancels not confirmed) goes to
+        // the terminal's own stderr, kept before it is sent to the log.
+        let terminalError = dup(STDERR_FILENO)
         // From here stderr would draw over the screen: it goes to the log too.
         log.captureStandardError()
         let signal = runtime.run(on: terminal)
         terminal.end()
+        for line in runtime.farewell {
+            logger.info("\(line)")
+            if terminalError >= 0 { _ = (line + "\n").withCString { Glibc.write(terminalError, $0, strlen($0)) } }
+        }
         logger.info("comfykit-tui quit", metadata: signal.map { ["signal": "\($0)"] } ?? [:])
         if let signal { Foundation.exit(128 + signal) }
     }

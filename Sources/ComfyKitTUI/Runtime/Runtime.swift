@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitHistory
 import Foundation
 import Logging
 
@@ -10,6 +11,8 @@ final class Runtime {
     private var state: AppState
     private let kit: ComfyKit
     private let downloadFolder: URL
+    /// Where every run is recorded; `nil` with `--no-history` or when the file cannot be opened.
+    private let history: RunHistory?
     private let logger: Logger
     private let inbox = Inbox()
     /// The file system as ``AppState/update(_:_:)`` may ask it.
@@ -28,12 +31,16 @@ final class Runtime {
     private var nextProbe = ContinuousClock.now
     private static let probeInterval = Duration.seconds(2)
 
-    init(state: AppState, kit: ComfyKit, downloadFolder: URL, logger: Logger = Logger(label: "comfykit-tui")) {
+    init(state: AppState, kit: ComfyKit, downloadFolder: URL, history: RunHistory? = nil, logger: Logger = Logger(label: "comfykit-tui")) {
         self.state = state
         self.kit = kit
         self.downloadFolder = downloadFolder
+        self.history = history
         self.logger = logger
     }
+
+    /// What the app has to say once the screen is gone (``AppState/farewell``).
+    var farewell: [String] { state.farewell }
 
     /// Runs until `q`, ^C or a quit signal; returns the signal when one ended it.
     @discardableResult
@@ -43,7 +50,7 @@ final class Runtime {
         defer { self.terminal = nil }
         let size = terminal.size
         perform(state.update(.resize(width: size.width, height: size.height), environment))
-        perform([.loadFolder(path: state.folder)])
+        perform([.loadFolder(path: state.folder)] + (history == nil ? [] : [.reattachInFlight]))
         let started = ContinuousClock.now
         var frames = FrameGate()
         while isRunning {
@@ -61,6 +68,9 @@ final class Runtime {
                     if let target = previous.target(atColumn: column, row: row) { messages.append(.clicked(target)) }
                 case .wheel(let notches):
                     messages.append(.scrolled(by: notches))
+                case .quitSignal(SIGINT) where state.quit.isShown || state.runs.all.contains(where: \.isActive):
+                    // Ctrl-C with runs in flight asks, as `q` does (a second one leaves them running and quits).
+                    messages.append(.key(.control("c")))
                 case .quitSignal(let signal):
                     quitSignal = signal
                     isRunning = false
@@ -86,7 +96,9 @@ final class Runtime {
                 if watcher == nil { logger.warning("no inotify: the folder is rescanned only with r") }
             }
         }
-        for handle in handles.values { handle.cancel() }
+        // Runs still in flight are left going where they run, recorded as in flight: `q` asked already (its
+        // `c` cancelled them), and SIGTERM or SIGHUP must not cost a run the next start can re-attach to.
+        if quitSignal != nil { state.noteRunsLeftRunning() }
         return quitSignal
     }
 
@@ -117,12 +129,8 @@ final class Runtime {
             let handle = kit.run(workflow, params: params)
             handles[id] = handle
             logger.info("run started", metadata: ["run": "\(id)", "workflow": "\(path)", "params": "\(params.keys.sorted())"])
-            Task.detached { [inbox, logger] in
-                for await event in handle.events {
-                    if case .finished(let outcome) = event { RunLog.finished(id, outcome, logger: logger) }
-                    inbox.post(.runEvent(runID: id, event))
-                }
-            }
+            let record = history.map { _ in kit.runRecord(for: workflow, source: WorkflowSource(tuiPath: path), params: params) }
+            forward(handle, runID: id, recording: record.map(RunRecording.new) ?? .none)
         case .reloadWorkflow(let path):
             guard let listed = state.list.entries.first(where: { $0.path == path }) else { return }
             Task.detached { [inbox, kit, folder = state.folder] in
@@ -132,6 +140,56 @@ final class Runtime {
                 }
                 inbox.post(.workflowReloaded(entry))
             }
+        case .cancelRunningHubTask(let id, let taskID):
+            logger.info("cancelling a RunningHub task before quitting", metadata: ["run": "\(id)", "task": "\(taskID)"])
+            Task.detached { [inbox, kit, logger] in
+                let failure = await RunningHubCancel.cancel(taskID, with: kit.runningHub, within: .seconds(QuitComponent.wait - 2))
+                if let failure { logger.warning("RunningHub task not cancelled", metadata: ["task": "\(taskID)", "reason": "\(failure)"]) }
+                inbox.post(.runningHubCancelled(runID: id, failure: failure))
+            }
+        case .loadHistory(let filter):
+            guard let history else { return }
+            Task.detached { [inbox] in
+                do {
+                    let records = try await history.runs(filter)
+                    let total = try await history.count(filter)
+                    inbox.post(.history(.loaded(filter: filter.text ?? "", records: records, total: total)))
+                } catch {
+                    inbox.post(.history(.failed(reason: "\(error)")))
+                }
+            }
+        case .forgetRecord(let id):
+            guard let history else { return }
+            Task.detached { [inbox, logger] in
+                do {
+                    try await history.forget(id)
+                    logger.info("run forgotten", metadata: ["record": "\(id)"])
+                    inbox.post(.history(.forgotten(id: id)))
+                } catch {
+                    inbox.post(.history(.failed(reason: "\(error)")))
+                }
+            }
+        case .downloadRecord(let id, let result):
+            Task.detached { [inbox, kit, history, logger, folder = downloadFolder] in
+                let (paths, failures) = await RecordedOutputs.download(result, kit: kit, to: folder)
+                logger.info("recorded run's outputs downloaded", metadata: ["record": "\(id)", "saved": "\(paths.count)", "failed": "\(failures.count)"])
+                if !paths.isEmpty { try? await history?.addDownloads(id, paths: paths) }
+                inbox.post(.history(.downloaded(id: id, paths: paths, failures: failures)))
+            }
+        case .reattachInFlight:
+            guard let history else { return }
+            Task.detached { [inbox, kit, logger] in
+                do {
+                    let records = try await InFlightRuns.lookUp(in: history, for: kit)
+                    logger.info("runs left in flight", metadata: ["count": "\(records.count)"])
+                    inbox.post(.inFlightFound(records))
+                } catch {
+                    logger.warning("runs left in flight could not be looked up: \(error)")
+                    inbox.post(.inFlightLookupFailed(reason: "\(error)"))
+                }
+            }
+        case .followRecorded(let id, let record):
+            followRecorded(record, runID: id)
         case .cancelRun(let id):
             logger.info("run cancelled", metadata: ["run": "\(id)"])
             handles[id]?.cancel()
@@ -194,6 +252,54 @@ final class Runtime {
         }
     }
 
+    /// Follows a run an earlier session left in flight: still queued or running, with live progress; ended
+    /// meanwhile, with its outputs; unknown to the server, lost. Its record gets the end.
+    private func followRecorded(_ record: RunRecord, runID id: Int) {
+        guard let promptID = record.promptID, let workflow = try? record.workflow() else {
+            let outcome = RunOutcome(result: .failure("its recorded workflow cannot be read", promptID: record.promptID))
+            Task.detached { [inbox, history] in
+                try? await history?.finish(record.id, with: outcome)
+                inbox.post(.runEvent(runID: id, .finished(outcome)))
+            }
+            return
+        }
+        let handle = switch record.target {
+        case .comfyUI: kit.follow(promptID: promptID, workflow: workflow)
+        case .runningHub: kit.follow(runningHubTask: promptID, workflow: workflow)
+        }
+        handles[id] = handle
+        logger.info("run re-attached", metadata: ["run": "\(id)", "record": "\(record.id)", "prompt": "\(promptID)"])
+        forward(handle, runID: id, recording: .existing(record.id))
+    }
+
+    /// Posts the run's events to the inbox; with a history, records the run first (a new record, or the one it
+    /// was re-attached from) and posts its events as recorded, so the record is final when `.finished` arrives.
+    private func forward(_ handle: RunHandle, runID id: Int, recording: RunRecording) {
+        Task.detached { [inbox, logger, history] in
+            var events = handle.events
+            if let history {
+                switch recording {
+                case .none: break
+                case .new(let record):
+                    do {
+                        let stored = try await history.insert(record)
+                        events = history.recording(handle, as: stored.id).events
+                        inbox.post(.runRecorded(runID: id, recordID: stored.id))
+                    } catch {
+                        logger.warning("run not recorded", metadata: ["run": "\(id)", "error": "\(error)"])
+                        inbox.post(.runNotRecorded(runID: id, reason: "\(error)"))
+                    }
+                case .existing(let recordID):
+                    events = history.recording(handle, as: recordID).events
+                }
+            }
+            for await event in events {
+                if case .finished(let outcome) = event { RunLog.finished(id, outcome, logger: logger) }
+                inbox.post(.runEvent(runID: id, event))
+            }
+        }
+    }
+
     /// Asks `GET /queue` for the header's live state; the answer comes back as ``Message/serverProbed(_:)``.
     private func probeServerIfDue() {
         let now = ContinuousClock.now
@@ -205,5 +311,25 @@ final class Runtime {
 
     private func download(runID: Int, urls: [String]) {
         OutputDownloads.start(runID: runID, urls: urls, kit: kit, folder: downloadFolder, inbox: inbox, logger: logger)
+    }
+}
+
+/// How a run's events are recorded in the history.
+enum RunRecording: Sendable {
+    case none
+    /// A new run: this record is added before its events are recorded.
+    case new(RunRecord)
+    /// A run re-attached to: its record, by short id.
+    case existing(String)
+}
+
+extension WorkflowSource {
+    /// The source a TUI run records: the form's workflow file (an http(s) URL stays a URL).
+    init(tuiPath path: String) {
+        if path.hasPrefix("http://") || path.hasPrefix("https://"), let url = URL(string: path) {
+            self = .url(url)
+        } else {
+            self = .file(path: path)
+        }
     }
 }

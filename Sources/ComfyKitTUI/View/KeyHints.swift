@@ -1,5 +1,10 @@
 /// The keys that do something now, for the hint bar: `[(key, what it does)]`.
 func keyHints(for state: AppState) -> [(key: String, action: String)] {
+    switch state.quit.phase {
+    case .asking: return [("c", "cancel them and quit"), ("l", "leave them running and quit"), ("Esc", "stay")]
+    case .cancelling: return [("^C", "quit now")]
+    case .idle: break
+    }
     if state.help.isShown { return [("Esc", "close help")] }
     if state.details != nil { return [("Esc", "close")] }
     if state.list.isFiltering { return [("⏎", "keep filter"), ("Esc", "clear"), ("↑↓", "move")] }
@@ -10,10 +15,13 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         if state.currentRun?.outputs.isEmpty == false { hints.append(("d", "download")) }
         if !state.runs.isEmpty { hints.append(("o", "runs")) }
         if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
+        if state.recording == .on { hints.append(("h", "history")) }
         return hints + [("?", "help"), ("q", "quit"), ("Q", "server queue")]
     case .queue:
         if state.queue.confirming != nil { return [("y", "cancel it"), ("any other key", "keep it")] }
         return [("Esc", "back"), ("j/k", "move"), ("x", "cancel ours"), ("r", "refresh"), ("?", "help"), ("q", "quit")]
+    case .history:
+        return historyHints(state.history)
     case .runs:
         var hints: [(key: String, action: String)] = [("Esc", "back")]
         if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
@@ -39,6 +47,16 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
     }
 }
 
+/// The history screen's keys: the filter's while typing, a confirmation's, else the runs'.
+private func historyHints(_ history: HistoryComponent) -> [(key: String, action: String)] {
+    if history.isFiltering { return [("⏎", "keep filter"), ("Esc", "clear"), ("↑↓", "move")] }
+    if let id = history.confirmingForget { return [("y", "forget run \(id)"), ("any key", "keep it")] }
+    var hints: [(key: String, action: String)] = history.isInspecting ? [("Esc", "back"), ("j/k", "scroll")]
+        : [("⏎", "inspect"), ("j/k", "move"), ("/", "filter"), ("Esc", history.filter.isEmpty ? "back" : "clear filter")]
+    if history.selectedRecord != nil { hints += [("R", "re-run"), ("d", "download"), ("x", "forget")] }
+    return hints + [("?", "help"), ("q", "quit")]
+}
+
 /// Every key, for the `?` overlay.
 let helpLines: [(key: String, action: String)] = [
     ("j/k ↑/↓ PgUp/Dn", "move in the list, or between fields; page"),
@@ -53,12 +71,12 @@ let helpLines: [(key: String, action: String)] = [
     ("r", "rescan the folder"),
     ("o  Q", "runs: outputs, downloads, log / the server's queue (x: cancel)"),
     ("[ ]", "previous / next run"),
+    ("h  R  x", "run history: ⏎ inspect, R re-run, d download, x forget"),
     ("c x  ^X", "cancel the selected run (list, runs / form)"),
-    ("d", "download the run's outputs, texts as .txt (runs: the highlighted one)"),
-    ("D", "runs: download all of the run's outputs"),
+    ("d  D", "download outputs, texts as .txt (runs: the highlighted / D all)"),
     ("y", "runs: copy the highlighted URL or text (OSC 52)"),
     ("click wheel", "select a row, field, run or output / move (--no-mouse: off)"),
     ("Esc", "back"),
     ("?  F1", "this help (F1 also in a form)"),
-    ("q  ^C", "quit (q only outside a text field)"),
+    ("q  ^C", "quit (q only outside a text field); asks if runs are going"),
 ]

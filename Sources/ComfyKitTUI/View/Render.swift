@@ -24,6 +24,7 @@ func render(_ state: AppState, into screen: inout Screen) {
         if let form = state.forms[path] { FormView(form: form, title: state.list.displayName(of: path)).render(into: main, &screen) }
     case .runs: RunsView(runs: state.runs, now: state.clock).render(into: main, &screen)
     case .queue: QueueView(queue: state.queue, ours: state.ourPrompts).render(into: main, &screen)
+    case .history: HistoryView(history: state.history, recording: state.recording).render(into: main, &screen)
     }
     if let run = state.currentRun, !panel.isEmpty {
         RunPanel(run: run, count: state.runs.all.count, now: state.clock,
@@ -37,6 +38,7 @@ func render(_ state: AppState, into screen: inout Screen) {
     }
     if let details = state.details { DetailsOverlay(details: details).render(into: whole, &screen) }
     if state.help.isShown { HelpOverlay().render(into: whole, &screen) }
+    if state.quit.isShown { QuitOverlay(quit: state.quit).render(into: whole, &screen) }
 }
 
 /// The line above the hints: on the list, a highlighted broken workflow's path (its row leads with the reason;

@@ -38,7 +38,23 @@ extension AppState {
             return []
         case .runEvent(let id, let event):
             applyRunEvent(event, to: id)
+            if case .finished = event { return noteRunEndedWhileQuitting(id) }
             return []
+        case .runRecorded(let id, let recordID):
+            runs.noteRecorded(runID: id, recordID: recordID)
+            return []
+        case .runNotRecorded(let id, let reason):
+            status = "run #\(id) is not recorded in the run history: \(reason)"
+            return []
+        case .inFlightFound(let records):
+            return reattach(records)
+        case .inFlightLookupFailed(let reason):
+            status = "runs left in flight could not be looked up: \(reason)"
+            return []
+        case .history(let message):
+            return historyMessage(message, env)
+        case .runningHubCancelled(let id, let failure):
+            return noteRunningHubCancel(runID: id, failure: failure)
         case .downloaded(let id, let paths):
             status = "run #\(id): saved " + paths.joined(separator: ", ")
             return []
@@ -66,6 +82,7 @@ extension AppState {
             height = newHeight
             // The list's rows: the body less the header, status and hint lines.
             list.pageRows = max(1, newHeight - 3)
+            history.pageRows = max(1, newHeight - 4)
             return []
         case .serverProbed(let probed):
             let previous = server
@@ -93,6 +110,7 @@ extension AppState {
             return routeToForm(path, .pathCandidates(field: field, text: text, candidates: candidates), env)
         case .clock(let seconds):
             clock = seconds
+            if let quitting = quitIfCancelsOverdue() { return quitting }
             let queuePoll = pollQueueIfShown()
             guard list.startRescanIfDue(at: clock) else { return queuePoll }
             return queuePoll + [.loadFolder(path: folder)]
@@ -106,7 +124,8 @@ extension AppState {
     // MARK: Keys
 
     private mutating func handle(_ key: Key, _ env: TUIEnvironment) -> [Effect] {
-        if key == .control("c") { return [.quit] }
+        if quit.isShown { return quitKey(key) }
+        if key == .control("c") { return requestQuit() }
         if help.isShown {
             help.update(key)
             return []
@@ -124,6 +143,7 @@ extension AppState {
         case .form(let path): return routeToForm(path, .key(key), env)
         case .runs: return runsKey(key)
         case .queue: return updateQueue(.key(key))
+        case .history: return historyMessage(.key(key), env)
         }
     }
 
@@ -158,8 +178,10 @@ extension AppState {
             openRuns()
         case .character("Q"):
             return openQueue()
+        case .character("h"):
+            return openHistory()
         case .character("q"):
-            return [.quit]
+            return requestQuit()
         default:
             break
         }
@@ -176,7 +198,7 @@ extension AppState {
         case .character("?"):
             help.isShown = true
         case .character("q"):
-            return [.quit]
+            return requestQuit()
         default:
             break
         }
@@ -225,7 +247,7 @@ extension AppState {
         case .submit(let params):
             rememberedForms[path] = form.fieldTexts
             let name = list.displayName(of: path)
-            let id = runs.start(workflowPath: path, workflowName: name)
+            let id = runs.start(workflowPath: path, workflowName: name, isRunningHub: form.workflow.loaded.runningHubID != nil)
             status = "run #\(id) started: \(name)"
             return [.startRun(runID: id, workflowPath: path, workflow: form.workflow.loaded, params: params),
                     .rememberForm(workflowPath: path, values: form.fieldTexts)]
@@ -291,6 +313,10 @@ extension AppState {
         guard !text.isEmpty, !help.isShown else { return }
         if list.isFiltering {
             _ = list.update(.paste(text))
+            return
+        }
+        if route == .history {
+            _ = historyMessage(.paste(text), env)
             return
         }
         guard case .form(let path) = route else { return }

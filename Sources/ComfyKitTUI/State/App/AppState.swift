@@ -15,6 +15,8 @@ enum Route: Hashable, Sendable {
     case runs
     /// The server's queue and recent history, from every client (`Q`).
     case queue
+    /// The run history (`h`): past runs, one inspected, re-run, downloaded or forgotten.
+    case history
 }
 
 /// All of the app's state in one value: the components (list, forms, runs, help) and what they share (the
@@ -29,6 +31,8 @@ struct AppState: Hashable, Sendable {
     var list = WorkflowList()
     var route: Route = .list
     var help = HelpComponent()
+    /// `q` with runs in flight: the question, then the wait for their cancels.
+    var quit = QuitComponent()
     /// A message shown whole in a box (Enter on a broken workflow); any of Esc, Enter or `q` closes it.
     var details: Details?
     /// The forms opened so far, by workflow path; values survive going back to the list.
@@ -38,6 +42,8 @@ struct AppState: Hashable, Sendable {
     var runs = RunsComponent()
     /// The server-queue screen.
     var queue = QueueComponent()
+    /// The `h` screen's runs from the run history.
+    var history = HistoryComponent()
     /// What the server's node inputs accept (`GET /object_info`), fetched once per connection; `nil` offline.
     var objectInfo: ObjectInfo?
     var isFetchingObjectInfo = false
@@ -45,6 +51,10 @@ struct AppState: Hashable, Sendable {
     var catalog: WidgetCatalog?
     var isLoadingCatalog = false
     var status = ""
+    /// Whether runs are recorded in the run history (and so can be re-attached and listed with `h`).
+    var recording: HistoryRecording = .off
+    /// Lines for the terminal once the screen is gone: runs left running, cancels the server did not confirm.
+    var farewell: [String] = []
     var width = 80
     var height = 24
 

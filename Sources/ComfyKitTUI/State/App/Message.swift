@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitHistory
 
 /// Everything that can change the app's state.
 enum Message: Sendable {
@@ -15,6 +16,17 @@ enum Message: Sendable {
     /// A form's workflow file read again (^L), RunningHub stub resolved.
     case workflowReloaded(WorkflowEntry)
     case runEvent(runID: Int, RunEvent)
+    /// The run's record in the run history, written before its first event is recorded.
+    case runRecorded(runID: Int, recordID: String)
+    /// The run goes on, but the history could not record it.
+    case runNotRecorded(runID: Int, reason: String)
+    /// Runs recorded as in flight where this session's runs go (an earlier session quit or was killed), oldest first.
+    case inFlightFound([RunRecord])
+    case inFlightLookupFailed(reason: String)
+    /// What reaches the history screen: the runtime's answers from the run history.
+    case history(HistoryMessage)
+    /// RunningHub's answer to a task's cancel while quitting: `nil` when it confirmed it.
+    case runningHubCancelled(runID: Int, failure: String?)
     case downloaded(runID: Int, paths: [String])
     case downloadFailed(runID: Int, reason: String)
     /// Bytes of one output file received so far (throttled by the runtime to whole percents).
@@ -55,6 +67,18 @@ enum Effect: Hashable, Sendable {
     /// Read a form's workflow file again; answered with ``Message/workflowReloaded(_:)``.
     case reloadWorkflow(path: String)
     case cancelRun(runID: Int)
+    /// Cancel a RunningHub task in the cloud, waiting a bounded time; answered with ``Message/runningHubCancelled(runID:failure:)``.
+    case cancelRunningHubTask(runID: Int, taskID: String)
+    /// Read the runs matching a filter from the run history; answered with ``HistoryMessage/loaded(filter:records:total:)``.
+    case loadHistory(RunFilter)
+    /// Remove a run's record; answered with ``HistoryMessage/forgotten(id:)``.
+    case forgetRecord(id: String)
+    /// Download a recorded run's output files (noted in its record); answered with ``HistoryMessage/downloaded(id:paths:failures:)``.
+    case downloadRecord(id: String, result: ExecuteResult)
+    /// Look up the runs recorded as in flight; answered with ``Message/inFlightFound(_:)``.
+    case reattachInFlight
+    /// Follow a recorded run again where it ran, under this session's run id, recording its end.
+    case followRecorded(runID: Int, record: RunRecord)
     case download(runID: Int, urls: [String])
     /// Save a text output as `NAME.txt` in the download folder; answered with ``Message/fileSaved(runID:url:path:)``
     /// (or ``Message/fileFailed(runID:url:reason:)``) under the output's `key`.

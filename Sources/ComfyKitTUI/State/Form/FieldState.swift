@@ -107,7 +107,8 @@ struct FieldState: Hashable, Sendable {
         if case .failure(let failure) = value() { error = failure.message } else { error = nil }
     }
 
-    private static func text(of value: JSONValue) -> String {
+    /// A value as a field shows it: a default, or a recorded run's value for a re-run.
+    static func text(of value: JSONValue) -> String {
         switch value {
         case .null: ""
         case .bool(let b): b ? "true" : "false"

@@ -30,7 +30,7 @@ extension AppState {
         case .unhandled:
             guard case .key(let key) = message else { return [] }
             if key == .character("?") { help.isShown = true }
-            if key == .character("q") { return [.quit] }
+            if key == .character("q") { return requestQuit() }
             return []
         }
     }

@@ -14,6 +14,10 @@ struct RunState: Hashable, Sendable {
     let id: Int
     let workflowPath: String
     let workflowName: String
+    /// Its short id in the run history (`comfykit runs show ID`), once recorded.
+    var recordID: String?
+    /// Runs on RunningHub: its cancel must reach the cloud before the app quits.
+    var isRunningHub = false
     var phase: RunPhase = .starting
     var promptID: String?
     /// The whole run's progress, 0…1.

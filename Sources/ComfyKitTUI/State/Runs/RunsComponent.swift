@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitHistory
 
 /// The runs started this session: which one the panel shows, its highlighted output, and each file's download.
 struct RunsComponent: Hashable, Sendable {
@@ -24,13 +25,29 @@ struct RunsComponent: Hashable, Sendable {
     }
 
     /// A new run, selected (the panel follows the newest again); returns its id.
-    mutating func start(workflowPath: String, workflowName: String) -> Int {
+    mutating func start(workflowPath: String, workflowName: String, isRunningHub: Bool = false) -> Int {
         let id = nextRunID
         nextRunID += 1
-        all.append(RunState(id: id, workflowPath: workflowPath, workflowName: workflowName))
+        var run = RunState(id: id, workflowPath: workflowPath, workflowName: workflowName)
+        run.isRunningHub = isRunningHub
+        all.append(run)
         selectedRunID = nil
         selectedOutput = 0
         return id
+    }
+
+    /// A run recorded as in flight by an earlier session, on the strip again (selected); returns its id.
+    mutating func reattach(_ record: RunRecord) -> Int {
+        let id = start(workflowPath: record.workflowSource, workflowName: record.workflowName, isRunningHub: record.target == .runningHub)
+        all[all.count - 1].recordID = record.id
+        all[all.count - 1].log.append("re-attaching run \(record.id) (\(record.target == .runningHub ? "task" : "prompt") \(record.promptID ?? "?") on \(record.server))")
+        return id
+    }
+
+    /// Notes the run's short id in the run history.
+    mutating func noteRecorded(runID: Int, recordID: String) {
+        guard let index = all.firstIndex(where: { $0.id == runID }) else { return }
+        all[index].recordID = recordID
     }
 
     /// The runs screen's keys as messages; `nil` for keys the screen leaves to the app (Esc, `?`, `q`).

@@ -1,0 +1,34 @@
+import ComfyKit
+import ComfyKitHistory
+import Foundation
+
+/// The runs a new session re-attaches to: recorded as in flight, on the ComfyUI server (or the RunningHub site,
+/// with an API key) this session talks to.
+enum InFlightRuns {
+    /// How long a run recorded but never submitted may still be on its way to the server (another app may be
+    /// uploading its media); older, it is recorded as lost.
+    static let submissionGrace: TimeInterval = 3600
+
+    /// The runs to follow again, oldest first (so the newest is the last tab); runs never submitted past
+    /// ``submissionGrace`` are recorded as lost on the way.
+    static func lookUp(in history: RunHistory, for kit: ComfyKit, now: Date = Date()) async throws -> [RunRecord] {
+        var followable: [RunRecord] = []
+        for record in try await history.inFlight() where belongs(record, to: kit) {
+            if record.promptID != nil {
+                followable.append(record)
+            } else if now.timeIntervalSince(record.createdAt) > submissionGrace {
+                let lost = ExecuteResult.failure("lost: it was never submitted (the app that started it stopped first)")
+                try? await history.finish(record.id, with: RunOutcome(result: lost), at: now)
+            }
+        }
+        return followable.reversed()
+    }
+
+    /// Whether the run ran where this kit's runs go: its ComfyUI server, or its RunningHub site when it has a key.
+    static func belongs(_ record: RunRecord, to kit: ComfyKit) -> Bool {
+        switch record.target {
+        case .comfyUI: record.server == kit.configuration.comfyUIBaseURL.redactedForDisplay
+        case .runningHub: kit.runningHub != nil && record.server == kit.configuration.runningHubBaseURL.redactedForDisplay
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ComfyKit
+import ComfyKitHistory
+import Foundation
+
+extension AppState {
+    /// Runs an earlier session left in flight go back on the runs strip, each followed again where it ran.
+    mutating func reattach(_ records: [RunRecord]) -> [Effect] {
+        guard !records.isEmpty else { return [] }
+        let effects = records.map { record in Effect.followRecorded(runID: runs.reattach(record), record: record) }
+        status = "re-attaching \(records.count) run(s) left in flight: " + records.map(\.workflowName).joined(separator: ", ")
+        return effects
+    }
+}
+
+extension AppState {
+    /// `h` on the list: the run history, newest first; with recording off it says why there is none.
+    mutating func openHistory() -> [Effect] {
+        switch recording {
+        case .off:
+            status = "runs are not recorded (--no-history or COMFYKIT_NO_HISTORY): no history to show"
+            return []
+        case .unavailable(let reason):
+            status = reason
+            return []
+        case .on:
+            route = .history
+            status = ""
+            return history.open()
+        }
+    }
+
+    /// Hands a message to the history screen and acts on what it asks: back to the list, a re-run's form, help, quit.
+    mutating func historyMessage(_ message: HistoryMessage, _ env: TUIEnvironment) -> [Effect] {
+        switch history.update(message, status: &status) {
+        case .effects(let effects):
+            return effects
+        case .back:
+            route = .list
+            status = ""
+            return []
+        case .rerun(let record):
+            openRerun(of: record, env)
+            return []
+        case .unhandled:
+            guard case .key(let key) = message else { return [] }
+            switch key {
+            case .character("?"): help.isShown = true
+            case .character("q"): return requestQuit()
+            default: break
+            }
+            return []
+        }
+    }
+
+    /// `R`: the form of the run's workflow as it was recorded (its file may have changed since), filled in with
+    /// the run's values; Enter runs it.
+    private mutating func openRerun(of record: RunRecord, _ env: TUIEnvironment) {
+        let workflow: Workflow
+        let spec: WorkflowSpec
+        do {
+            workflow = try record.workflow()
+            spec = try WorkflowSpec(workflow)
+        } catch {
+            status = "run \(record.id) cannot be re-run: its recorded workflow cannot be read: \(error)"
+            return
+        }
+        let runningHubID = record.target == .runningHub
+            ? RunningHubWorkflowID(String(record.workflowSource.dropFirst("runninghub:".count))) : nil
+        let read = ReadWorkflow(loaded: LoadedWorkflow(workflow: workflow, runningHubID: runningHubID), spec: spec, stamp: nil)
+        let path = formPath(of: record)
+        var form = FormComponent(workflowPath: path, workflow: read,
+                                 remembered: record.params.mapValues { FieldState.text(of: $0.jsonValue) }, env)
+        if let objectInfo { form.attach(objectInfo, env) }
+        forms[path] = form
+        route = .form(workflowPath: path)
+        status = "re-run of run \(record.id): its values are filled in; Enter runs it"
+    }
+
+    /// The listed workflow file the run came from (so the new run records the same source), else its source as recorded.
+    private func formPath(of record: RunRecord) -> String {
+        list.entries.first { URL(fileURLWithPath: $0.path).standardizedFileURL.path == record.workflowSource }?.path ?? record.workflowSource
+    }
+}

@@ -1,0 +1,101 @@
+import ComfyKit
+import ComfyKitHistory
+import ComfyKitTesting
+import Foundation
+import Testing
+@testable import ComfyKitTUI
+
+/// Issue 13, part 4: runs an earlier session left in flight are looked up where they ran at start — followed
+/// again while queued or running, filled in when they ended meanwhile, lost when the server no longer knows them.
+@Suite(.serialized) struct ReattachTests {
+    /// The screen's top line: the header, with the count of runs going at its end.
+    static func header(_ screen: String) -> String {
+        String(screen.prefix { $0 != "\n" })
+    }
+
+    static func record(_ name: String = "19_long_running_blur_chain", promptID: String? = "p-1", server: String = "http://127.0.0.1:8188") -> RunRecord {
+        RunRecord(workflowName: name, workflowSource: "/flows/\(name).json", workflowJSON: "{}", sentHash: "0", paramsJSON: "{}",
+                  target: .comfyUI, server: server, promptID: promptID)
+    }
+
+    @Test func runsFoundInFlightGoOnTheStripEachFollowedUnderItsOwnRunID() throws {
+        var state = try Fixtures.loadedState()
+        let first = Self.record("a"), second = Self.record("b")
+        let effects = update(&state, .inFlightFound([first, second]))
+        #expect(effects == [.followRecorded(runID: 1, record: first), .followRecorded(runID: 2, record: second)])
+        #expect(state.runs.all.map(\.recordID) == [first.id, second.id])
+        #expect(state.runs.all.allSatisfy { $0.isActive })
+        #expect(state.status == "re-attaching 2 run(s) left in flight: a, b")
+        #expect(state.runs.all[0].log.last?.contains("re-attaching run \(first.id) (prompt p-1") == true)
+    }
+
+    @Test func onlyRunsOnThisSessionsServerAreReattached() throws {
+        let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: URL(string: "http://127.0.0.1:8188")), environment: [:]))
+        #expect(InFlightRuns.belongs(Self.record(server: "http://127.0.0.1:8188"), to: kit))
+        #expect(!InFlightRuns.belongs(Self.record(server: "http://127.0.0.1:9999"), to: kit))
+        var cloud = Self.record(server: kit.configuration.runningHubBaseURL.absoluteString)
+        cloud.target = .runningHub
+        #expect(!InFlightRuns.belongs(cloud, to: kit), "no RunningHub key: a cloud task cannot be followed")
+    }
+
+    @Test func aRunNeverSubmittedIsLostOnlyOnceItIsOld() async throws {
+        try await withTemporaryDirectory("ckt-state") { folder in
+            let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
+            let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: URL(string: "http://127.0.0.1:8188")), environment: [:]))
+            var old = Self.record("old", promptID: nil)
+            old.createdAt = Date().addingTimeInterval(-2 * InFlightRuns.submissionGrace)
+            let recent = Self.record("recent", promptID: nil)
+            let submitted = Self.record("submitted")
+            try await history.insert(contentsOf: [old, recent, submitted])
+            #expect(try await InFlightRuns.lookUp(in: history, for: kit).map(\.id) == [submitted.id])
+            let lost = try #require(try await history.record(old.id))
+            #expect(lost.status == .error && lost.message?.contains("never submitted") == true)
+            #expect(try await history.record(recent.id)?.status == .running, "another app may still be submitting it")
+            await kit.close()
+        }
+    }
+
+    /// Three runs left in flight: one that completed meanwhile, one the server never heard of, one still running.
+    @Test func aNewSessionFillsInEndedRunsMarksUnknownOnesLostAndFollowsRunningOnesToTheirEnd() async throws {
+        try await withComfyUIDoubleProcess(["--slow", "ImageBlur=1000"]) { double in
+            try await withTemporaryDirectory("ckt-state") { folder in
+                let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
+                let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: double.baseURL), environment: [:]))
+                let path = SharedFixtures.workflow("19_long_running_blur_chain").path
+                let loaded = try await kit.load(.file(path: path))
+                func leftInFlight(_ handle: RunHandle) async throws -> RunRecord {
+                    var promptID: String?
+                    for await event in handle.events {
+                        if case .submitted(let id) = event { promptID = id; break }
+                    }
+                    var record = kit.runRecord(for: loaded, source: .file(path: path), params: [:])
+                    let submitted = try #require(promptID)
+                    record.promptID = submitted
+                    return try await history.insert(record)
+                }
+                // Different seeds: the server would answer an identical prompt from its cache at once.
+                let endedHandle = kit.run(loaded, params: ["seed": .int(1)])
+                let ended = try await leftInFlight(endedHandle)
+                _ = await endedHandle.result
+                var lost = kit.runRecord(for: loaded, source: .file(path: path), params: [:])
+                lost.promptID = UUID().uuidString.lowercased()
+                lost = try await history.insert(lost)
+                let running = try await leftInFlight(kit.run(loaded, params: ["seed": .int(2)]))
+
+                let session = HeadlessSession(server: double.baseURL, history: history, folder: SharedFixtures.workflowsDirectory.path)
+                let (missed, screen) = try await session.run([
+                    .when("the running one followed live", { Self.header($0).hasSuffix(" 1 running") }, press: []),
+                    .when("every run ended", { $0.contains("completed") && !Self.header($0).hasSuffix(" running") }, press: [.character("q")]),
+                ])
+                #expect(missed == nil, "screen:\n\(screen)")
+                let endedNow = try #require(try await history.record(ended.id))
+                #expect(endedNow.status == .completed && endedNow.result?.imagesByVar["result"]?.isEmpty == false)
+                let lostNow = try #require(try await history.record(lost.id))
+                #expect(lostNow.status == .error && lostNow.message?.contains("no longer knows prompt") == true, "\(lostNow)")
+                let runningNow = try #require(try await history.record(running.id))
+                #expect(runningNow.status == .completed && runningNow.result?.imagesByVar["result"]?.isEmpty == false)
+                await kit.close()
+            }
+        }
+    }
+}
