@@ -31,6 +31,25 @@ import Testing
         }
     }
 
+    @Test func ctrlCAsASignalAsksTooAndASecondOneLeavesTheRunRecordedInFlight() async throws {
+        try await withComfyUIDoubleProcess(["--slow", "ImageBlur=3000"]) { double in
+            try await withTemporaryDirectory("ckt-state") { folder in
+                let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
+                let session = HeadlessSession(server: double.baseURL, history: history, folder: SharedFixtures.workflowsDirectory.path)
+                let steps: [HeadlessSession.Step] = Array(Self.steps.prefix(2)) + [
+                    .when("the run going", { $0.contains("Blur pass") }, send: [.quitSignal(SIGINT)]),
+                    .when("the quit question", { $0.contains("1 run in flight:") }, send: [.quitSignal(SIGINT)]),
+                ]
+                let started = Date()
+                let (missed, screen) = try await session.run(steps)
+                #expect(missed == nil, "screen:\n\(screen)")
+                #expect(Date().timeIntervalSince(started) < 15, "the second Ctrl-C quit at once")
+                let record = try #require(try await history.runs().first)
+                #expect(record.status == .running && record.promptID != nil, "left running, to be re-attached: \(record)")
+            }
+        }
+    }
+
     @Test func sigtermLeavesTheRunRunningAndRecordedAsInFlight() async throws {
         try await withComfyUIDoubleProcess(["--slow", "ImageBlur=3000"]) { double in
             try await withTemporaryDirectory("ckt-state") { folder in

@@ -7,11 +7,11 @@ import Foundation
 /// The real runtime on the headless terminal against a server, recording in a history of its own: a script of
 /// steps, each waiting for a screen and answering with keys, as a user at the keyboard would.
 struct HeadlessSession {
-    /// One step: when `condition` holds on the screen's text, type `keys` and go on to the next step.
+    /// One step: when `condition` holds on the screen's text, send `inputs` (keys, a signal) and go on to the next step.
     struct Step {
         let what: String
         let condition: (String) -> Bool
-        let keys: [Key]
+        let inputs: [TerminalInput]
     }
 
     let server: URL
@@ -20,8 +20,7 @@ struct HeadlessSession {
 
     /// Runs the steps (at most `seconds` in all); returns the name of the first step not reached (`nil`: all were)
     /// and the last screen.
-    func run(_ steps: [Step], within seconds: Double = 30, state configure: (inout AppState) -> Void = { _ in })
-        async throws -> (missed: String?, screen: String) {
+    func run(_ steps: [Step], within seconds: Double = 30) async throws -> (missed: String?, screen: String) {
         let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: server), environment: [:]))
         let started = Date()
         var next = 0
@@ -32,11 +31,10 @@ struct HeadlessSession {
             let text = terminal.screen.lines.joined(separator: "\n")
             guard steps[next].condition(text) else { return [] }
             next += 1
-            return steps[next - 1].keys.map(TerminalInput.key)
+            return steps[next - 1].inputs
         }
         var state = AppState(folder: folder, serverURL: server.absoluteString)
         state.recording = history == nil ? .off : .on
-        configure(&state)
         _ = Runtime(state: state, kit: kit, downloadFolder: FileManager.default.temporaryDirectory, history: history).run(on: terminal)
         await kit.close()
         return (next < steps.count ? steps[next].what : nil, terminal.screen.lines.joined(separator: "\n"))
@@ -45,7 +43,11 @@ struct HeadlessSession {
 
 extension HeadlessSession.Step {
     static func when(_ what: String, _ condition: @escaping (String) -> Bool, press keys: [Key]) -> Self {
-        Self(what: what, condition: condition, keys: keys)
+        Self(what: what, condition: condition, inputs: keys.map(TerminalInput.key))
+    }
+
+    static func when(_ what: String, _ condition: @escaping (String) -> Bool, send inputs: [TerminalInput]) -> Self {
+        Self(what: what, condition: condition, inputs: inputs)
     }
 
     /// Keys that filter the list to `name` and open its form.
