@@ -17,6 +17,25 @@ extension ComfyKit {
         }
     }
 
+    /// Follows a prompt another process submitted and left (quit, killed) with live node progress: ComfyUI sends
+    /// progress only to the `clientId` a prompt was submitted under, so while the prompt is queued or running this
+    /// follows it on a socket that takes over that id (a kit of its own, closed at the end); otherwise as
+    /// ``follow(promptID:workflow:options:)``. Use it only for prompts whose submitter is gone: a live submitter's
+    /// socket stops receiving while the id is taken over.
+    public func follow(promptID: String, workflow: Workflow, takingOverItsClient: Bool, options: RunOptions = RunOptions()) -> RunHandle {
+        RunHandle.start { [self] control, emit in
+            let kind = options.executor ?? configuration.executor
+            guard takingOverItsClient, kind == .websocket, let submitter = try? await client.submitter(of: promptID),
+                  submitter != hub.clientID else {
+                return await follow(promptID: promptID, workflow: workflow, options: options, control: control, emit: emit)
+            }
+            let following = ComfyKit(configuration: configuration, socketClientID: submitter)
+            let outcome = await following.follow(promptID: promptID, workflow: workflow, options: options, control: control, emit: emit)
+            await following.close()
+            return outcome
+        }
+    }
+
     private func follow(
         promptID: String, workflow: Workflow, options: RunOptions, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void
     ) async -> RunOutcome {

@@ -264,7 +264,8 @@ final class Runtime {
             return
         }
         let handle = switch record.target {
-        case .comfyUI: kit.follow(promptID: promptID, workflow: workflow)
+        // The app that submitted it is gone (it left the run in flight): take over its socket id for live progress.
+        case .comfyUI: kit.follow(promptID: promptID, workflow: workflow, takingOverItsClient: true)
         case .runningHub: kit.follow(runningHubTask: promptID, workflow: workflow)
         }
         handles[id] = handle
