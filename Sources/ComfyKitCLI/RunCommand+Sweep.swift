@@ -17,6 +17,8 @@ extension RunCommand {
         let trap = SignalTrap { consumer.cancel() }
         let (board, refusal) = await consumer.value
         _ = trap
+        // Ctrl-C stopped reading the sweep's events: the prompts it interrupted are recorded as such.
+        if consumer.isCancelled { await recorder.interruptUnfinished() }
         if let refusal {
             await kit.close()
             if case .plan = refusal { throw UsageError(refusal.description) }
@@ -86,6 +88,7 @@ actor SweepRecorder {
     private let source: WorkflowSource
     private let kit: ComfyKit
     private var ids: [Int: String] = [:]
+    private var finished: Set<Int> = []
     private var warned = false
 
     init(history: RunHistory?, loaded: LoadedWorkflow, source: WorkflowSource, kit: ComfyKit) {
@@ -108,12 +111,22 @@ actor SweepRecorder {
             case .finished(let point, let server, let outcome):
                 if ids[point.index] == nil { try await insert(point, server: server ?? "-", in: history) }
                 if let id = ids[point.index] { try await history.finish(id, with: outcome) }
+                finished.insert(point.index)
             default:
                 break
             }
         } catch {
             if !warned { Terminal.error("Warning: the run history cannot be written: \(error)\n") }
             warned = true
+        }
+    }
+
+    /// Records every prompt that was routed and has not finished as interrupted.
+    func interruptUnfinished() async {
+        guard let history else { return }
+        let outcome = RunOutcome(result: ExecuteResult(status: .interrupted, msg: "the sweep was cancelled"))
+        for (index, id) in ids where !finished.contains(index) {
+            try? await history.finish(id, with: outcome)
         }
     }
 
