@@ -25,6 +25,10 @@ public final class ComfyKit: Sendable {
     let loader: WorkflowLoader
     let objectInfoStore: ObjectInfoStore
     let logger: Logger
+    /// The kits of the other servers runs are routed over (``init(servers:configuration:)``); empty for one server.
+    let peers: [ComfyKit]
+    /// Our prompts waiting on each server, shared by every routed run of this kit.
+    let routerState: RouterState
 
     /// Uses a resolved configuration.
     public convenience init(
@@ -52,8 +56,10 @@ public final class ComfyKit: Sendable {
     /// the socket's `clientId` (nil for a new one).
     init(
         configuration: ComfyKitConfiguration, httpClient: HTTPClient, logger: Logger, runningHubTiming: RunningHubTiming,
-        socketPingPeriod: Duration, socketClientID: String? = nil
+        socketPingPeriod: Duration, socketClientID: String? = nil, peers: [ComfyKit] = []
     ) {
+        self.peers = peers
+        routerState = RouterState(count: peers.count + 1)
         self.configuration = configuration
         self.httpClient = httpClient
         self.logger = logger
@@ -86,6 +92,7 @@ public final class ComfyKit: Sendable {
     /// Closing twice does nothing more; a kit nobody holds closes itself.
     public func close() async {
         await hub.shutdown()
+        for peer in peers { await peer.close() }
     }
 
     deinit {
@@ -196,15 +203,18 @@ public final class ComfyKit: Sendable {
     }
 
     /// What a run executes on: a ComfyUI graph, or a RunningHub workflow and its cloud graph once fetched.
-    private enum Target: Sendable {
+    enum Target: Sendable {
         case comfyUI(Workflow)
         case runningHub(RunningHubWorkflowID, graph: Workflow?)
     }
 
-    private func start(options: RunOptions, params: [String: ParamValue], load: @escaping @Sendable () async throws -> Target) -> RunHandle {
+    func start(
+        options: RunOptions, params: [String: ParamValue], routing: RoutingReport = RoutingReport(),
+        load: @escaping @Sendable () async throws -> Target
+    ) -> RunHandle {
         RunHandle.start { [self] control, emit in
             do {
-                let (executor, workflow) = try await executor(for: try await load(), options: options)
+                let (executor, workflow) = try await executor(for: try await load(), options: options, routing: routing)
                 switch ExecutionJob.prepare(workflow, values: params, options: options) {
                 case .success(let job): return await executor.execute(job, control: control, emit: emit)
                 case .failure(let failure): return .failed(failure)
@@ -222,14 +232,12 @@ public final class ComfyKit: Sendable {
     }
 
     /// The executor for a target, and the graph it runs (a RunningHub graph is fetched when not given).
-    private func executor(for target: Target, options: RunOptions) async throws -> (any Executor, Workflow) {
+    private func executor(for target: Target, options: RunOptions, routing: RoutingReport) async throws -> (any Executor, Workflow) {
         switch target {
         case .comfyUI(let workflow):
             let kind = options.executor ?? configuration.executor
-            let executor = ComfyUIExecutor(
-                client: client, queueReader: queueReader, hub: kind == .websocket ? hub : nil,
-                media: ComfyUIMediaStore(client: client, httpClient: httpClient))
-            return (executor, workflow)
+            if !peers.isEmpty || routing.always { return (router(kind: kind, routing: routing), workflow) }
+            return (comfyUIExecutor(kind: kind), workflow)
         case .runningHub(let id, let graph):
             guard let runningHub else { throw RunFailure.runningHub(.missingAPIKey(site: configuration.runningHubBaseURL.absoluteString)) }
             let executor = RunningHubExecutor(

@@ -11,6 +11,8 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Exit codes: 0 completed, 1 failed (or timed out), 2 usage error, 130 interrupted.
             Ctrl-C cancels the prompt on the server (a second Ctrl-C exits at once).
+            With --vary, --count or --seed-mode the run is a sweep: every prompt is routed to the server \
+            with the least work among those that can run it; exit code 1 if any prompt failed.
             Every run is recorded in $XDG_STATE_HOME/comfykit/runs.sqlite (see `comfykit runs`) unless \
             --no-history or COMFYKIT_NO_HISTORY=1.
             """
@@ -23,6 +25,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var arguments: RunArguments
 
+    @OptionGroup(title: "Sweeps (many prompts, routed over every --server)") var sweep: SweepArguments
+
     @OptionGroup var history: HistoryOptions
 
     @Option(help: ArgumentHelp("Give up after this many seconds without any sign of progress (default: wait); for RunningHub, after this many seconds in all (default: $RUNNINGHUB_TIMEOUT, else wait).", valueName: "seconds"))
@@ -33,7 +37,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let kit = ComfyKit(configuration: try serverOptions.configuration())
+        let kit = try serverOptions.kit()
         let source = WorkflowSource(argument: workflow)
         let loaded: LoadedWorkflow
         do {
@@ -56,6 +60,11 @@ struct RunCommand: AsyncParsableCommand {
             throw UsageError(error.description)
         }
         let options = RunOptions(inactivityTimeout: timeout.map { .milliseconds(Int64($0 * 1000)) })
+        if sweep.isSweep {
+            let plan = try sweep.plan(for: spec)
+            try await runSweep(loaded, source: source, base: values, plan: plan, options: options, kit: kit)
+            return
+        }
         let recorded = await start(loaded, source: source, values: values, options: options, kit: kit)
         try await arguments.finish(recorded.handle, totalNodes: loaded.workflow.nodes.count, kit: kit, recordedAs: recorded.id, in: recorded.history)
     }
@@ -76,9 +85,6 @@ struct RunCommand: AsyncParsableCommand {
             return (kit.run(loaded, params: values, options: options), nil, nil)
         }
     }
-}
-
-extension RunCommand {
 }
 
 extension RunEvent {

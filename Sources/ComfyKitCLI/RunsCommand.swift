@@ -49,7 +49,7 @@ enum RecordedRunLookup {
 
     private static func configuration(for record: RunRecord, serverOptions: ServerOptions) throws -> ComfyKitConfiguration {
         var options = serverOptions
-        if options.server == nil, record.target == .comfyUI { options.server = record.server }
+        if options.server.isEmpty, record.target == .comfyUI { options.server = [record.server] }
         return try options.configuration()
     }
 }

@@ -17,11 +17,18 @@ struct RouterExecutor: Executor {
     let state: RouterState
     /// Told the server's name when a job is sent there (for the run's record and the screen).
     let onRouted: @Sendable (_ promptIndex: Int, _ server: String) -> Void
+    /// Told each server that was passed over because it cannot run the job or does not answer, and why.
+    let onSkipped: @Sendable (_ server: String, _ reason: String) -> Void
 
-    init(members: [Member], onRouted: @escaping @Sendable (Int, String) -> Void = { _, _ in }) {
+    /// A router over `members`; routers that share a `state` (one per kit) count each other's waiting prompts.
+    init(
+        members: [Member], state: RouterState? = nil, onRouted: @escaping @Sendable (Int, String) -> Void = { _, _ in },
+        onSkipped: @escaping @Sendable (String, String) -> Void = { _, _ in }
+    ) {
         self.members = members
-        self.state = RouterState(count: members.count)
+        self.state = state ?? RouterState(count: members.count)
         self.onRouted = onRouted
+        self.onSkipped = onSkipped
     }
 
     func execute(_ job: ExecutionJob, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void) async -> RunOutcome {
@@ -39,6 +46,9 @@ struct RouterExecutor: Executor {
             let waiting = await state.waiting(index)
             table.servers.append(.init(name: member.name, queueLength: queue.map { $0.running.count + $0.pending.count } ?? 0,
                                        ourWaiting: waiting, fit: fit, isUp: up && queue != nil))
+        }
+        for server in table.servers where !server.isUp || server.fit != .fits {
+            onSkipped(server.name, server.isUp ? { if case .lacks(let what) = server.fit { what } else { "" } }() : "not answering")
         }
         let chosen: Int
         switch await state.reserve(table) {

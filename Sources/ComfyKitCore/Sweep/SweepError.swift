@@ -18,6 +18,8 @@ public enum SweepError: Error, Hashable, Sendable, CustomStringConvertible {
     case badCount(Int)
     /// More prompts than ``SweepPlan/maxPrompts``.
     case tooManyPrompts(Int)
+    /// A value no server accepts for the inputs its param is bound to (out of range, or not among the choices).
+    case refusedByServers(param: String, value: String, expected: String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum SweepError: Error, Hashable, Sendable, CustomStringConvertible {
         case .variedTwice(let name): "--vary \(name) is given twice"
         case .badCount(let count): "--count \(count): expected 1 or more"
         case .tooManyPrompts(let count): "the sweep makes \(count) prompts, more than \(SweepPlan.maxPrompts)"
+        case .refusedByServers(let param, let value, let expected): "--vary \(param): \(value) is refused by every server: expected \(expected)"
         }
     }
 }

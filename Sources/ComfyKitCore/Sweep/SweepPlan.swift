@@ -49,6 +49,13 @@ public struct SweepPlan: Hashable, Sendable {
         /// The varied params' values and the seeds, in the order given: what a table of results shows.
         public let varied: [(name: String, value: ParamValue)]
 
+        /// A prompt's position and values; ``SweepPlan/points(base:using:)`` makes them for a plan.
+        public init(index: Int, values: [String: ParamValue], varied: [(name: String, value: ParamValue)]) {
+            self.index = index
+            self.values = values
+            self.varied = varied
+        }
+
         public static func == (a: Point, b: Point) -> Bool {
             a.index == b.index && a.values == b.values && a.varied.map(\.name) == b.varied.map(\.name) && a.varied.map(\.value) == b.varied.map(\.value)
         }

@@ -1,0 +1,60 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+
+extension ComfyKit {
+    /// A kit whose ComfyUI runs go to several servers: each run goes to the one with the least work (its queue
+    /// plus our prompts sent there and not started) among those that have the workflow's node classes and the
+    /// models and other combo values it names. Every other setting, credentials included, is `configuration`'s;
+    /// the API key and cookies go to each server's own origin only, as with one server.
+    ///
+    /// ```swift
+    /// let kit = ComfyKit(servers: [URL(string: "http://box1:8188")!, URL(string: "http://box2:8188")!],
+    ///                    configuration: try ComfyKitConfiguration.resolve())
+    /// ```
+    /// The first server is ``client``'s; with one server, runs go there as with ``init(configuration:httpClient:logger:runningHubTiming:)``.
+    public convenience init(servers: [URL], configuration: ComfyKitConfiguration, httpClient: HTTPClient = .comfyKit, logger: Logger = Logger(label: "comfykit")) {
+        var first = configuration
+        if let url = servers.first { first.comfyUIBaseURL = url }
+        let peers = servers.dropFirst().map { url in
+            var other = configuration
+            other.comfyUIBaseURL = url
+            return ComfyKit(configuration: other, httpClient: httpClient, logger: logger, runningHubTiming: RunningHubTiming(),
+                            socketPingPeriod: SocketLimits.pingPeriod)
+        }
+        self.init(configuration: first, httpClient: httpClient, logger: logger, runningHubTiming: RunningHubTiming(),
+                  socketPingPeriod: SocketLimits.pingPeriod, peers: peers)
+    }
+
+    /// The ComfyUI servers runs go to, as they are named in routing reports and sweep events (URLs without user info).
+    public var serverNames: [String] { ([self] + peers).map(\.serverName) }
+
+    /// This kit's own server as routing reports name it.
+    var serverName: String { configuration.comfyUIBaseURL.redactedForDisplay }
+
+    /// The executor of this kit's own server.
+    func comfyUIExecutor(kind: ExecutorKind) -> ComfyUIExecutor {
+        ComfyUIExecutor(
+            client: client, queueReader: queueReader, hub: kind == .websocket ? hub : nil,
+            media: ComfyUIMediaStore(client: client, httpClient: httpClient))
+    }
+
+    /// A router over this kit's server and its peers, sharing the kit's count of waiting prompts.
+    func router(kind: ExecutorKind, routing: RoutingReport) -> RouterExecutor {
+        let members = ([self] + peers).map { kit in
+            RouterExecutor.Member(
+                name: kit.serverName, client: kit.client, queueReader: kit.queueReader,
+                executor: kit.comfyUIExecutor(kind: kind), objectInfo: kit.objectInfoStore)
+        }
+        return RouterExecutor(
+            members: members, state: routerState, onRouted: { _, server in routing.onRouted(server) }, onSkipped: routing.onSkipped)
+    }
+}
+
+/// Who hears where a run was routed, and which servers were passed over and why.
+struct RoutingReport: Sendable {
+    /// Route through the router even with one server (a sweep does, for its fit check and its reasons).
+    var always = false
+    var onRouted: @Sendable (_ server: String) -> Void = { _ in }
+    var onSkipped: @Sendable (_ server: String, _ reason: String) -> Void = { _, _ in }
+}

@@ -1,0 +1,164 @@
+import Synchronization
+
+extension ComfyKit {
+    /// Runs many prompts of one workflow over this kit's servers: every combination of `vary`'s values, each
+    /// `count` times, the seeds as `seedMode` says, routed prompt by prompt to the server with the least work.
+    ///
+    /// ```swift
+    /// let loaded = try await kit.load(.file(path: "txt2img.json"))
+    /// let steps = Variation(param: "steps", values: [.int(10), .int(20)])
+    /// for await event in kit.sweep(loaded, base: ["prompt": "a fox"], vary: [steps], count: 2, seedMode: .increment) {
+    ///     if case .finished(let point, let server, let outcome) = event { print(point.varied, server ?? "-", outcome.result.status) }
+    /// }
+    /// ```
+    /// Every value is bound and checked against the servers' `/object_info` (ranges, choices) before anything is
+    /// sent; a sweep that fails that check ends with ``SweepEvent/refused(_:)``. Cancelling the task that consumes
+    /// the events stops the prompts that have not been sent and interrupts those sent.
+    public func sweep(
+        _ loaded: LoadedWorkflow, base: [String: ParamValue] = [:], vary: [Variation] = [], count: Int = 1,
+        seedMode: SweepPlan.SeedMode = .fixed, options: RunOptions = RunOptions()
+    ) -> AsyncStream<SweepEvent> {
+        stream { [self] emit in
+            await runSweep(loaded, base: base, vary: vary, count: count, seedMode: seedMode, options: options, emit: emit)
+        }
+    }
+
+    /// ``sweep(_:base:vary:count:seedMode:options:)-(LoadedWorkflow,_,_,_,_,_)`` of a workflow loaded from `source`.
+    public func sweep(
+        _ source: WorkflowSource, base: [String: ParamValue] = [:], vary: [Variation] = [], count: Int = 1,
+        seedMode: SweepPlan.SeedMode = .fixed, options: RunOptions = RunOptions()
+    ) -> AsyncStream<SweepEvent> {
+        stream { [self] emit in
+            let loaded: LoadedWorkflow
+            do {
+                loaded = try await load(source)
+            } catch {
+                emit(.refused(.workflow(String(describing: error))))
+                return
+            }
+            await runSweep(loaded, base: base, vary: vary, count: count, seedMode: seedMode, options: options, emit: emit)
+        }
+    }
+
+    /// A stream fed by `body` in a task of its own, which the consumer's cancellation cancels.
+    private func stream(_ body: @escaping @Sendable (_ emit: @escaping @Sendable (SweepEvent) -> Void) async -> Void) -> AsyncStream<SweepEvent> {
+        let (events, continuation) = AsyncStream.makeStream(of: SweepEvent.self)
+        let task = Task {
+            await body { continuation.yield($0) }
+            continuation.finish()
+        }
+        continuation.onTermination = { ending in
+            if case .cancelled = ending { task.cancel() }
+        }
+        return events
+    }
+
+    private func runSweep(
+        _ loaded: LoadedWorkflow, base: [String: ParamValue], vary: [Variation], count: Int, seedMode: SweepPlan.SeedMode,
+        options: RunOptions, emit: @escaping @Sendable (SweepEvent) -> Void
+    ) async {
+        let points: [SweepPlan.Point]
+        switch await plan(loaded, base: base, vary: vary, count: count, seedMode: seedMode, options: options) {
+        case .success(let planned): points = planned
+        case .failure(let refusal):
+            emit(.refused(refusal))
+            return
+        }
+        emit(.planned(points))
+        let skipped = SkippedServers()
+        // Two prompts per server in flight: each server has its next prompt queued, and the rest are routed as
+        // servers free up, so a slow server gets fewer.
+        let window = 2 * (peers.count + 1)
+        await withTaskGroup(of: Void.self) { group in
+            var inFlight = 0
+            for point in points {
+                if inFlight >= window {
+                    await group.next()
+                    inFlight -= 1
+                }
+                if Task.isCancelled { break }
+                group.addTask { [self] in
+                    await runPoint(point, workflow: loaded.workflow, options: options, skipped: skipped, emit: emit)
+                }
+                inFlight += 1
+            }
+            await group.waitForAll()
+        }
+    }
+
+    /// The sweep's prompts, each bound and checked against the servers' `/object_info`; or why it cannot run.
+    private func plan(
+        _ loaded: LoadedWorkflow, base: [String: ParamValue], vary: [Variation], count: Int, seedMode: SweepPlan.SeedMode,
+        options: RunOptions
+    ) async -> Result<[SweepPlan.Point], SweepRefusal> {
+        guard loaded.runningHubID == nil else { return .failure(.runningHub) }
+        let plan: SweepPlan
+        do {
+            plan = try SweepPlan(spec: try WorkflowSpec(loaded.workflow), variations: vary, count: count, seedMode: seedMode)
+        } catch let error as SweepError {
+            return .failure(.plan(error))
+        } catch {
+            return .failure(.workflow(String(describing: error)))
+        }
+        var generator = SystemRandomNumberGenerator()
+        let points = plan.points(base: base, using: &generator)
+        for point in points {
+            if case .failure(let failure) = ExecutionJob.prepare(loaded.workflow, values: point.values, options: options) {
+                return .failure(.params(point: point.index, failure))
+            }
+        }
+        var catalogs: [ObjectInfo] = []
+        for kit in [self] + peers {
+            if let document = try? await kit.objectInfoStore.objectInfo() { catalogs.append(ObjectInfo(document)) }
+        }
+        do {
+            try plan.check(points, against: catalogs)
+        } catch {
+            return .failure(.plan(error))
+        }
+        return .success(points)
+    }
+
+    /// Runs one prompt through the router and reports it; cancelling the calling task interrupts it.
+    private func runPoint(
+        _ point: SweepPlan.Point, workflow: Workflow, options: RunOptions, skipped: SkippedServers,
+        emit: @escaping @Sendable (SweepEvent) -> Void
+    ) async {
+        let server = Mutex<String?>(nil)
+        let routing = RoutingReport(
+            always: true,
+            onRouted: { name in
+                server.withLock { $0 = name }
+                emit(.routed(point, server: name))
+            },
+            onSkipped: { name, reason in
+                if skipped.first(name) { emit(.skipped(server: name, reason: reason)) }
+            })
+        let handle = start(options: options, params: point.values, routing: routing) { .comfyUI(workflow) }
+        var outcome: RunOutcome?
+        await withTaskCancellationHandler {
+            for await event in handle.events {
+                let name = server.withLock { $0 } ?? ""
+                switch event {
+                case .submitted(let promptID): emit(.submitted(point, server: name, promptID: promptID))
+                case .started: emit(.started(point, server: name))
+                case .finished(let ended): outcome = ended
+                default: break
+                }
+            }
+        } onCancel: {
+            handle.cancel()
+        }
+        let ended: RunOutcome
+        if let outcome { ended = outcome } else { ended = await handle.outcome }
+        emit(.finished(point, server: server.withLock { $0 }, ended))
+    }
+}
+
+/// The servers a sweep has already reported as passed over.
+final class SkippedServers: Sendable {
+    private let names = Mutex<Set<String>>([])
+
+    /// True the first time `server` is given.
+    func first(_ server: String) -> Bool { names.withLock { $0.insert(server).inserted } }
+}

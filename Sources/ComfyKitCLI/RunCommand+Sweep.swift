@@ -1,0 +1,143 @@
+import ArgumentParser
+import ComfyKit
+import ComfyKitHistory
+import Foundation
+
+extension RunCommand {
+    /// Runs a sweep: a live line of prompts per server (or `--json` objects, one per prompt), each prompt recorded
+    /// in the run history, the outputs downloaded per prompt, then a table of the varied values and how each ended.
+    func runSweep(
+        _ loaded: LoadedWorkflow, source: WorkflowSource, base: [String: ParamValue],
+        plan: (variations: [Variation], count: Int, seedMode: SweepPlan.SeedMode), options: RunOptions, kit: ComfyKit
+    ) async throws {
+        let recorder = SweepRecorder(history: openHistory(), loaded: loaded, source: source, kit: kit)
+        let stream = kit.sweep(loaded, base: base, vary: plan.variations, count: plan.count, seedMode: plan.seedMode, options: options)
+        let (json, servers) = (arguments.json, kit.serverNames)
+        let consumer = Task { await Self.follow(stream, board: SweepBoard(servers: servers), json: json, recorder: recorder) }
+        let trap = SignalTrap { consumer.cancel() }
+        let (board, refusal) = await consumer.value
+        _ = trap
+        // Ctrl-C stopped reading the sweep's events: the prompts it interrupted are recorded as such.
+        if consumer.isCancelled { await recorder.interruptUnfinished() }
+        if let refusal {
+            await kit.close()
+            if case .plan = refusal { throw UsageError(refusal.description) }
+            throw CLIFailure(refusal.description)
+        }
+        if let download {
+            for row in board.rows.keys.sorted().compactMap({ board.rows[$0] }) where row.result.status == .completed {
+                let saved = try await OutputsDownload.run(row.result, kit: kit, to: (download as NSString).appendingPathComponent(String(row.point.index + 1)))
+                await recorder.addDownloads(row.point.index, paths: saved)
+            }
+        }
+        await kit.close()
+        if !json { Terminal.output(board.table().joined(separator: "\n")) }
+        if consumer.isCancelled { throw ExitCode(130) }
+        if board.anyFailed {
+            Terminal.error("Error: \(board.rows.values.filter { $0.result.status != .completed }.count) of \(board.total) prompts did not complete\n")
+            throw ExitCode.failure
+        }
+    }
+
+    private var download: String? { arguments.download }
+
+    /// The run history, unless turned off; one that cannot be opened is a warning and the sweep goes on unrecorded.
+    private func openHistory() -> RunHistory? {
+        guard history.records else { return nil }
+        do {
+            return try HistoryOptions.open()
+        } catch {
+            Terminal.error("Warning: this sweep is not recorded: \(error)\n")
+            return nil
+        }
+    }
+
+    /// Consumes the sweep's events until it ends (or the task is cancelled): the board, or why nothing was sent.
+    private static func follow(
+        _ stream: AsyncStream<SweepEvent>, board start: SweepBoard, json: Bool, recorder: SweepRecorder
+    ) async -> (SweepBoard, SweepRefusal?) {
+        var board = start
+        let live = Terminal.stderrIsTerminal && !json
+        for await event in stream {
+            if case .refused(let refusal) = event { return (board, refusal) }
+            await recorder.record(event)
+            let message = board.apply(event)
+            if case .finished(let point, _, _) = event, let row = board.rows[point.index] {
+                if json { Terminal.output(JSONWriter.string(SweepBoard.json(row, runID: await recorder.id(of: point.index)))) }
+                if !live, !json {
+                    Terminal.error("prompt \(point.index + 1)/\(board.total) \(SweepBoard.values(point)) on \(row.server ?? "-"): \(row.result.status.rawValue)\n")
+                }
+            }
+            if live {
+                if let message { Terminal.error("\r\u{1B}[K" + message + "\n") }
+                Terminal.error("\r\u{1B}[K" + TextTable.clip(board.line(), to: Terminal.width - 1))
+            } else if let message, !json {
+                Terminal.error(message + "\n")
+            }
+        }
+        if live { Terminal.error("\n") }
+        return (board, nil)
+    }
+}
+
+/// Records each prompt of a sweep in the run history as a single run is recorded: where it was routed and with
+/// which values, then its prompt id, its end and its downloads. Writes that fail are warned about once.
+actor SweepRecorder {
+    private let history: RunHistory?
+    private let loaded: LoadedWorkflow
+    private let source: WorkflowSource
+    private let kit: ComfyKit
+    private var ids: [Int: String] = [:]
+    private var finished: Set<Int> = []
+    private var warned = false
+
+    init(history: RunHistory?, loaded: LoadedWorkflow, source: WorkflowSource, kit: ComfyKit) {
+        self.history = history
+        self.loaded = loaded
+        self.source = source
+        self.kit = kit
+    }
+
+    func id(of index: Int) -> String? { ids[index] }
+
+    func record(_ event: SweepEvent) async {
+        guard let history else { return }
+        do {
+            switch event {
+            case .routed(let point, let server):
+                try await insert(point, server: server, in: history)
+            case .submitted(let point, _, let promptID):
+                if let id = ids[point.index] { try await history.markSubmitted(id, promptID: promptID) }
+            case .finished(let point, let server, let outcome):
+                if ids[point.index] == nil { try await insert(point, server: server ?? "-", in: history) }
+                if let id = ids[point.index] { try await history.finish(id, with: outcome) }
+                finished.insert(point.index)
+            default:
+                break
+            }
+        } catch {
+            if !warned { Terminal.error("Warning: the run history cannot be written: \(error)\n") }
+            warned = true
+        }
+    }
+
+    /// Records every prompt that was routed and has not finished as interrupted.
+    func interruptUnfinished() async {
+        guard let history else { return }
+        let outcome = RunOutcome(result: ExecuteResult(status: .interrupted, msg: "the sweep was cancelled"))
+        for (index, id) in ids where !finished.contains(index) {
+            try? await history.finish(id, with: outcome)
+        }
+    }
+
+    func addDownloads(_ index: Int, paths: [String]) async {
+        guard let history, let id = ids[index] else { return }
+        try? await history.addDownloads(id, paths: paths)
+    }
+
+    private func insert(_ point: SweepPlan.Point, server: String, in history: RunHistory) async throws {
+        var record = kit.runRecord(for: loaded, source: source, params: point.values)
+        record.server = server
+        ids[point.index] = try await history.insert(record).id
+    }
+}
