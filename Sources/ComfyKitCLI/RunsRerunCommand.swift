@@ -27,8 +27,7 @@ struct RunsRerunCommand: AsyncParsableCommand {
         let workflow: Workflow
         let spec: WorkflowSpec
         do {
-            workflow = try record.workflow()
-            spec = try WorkflowSpec(workflow)
+            (workflow, spec) = try record.workflowAndSpec()
         } catch {
             throw CLIFailure("run \(record.id): its recorded workflow cannot be read: \(error)")
         }

@@ -85,6 +85,12 @@ public struct RunRecord: Hashable, Sendable, Codable {
         try WorkflowDocument.from(try JSONValue(parsing: workflowJSON), source: "run \(id)", name: workflowName).localWorkflow()
     }
 
+    /// The stored graph and its DSL params, as a re-run needs them.
+    public func workflowAndSpec() throws -> (workflow: Workflow, spec: WorkflowSpec) {
+        let workflow = try workflow()
+        return (workflow, try WorkflowSpec(workflow))
+    }
+
     /// The stored result, once the run has ended.
     public var result: ExecuteResult? {
         guard let resultJSON, let data = resultJSON.data(using: .utf8) else { return nil }

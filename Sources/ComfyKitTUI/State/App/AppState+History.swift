@@ -35,21 +35,31 @@ extension AppState {
         case .effects(let effects):
             return effects
         case .back:
-            route = .list
-            status = ""
-            return []
+            return backToTheList()
         case .rerun(let record):
             openRerun(of: record, env)
             return []
         case .unhandled:
             guard case .key(let key) = message else { return [] }
-            switch key {
-            case .character("?"): help.isShown = true
-            case .character("q"): return requestQuit()
-            default: break
-            }
-            return []
+            return screenKey(key)
         }
+    }
+
+    /// Back from a screen to the list, its status cleared.
+    mutating func backToTheList() -> [Effect] {
+        route = .list
+        status = ""
+        return []
+    }
+
+    /// The keys every screen takes when its own update leaves them: `?` help, `q` quit (asking when runs are going).
+    mutating func screenKey(_ key: Key) -> [Effect] {
+        switch key {
+        case .character("?"): help.isShown = true
+        case .character("q"): return requestQuit()
+        default: break
+        }
+        return []
     }
 
     /// `R`: the form of the run's workflow as it was recorded (its file may have changed since), filled in with
@@ -58,8 +68,7 @@ extension AppState {
         let workflow: Workflow
         let spec: WorkflowSpec
         do {
-            workflow = try record.workflow()
-            spec = try WorkflowSpec(workflow)
+            (workflow, spec) = try record.workflowAndSpec()
         } catch {
             status = "run \(record.id) cannot be re-run: its recorded workflow cannot be read: \(error)"
             return

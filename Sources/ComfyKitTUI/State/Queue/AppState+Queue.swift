@@ -24,14 +24,10 @@ extension AppState {
         case .effects(let effects):
             return effects
         case .back:
-            route = .list
-            status = ""
-            return []
+            return backToTheList()
         case .unhandled:
             guard case .key(let key) = message else { return [] }
-            if key == .character("?") { help.isShown = true }
-            if key == .character("q") { return requestQuit() }
-            return []
+            return screenKey(key)
         }
     }
 
