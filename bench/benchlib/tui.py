@@ -22,6 +22,16 @@ COLUMNS, LINES = 120, 40
 STEP = re.compile(r"\(EmptyImage\)\s+(\d+)/(\d+)")
 
 
+class AnsweringScreen(pyte.Screen):
+    """A pyte screen that answers the app's queries (the cursor-position reports of its start-up probe) on the
+    pty, as a real terminal does, instead of leaving it to wait out its timeout."""
+    master = None
+
+    def write_process_input(self, data):
+        if self.master is not None:
+            os.write(self.master, data.encode())
+
+
 class Screen:
     """The TUI in a pty: send keys, wait for what the screen shows."""
 
@@ -33,7 +43,8 @@ class Screen:
                "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": str(home / "config"), "XDG_STATE_HOME": str(home / "state")}
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-        self.screen = pyte.Screen(COLUMNS, LINES)
+        self.screen = AnsweringScreen(COLUMNS, LINES)
+        self.screen.master = master
         self.stream = pyte.ByteStream(self.screen)
         self.master = master
         self.spawned_ns = time.monotonic_ns()
