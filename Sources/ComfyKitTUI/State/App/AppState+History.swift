@@ -45,23 +45,6 @@ extension AppState {
         }
     }
 
-    /// Back from a screen to the list, its status cleared.
-    mutating func backToTheList() -> [Effect] {
-        route = .list
-        status = ""
-        return []
-    }
-
-    /// The keys every screen takes when its own update leaves them: `?` help, `q` quit (asking when runs are going).
-    mutating func screenKey(_ key: Key) -> [Effect] {
-        switch key {
-        case .character("?"): help.isShown = true
-        case .character("q"): return requestQuit()
-        default: break
-        }
-        return []
-    }
-
     /// `R`: the form of the run's workflow as it was recorded (its file may have changed since), filled in with
     /// the run's values; Enter runs it.
     private mutating func openRerun(of record: RunRecord, _ env: TUIEnvironment) {
