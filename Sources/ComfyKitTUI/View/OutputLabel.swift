@@ -15,19 +15,19 @@ enum OutputLabel {
         return last.isEmpty || last == "/" ? url : last
     }
 
-    /// The URL for the details line: without user info, and of its query only what names the file on a ComfyUI
-    /// server (`filename`, `subfolder`, `type`): a signed cloud URL's other parameters are credentials.
+    /// The query parameters that name a file on a ComfyUI server; a signed cloud URL's others are credentials.
+    static let fileQuery: Set<String> = ["filename", "subfolder", "type"]
+
+    /// The URL for the details line: without user info, and of its query only ``fileQuery`` (`…` says more was there).
     static func detail(of url: String) -> String {
         guard var parts = URLComponents(string: url) else { return url }
-        let names = Set((parts.queryItems ?? []).map(\.name))
-        if parts.user == nil, parts.password == nil, names.isSubset(of: ["filename", "subfolder", "type"]) { return url }
+        let query = parts.queryItems ?? []
+        let kept = query.filter { fileQuery.contains($0.name) }
+        guard parts.user != nil || parts.password != nil || kept.count < query.count else { return url }
         parts.user = nil
         parts.password = nil
-        if let query = parts.queryItems {
-            let kept = query.filter { ["filename", "subfolder", "type"].contains($0.name) }
-            parts.queryItems = kept.isEmpty ? nil : kept
-            if kept.count < query.count { return (parts.string ?? url) + (kept.isEmpty ? "?…" : "&…") }
-        }
-        return parts.string ?? url
+        parts.queryItems = kept.isEmpty ? nil : kept
+        let dropped = kept.count < query.count ? (kept.isEmpty ? "?…" : "&…") : ""
+        return (parts.string ?? url) + dropped
     }
 }

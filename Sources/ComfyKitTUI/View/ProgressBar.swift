@@ -1,6 +1,9 @@
-/// A bar with eighth-block precision: `████▍    `.
+/// A bar with eighth-block precision: `████▍    `; or, with nothing to measure yet, a busy block that goes back and
+/// forth a column per step: `   ███      `.
 struct ProgressBar: Widget {
     let fraction: Double
+    /// Set for the busy block: its position (seconds of the run, say).
+    var busyStep: Int? = nil
 
     private static let eighths: [String] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
@@ -8,6 +11,15 @@ struct ProgressBar: Widget {
     func render(into area: Rect, _ screen: inout Screen) {
         let (column, row, width) = (area.column, area.row, area.width)
         guard width > 0, area.height > 0 else { return }
+        if let busyStep {
+            screen.fill(row: row, from: column, width: width, style: .progressEmpty)
+            let block = min(3, width)
+            let span = max(1, width - block)
+            let step = busyStep % (2 * span)
+            let offset = step <= span ? step : 2 * span - step
+            screen.put(String(repeating: "█", count: block), at: column + offset, row: row, style: .progressFill)
+            return
+        }
         let clamped = fraction.isFinite ? min(max(fraction, 0), 1) : 0
         let units = Int((clamped * Double(width * 8)).rounded(.down))
         let full = units / 8

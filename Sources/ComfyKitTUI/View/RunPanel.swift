@@ -22,7 +22,7 @@ struct RunPanel: Widget {
         if run.isActive, !run.isBeforeSubmission, run.node == nil, run.overall == 0 {
             // No progress to show yet (the HTTP executor polls; the socket has not named a node): a block that moves
             // each second says the run is alive, where a bar stuck at 0% would say it is not.
-            busy(into: &screen, row: lines, rect: rect)
+            bar(label: "overall", fraction: 0, busyStep: Int(run.elapsed(now: now) ?? 0), suffix: " busy", into: &screen, row: lines, rect: rect)
         } else {
             bar(label: "overall", fraction: run.overall, suffix: percent(run.overall), into: &screen, row: lines, rect: rect)
         }
@@ -91,26 +91,14 @@ struct RunPanel: Widget {
         fraction.isFinite ? " \(Int((min(max(fraction, 0), 1) * 100).rounded()))%" : ""
     }
 
-    private func bar(label: String, fraction: Double, suffix: String, into screen: inout Screen, row: Int, rect: Rect) {
+    /// A labelled bar with its suffix; with `busyStep`, the busy block and a muted suffix.
+    private func bar(label: String, fraction: Double, busyStep: Int? = nil, suffix: String, into screen: inout Screen, row: Int, rect: Rect) {
         let labelWidth = 9
         screen.put(label, at: rect.column + 1, row: row, style: .muted)
         let width = max(0, rect.width - labelWidth - 7)
-        ProgressBar(fraction: fraction).render(into: Rect(column: rect.column + labelWidth, row: row, width: width, height: 1), &screen)
-        screen.put(suffix, at: rect.column + labelWidth + width, row: row)
-    }
-
-    /// An indeterminate bar: a block going back and forth, one step per second of the run.
-    private func busy(into screen: inout Screen, row: Int, rect: Rect) {
-        let labelWidth = 9
-        screen.put("overall", at: rect.column + 1, row: row, style: .muted)
-        let width = max(0, rect.width - labelWidth - 7)
-        screen.fill(row: row, from: rect.column + labelWidth, width: width, style: .progressEmpty)
-        let block = min(3, width)
-        let span = max(1, width - block)
-        let step = Int(run.elapsed(now: now) ?? 0) % (2 * span)
-        let offset = step <= span ? step : 2 * span - step
-        screen.put(String(repeating: "█", count: block), at: rect.column + labelWidth + offset, row: row, style: .progressFill)
-        screen.put(" busy", at: rect.column + labelWidth + width, row: row, style: .muted)
+        ProgressBar(fraction: fraction, busyStep: busyStep)
+            .render(into: Rect(column: rect.column + labelWidth, row: row, width: width, height: 1), &screen)
+        screen.put(suffix, at: rect.column + labelWidth + width, row: row, style: busyStep == nil ? .normal : .muted)
     }
 
     /// `m:ss`, or `h:mm:ss` past an hour.
