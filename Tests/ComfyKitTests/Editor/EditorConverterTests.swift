@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func aLinkToANodeOrLinkTheFileDoesNotHaveIsASpecificError() throws {
-        var document = try Self.load("default.json")
+        let document = try Self.load("default.json")
         var links = try #require(document["links"]?.arrayValue)
         var first = try #require(links[0].arrayValue)
         let (linkID, target, slot) = (try #require(first[0].intValue), try #require(first[3].intValue), try #require(first[4].intValue))
