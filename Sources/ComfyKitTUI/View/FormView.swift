@@ -51,6 +51,12 @@ struct FormView: Widget {
 
     /// Draws the value, scrolled so the cursor shows; the focused field's cursor is a reversed cell.
     private func value(_ field: FieldState, focused: Bool, into screen: inout Screen, at column: Int, row: Int, width: Int) -> Int {
+        if field.kind == .bool {
+            // A toggle, not a text: `[x]` on, `[ ]` off (Space flips it); empty means the workflow's default.
+            let box = screen.put(field.isOn ? "[x]" : "[ ]", at: column, row: row, style: .normal, attributes: focused ? .reverse : [])
+            let note = field.text.isEmpty ? " default" : ""
+            return box + screen.put(note, at: column + box, row: row, style: .muted, limit: width - box)
+        }
         let characters = Array(field.text)
         guard focused else {
             let shown = field.text.isEmpty ? "—" : field.text.replacingOccurrences(of: "\n", with: "⏎")

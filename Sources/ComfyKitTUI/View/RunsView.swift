@@ -25,6 +25,13 @@ struct RunsView: Widget {
                 row += 1
             }
         }
+        // Nodes the server reused from an earlier run, by name: why they took no time.
+        let cached = run.timing.cachedLabels
+        if !cached.isEmpty, row < rect.bottom - 2 {
+            screen.put("cached (\(cached.count)): " + cached.joined(separator: ", "), at: rect.column + 2, row: row, style: .muted,
+                       limit: rect.width - 3)
+            row += 1
+        }
         let remaining = rect.bottom - row
         guard remaining > 1 else { return }
         let lines = outputLines(of: run)

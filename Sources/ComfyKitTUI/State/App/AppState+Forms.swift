@@ -30,7 +30,8 @@ extension AppState {
         case .submit(let params):
             rememberedForms[path] = form.fieldTexts
             let name = list.displayName(of: path)
-            let id = runs.start(workflowPath: path, workflowName: name, isRunningHub: form.workflow.loaded.runningHubID != nil)
+            let id = runs.start(workflowPath: path, workflowName: name, isRunningHub: form.workflow.loaded.runningHubID != nil,
+                                workflow: form.workflow.loaded.workflow)
             status = "run #\(id) started: \(name)"
             return [.startRun(runID: id, workflowPath: path, workflow: form.workflow.loaded, params: params),
                     .rememberForm(workflowPath: path, values: form.fieldTexts)]

@@ -116,21 +116,19 @@ extension FormComponent {
 extension FieldState {
     /// A key typed into the focused field, re-checked after.
     mutating func edit(with key: Key, _ env: TUIEnvironment) {
-        switch key {
-        case .character(" ") where kind == .bool:
-            text = text.lowercased() == "true" ? "false" : "true"
-            cursor = text.count
-        case .character(let c): insert(c)
-        case .backspace: deleteBackward()
-        case .delete: deleteForward()
-        case .left: moveCursor(by: -1)
-        case .right: moveCursor(by: 1)
-        case .home: cursor = 0
-        case .end: cursor = text.count
-        default: return
+        if kind == .bool {
+            // A toggle: Space flips it, and nothing is typed into it.
+            guard key == .character(" ") else { return }
+            setText(isOn ? "false" : "true", env)
+            return
         }
+        guard line.apply(key) == .edited else { return }
+        completion = nil
         revalidate(env)
     }
+
+    /// A true/false field's state as its toggle shows it: on only when its text says `true`.
+    var isOn: Bool { text.trimmingWhitespace().lowercased() == "true" }
 
     /// Replaces the text, cursor at its end, and re-checks it.
     mutating func setText(_ newText: String, _ env: TUIEnvironment) {

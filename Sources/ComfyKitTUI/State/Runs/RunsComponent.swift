@@ -24,12 +24,14 @@ struct RunsComponent: Hashable, Sendable {
         if case .file(let url)? = selectedOutputItem { url } else { nil }
     }
 
-    /// A new run, selected (the panel follows the newest again); returns its id.
-    mutating func start(workflowPath: String, workflowName: String, isRunningHub: Bool = false) -> Int {
+    /// A new run, selected (the panel follows the newest again); returns its id. With its `workflow`, the run
+    /// names its cached nodes and estimates its whole time left.
+    mutating func start(workflowPath: String, workflowName: String, isRunningHub: Bool = false, workflow: Workflow? = nil) -> Int {
         let id = nextRunID
         nextRunID += 1
         var run = RunState(id: id, workflowPath: workflowPath, workflowName: workflowName)
         run.isRunningHub = isRunningHub
+        if let workflow { run.timing = RunTiming(workflow) }
         all.append(run)
         selectedRunID = nil
         selectedOutput = 0
