@@ -43,6 +43,10 @@ enum Message: Sendable {
     case scrolled(by: Int)
     case resize(width: Int, height: Int)
     case serverProbed(ServerStatus)
+    /// One of the other servers runs are routed over answered a probe (by index in ``AppState/servers``).
+    case peerProbed(index: Int, ServerStatus)
+    /// A run was sent to this server (with several servers, the one the router chose).
+    case runRouted(runID: Int, server: String)
     /// The runtime's clock, in seconds since it started; sent before the other messages of each loop turn.
     case clock(Double)
     /// The server's `GET /object_info`, read into choices and ranges.
@@ -98,5 +102,7 @@ enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     /// Ask the server what it runs, queues and ran lately; answered with ``Message/queue(_:)``.
     case fetchServerQueue
+    /// Note in a run's record the server it was sent to.
+    case recordServer(recordID: String, server: String)
     case quit
 }

@@ -18,6 +18,8 @@ struct RunState: Hashable, Sendable {
     var recordID: String?
     /// Runs on RunningHub: its cancel must reach the cloud before the app quits.
     var isRunningHub = false
+    /// The server it was sent to, when runs are routed over several.
+    var server: String?
     var phase: RunPhase = .starting
     var promptID: String?
     /// The whole run's progress, 0…1.
