@@ -19,10 +19,9 @@ struct TUIReadlineEndToEndTests {
                 try await tui.press("Enter")
                 try await tui.waitForScreen("the kept filter") { $0.contains("⏎ open") }
                 try await tui.press("Enter")
-                try await tui.waitForScreen("the form") { $0.contains("hello") && $0.contains("^O edit lines") }
-                // "hello" → "hello big world" → Alt-B before "world" → ^W cuts "big " → ^A and ">> " at the start.
-                try await tui.press("C-e")
-                try await tui.type(" big world")
+                try await tui.waitForScreen("the form") { $0.contains("› text") && $0.contains("^O edit lines") }
+                // "hello big world" → Alt-B before "world" → ^W cuts "big " → ^A and ">> " at the start.
+                try await tui.type("hello big world")
                 try await tui.press("M-b")
                 try await tui.press("C-w")
                 try await tui.press("C-a")
