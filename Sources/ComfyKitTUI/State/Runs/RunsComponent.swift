@@ -40,7 +40,8 @@ struct RunsComponent: Hashable, Sendable {
 
     /// A run recorded as in flight by an earlier session, on the strip again (selected); returns its id.
     mutating func reattach(_ record: RunRecord) -> Int {
-        let id = start(workflowPath: record.workflowSource, workflowName: record.workflowName, isRunningHub: record.target == .runningHub)
+        let id = start(workflowPath: record.workflowSource, workflowName: record.workflowName, isRunningHub: record.target == .runningHub,
+                       workflow: try? record.workflow())
         all[all.count - 1].recordID = record.id
         all[all.count - 1].log.append("re-attaching run \(record.id) (\(record.target == .runningHub ? "task" : "prompt") \(record.promptID ?? "?") on \(record.server))")
         return id

@@ -114,7 +114,7 @@ import Testing
         var state = try Fixtures.loadedState(width: 110, height: 40)
         _ = Fixtures.press(.character("?"), in: &state)
         let help = F.lines(state).joined(separator: "\n")
-        #expect(help.contains("^A ^E  Alt-B Alt-F") && help.contains("^U ^K  ^W"))
+        #expect(help.contains("←/→ ^A ^E Alt-B/F") && help.contains("^U ^K ^W"))
         #expect(help.contains("^O  Tab"))
         var form = try txt2img(focus: "prompt")
         #expect(keyHints(for: form).contains { $0.key == "^O" && $0.action == "edit lines" })

@@ -73,4 +73,13 @@ import Testing
         #expect(screen.contains("cached (4): CheckpointLoaderSimple, Sampler, VAE Decode, #42"), "\(screen)")
         #expect(state.currentRun?.log.contains("cached: CheckpointLoaderSimple, Sampler, VAE Decode, #42") == true)
     }
+
+    @Test func aReattachedRunNamesItsCachedNodesFromItsRecordedWorkflow() throws {
+        var state = try Fixtures.loadedState()
+        let record = try HistoryScreenTests.solidColorRecord(state)
+        let id = state.runs.reattach(record)
+        _ = update(&state, .runEvent(runID: id, .cached(nodes: ["1"])))
+        #expect(state.currentRun?.timing.cachedLabels == ["Canvas"])
+        #expect(state.currentRun?.timing.totalNodes == 2)
+    }
 }
