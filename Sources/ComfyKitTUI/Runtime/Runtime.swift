@@ -25,6 +25,8 @@ final class Runtime {
     private var watcher: FolderWatcher?
     private var hasStartedWatcher = false
     private var handles: [Int: RunHandle] = [:]
+    /// The form's sweeps being followed, by sweep id (their first run's id), with how many runs they hold.
+    private var sweeps: [Int: (task: Task<Void, Never>, prompts: Int)] = [:]
     private var isRunning = true
     /// At most one probe in flight, started no sooner than ``probeInterval`` after the last one: idle CPU matters.
     private var isProbing = false
@@ -141,6 +143,15 @@ final class Runtime {
             logger.info("run started", metadata: ["run": "\(id)", "workflow": "\(path)", "params": "\(params.keys.sorted())"])
             let record = history.map { _ in kit.runRecord(for: workflow, source: WorkflowSource(tuiPath: path), params: params) }
             forward(handle, runID: id, recording: record.map(RunRecording.new) ?? .none)
+        case .startSweep(let id, let path, let workflow, let request):
+            let stream = kit.sweep(workflow, base: request.params, vary: request.variations, count: request.count, seedMode: request.seedMode)
+            let recorder = SweepRecorder(history: history, loaded: workflow, source: WorkflowSource(tuiPath: path), kit: kit) { [logger] in
+                logger.warning("\($0)")
+            }
+            let prompts = state.runs.runs(ofSweep: id).count
+            logger.info("sweep started", metadata: ["run": "\(id)", "prompts": "\(prompts)", "workflow": "\(path)",
+                                                    "varied": "\(request.variations.map(\.param))"])
+            sweeps[id] = (SweepFollowing.start(stream, sweepID: id, recorder: recorder, inbox: inbox, logger: logger), prompts)
         case .reloadWorkflow(let path):
             guard let listed = state.list.entries.first(where: { $0.path == path }) else { return }
             Task.detached { [inbox, kit, folder = state.folder] in
@@ -203,6 +214,10 @@ final class Runtime {
         case .cancelRun(let id):
             logger.info("run cancelled", metadata: ["run": "\(id)"])
             handles[id]?.cancel()
+            if let (sweepID, sweep) = sweeps.first(where: { id >= $0.key && id < $0.key + $0.value.prompts }) {
+                sweep.task.cancel()
+                sweeps[sweepID] = nil
+            }
         case .download(let id, let urls):
             download(runID: id, urls: urls)
         case .saveText(let id, let key, let name, let text):

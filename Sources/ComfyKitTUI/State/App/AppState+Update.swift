@@ -46,6 +46,14 @@ extension AppState {
             return runs.all.first { $0.id == id }?.server.map { [.recordServer(recordID: recordID, server: $0)] } ?? []
         case .runRouted(let id, let server):
             return noteRouted(runID: id, server: server)
+        case .sweepPlanned(let id, let points):
+            runs.notePlanned(points, sweepID: id)
+            return []
+        case .sweepSkipped(let server, let reason):
+            status = "\(server) is passed over: \(reason)"
+            return []
+        case .sweepRefused(let id, let refusal):
+            return noteSweepRefused(refusal, sweepID: id)
         case .peerProbed(let index, let probed):
             if servers.indices.contains(index) { servers[index].status = probed }
             return []

@@ -113,6 +113,11 @@ extension FormComponent {
             picker = open
             return
         }
+        if sweep.editing != nil {
+            sweep.insert(withoutNewlines(text))
+            sweep.revalidate(workflow.spec, fields: fields)
+            return
+        }
         guard fields.indices.contains(focus) else { return }
         let field = fields[focus]
         if field.kind == .string, text.contains("\n") {

@@ -20,6 +20,8 @@ struct RunState: Hashable, Sendable {
     var isRunningHub = false
     /// The server it was sent to, when runs are routed over several.
     var server: String?
+    /// Its place in a sweep started from the form, and the values that set it apart.
+    var sweep: SweepMember?
     var phase: RunPhase = .starting
     var promptID: String?
     /// The whole run's progress, 0…1.

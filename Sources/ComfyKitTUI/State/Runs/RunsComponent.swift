@@ -155,6 +155,7 @@ struct RunsComponent: Hashable, Sendable {
             status = "no run to cancel"
             return []
         }
+        if let sweep = run.sweep, runs(ofSweep: sweep.sweepID).contains(where: \.isActive) { return cancelSweep(of: run, status: &status) }
         guard run.isActive else {
             status = "run #\(run.id) has ended" + (all.count(where: \.isActive) > 0 ? "; [ ] picks a running one" : "")
             return []
