@@ -110,6 +110,7 @@ struct FormSweep: Hashable, Sendable {
     }
 
     private static func problem(of line: Line, _ spec: WorkflowSpec, _ fields: [FieldState]) -> String? {
+        if line.edit.text.allSatisfy(\.isWhitespace) { return "type the values: a,b,c · from..to[:step] · a JSON list" }
         let variation: Variation
         do {
             variation = try Variation.parse(line.param + "=" + line.edit.text, spec: spec)
