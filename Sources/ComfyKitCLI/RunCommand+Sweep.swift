@@ -10,7 +10,7 @@ extension RunCommand {
         _ loaded: LoadedWorkflow, source: WorkflowSource, base: [String: ParamValue],
         plan: (variations: [Variation], count: Int, seedMode: SweepPlan.SeedMode), options: RunOptions, kit: ComfyKit
     ) async throws {
-        let recorder = SweepRecorder(history: openHistory(), loaded: loaded, source: source, kit: kit)
+        let recorder = SweepRecorder(history: openHistory(), loaded: loaded, source: source, kit: kit) { Terminal.error("Warning: \($0)\n") }
         let stream = kit.sweep(loaded, base: base, vary: plan.variations, count: plan.count, seedMode: plan.seedMode, options: options)
         let (json, servers) = (arguments.json, kit.serverNames)
         let consumer = Task { await Self.follow(stream, board: SweepBoard(servers: servers), json: json, recorder: recorder) }
@@ -77,67 +77,5 @@ extension RunCommand {
         }
         if live { Terminal.error("\n") }
         return (board, nil)
-    }
-}
-
-/// Records each prompt of a sweep in the run history as a single run is recorded: where it was routed and with
-/// which values, then its prompt id, its end and its downloads. Writes that fail are warned about once.
-actor SweepRecorder {
-    private let history: RunHistory?
-    private let loaded: LoadedWorkflow
-    private let source: WorkflowSource
-    private let kit: ComfyKit
-    private var ids: [Int: String] = [:]
-    private var finished: Set<Int> = []
-    private var warned = false
-
-    init(history: RunHistory?, loaded: LoadedWorkflow, source: WorkflowSource, kit: ComfyKit) {
-        self.history = history
-        self.loaded = loaded
-        self.source = source
-        self.kit = kit
-    }
-
-    func id(of index: Int) -> String? { ids[index] }
-
-    func record(_ event: SweepEvent) async {
-        guard let history else { return }
-        do {
-            switch event {
-            case .routed(let point, let server):
-                try await insert(point, server: server, in: history)
-            case .submitted(let point, _, let promptID):
-                if let id = ids[point.index] { try await history.markSubmitted(id, promptID: promptID) }
-            case .finished(let point, let server, let outcome):
-                if ids[point.index] == nil { try await insert(point, server: server ?? "-", in: history) }
-                if let id = ids[point.index] { try await history.finish(id, with: outcome) }
-                finished.insert(point.index)
-            default:
-                break
-            }
-        } catch {
-            if !warned { Terminal.error("Warning: the run history cannot be written: \(error)\n") }
-            warned = true
-        }
-    }
-
-    /// Records every prompt that was routed and has not finished as interrupted.
-    func interruptUnfinished() async {
-        guard let history else { return }
-        let outcome = RunOutcome(result: ExecuteResult(status: .interrupted, msg: "the sweep was cancelled"))
-        for (index, id) in ids where !finished.contains(index) {
-            try? await history.finish(id, with: outcome)
-        }
-    }
-
-    func addDownloads(_ index: Int, paths: [String]) async {
-        guard let history, let id = ids[index] else { return }
-        try? await history.addDownloads(id, paths: paths)
-    }
-
-    private func insert(_ point: SweepPlan.Point, server: String, in history: RunHistory) async throws {
-        var record = kit.runRecord(for: loaded, source: source, params: point.values)
-        record.server = server
-        ids[point.index] = try await history.insert(record).id
     }
 }

@@ -14,8 +14,11 @@ struct ComfyKitTUICommand: ParsableCommand {
     @Argument(help: "The folder of workflow JSON files; subfolders become groups.", completion: .directory)
     var folder: String = "."
 
-    @Option(help: "The ComfyUI server, e.g. http://127.0.0.1:8188 (default: $COMFYUI_BASE_URL, else that).")
-    var server: String?
+    @Option(name: .customLong("server"), help: ArgumentHelp(
+        "A ComfyUI server, e.g. http://127.0.0.1:8188 (default: $COMFYUI_BASE_URL, else that).",
+        discussion: "Repeat it (or give COMFYUI_BASE_URL as a comma list) to route each run to the server with the least work; the header shows every server."
+    ))
+    var servers: [String] = []
 
     @Option(help: "How to follow runs: ws (live events, the default) or http (polling /history).")
     var executor: String?
@@ -52,11 +55,11 @@ struct ComfyKitTUICommand: ParsableCommand {
         if let executor, ExecutorKind(parsing: executor) == nil {
             throw ValidationError("--executor must be ws or http, not \(executor).")
         }
-        if let server {
+        for server in servers {
             do {
                 _ = try ComfyKitConfiguration.serverURL(server)
             } catch {
-                throw ValidationError(error.description)
+                throw ValidationError("--server: " + error.description)
             }
         }
         do {
@@ -67,11 +70,19 @@ struct ComfyKitTUICommand: ParsableCommand {
     }
 
     func run() throws {
+        var environment = ProcessInfo.processInfo.environment
+        let serverURLs: [URL]
+        do {
+            serverURLs = try ServerList.urls(options: servers, environment: environment["COMFYUI_BASE_URL"])
+        } catch {
+            throw ValidationError(error.description)
+        }
+        // The configuration takes one server, the first; the kit routes over all of them.
+        if let first = serverURLs.first, environment["COMFYUI_BASE_URL"] != nil { environment["COMFYUI_BASE_URL"] = first.absoluteString }
         let overrides = ComfyKitConfiguration.Overrides(
-            comfyUIBaseURL: server.flatMap { try? ComfyKitConfiguration.serverURL($0) },
+            comfyUIBaseURL: serverURLs.first,
             executor: executor.flatMap(ExecutorKind.init(parsing:))
         )
-        let environment = ProcessInfo.processInfo.environment
         let log: LogFile
         do {
             log = try LogFile(path: logFile ?? LogFile.standardPath(environment: environment))
@@ -82,16 +93,25 @@ struct ComfyKitTUICommand: ParsableCommand {
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, file: log, level: level) }
         let logger = Logger(label: "comfykit-tui")
         let kit: ComfyKit
+        let configuration: ComfyKitConfiguration
         do {
-            kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(overrides, environment: environment),
-                           logger: Logger(label: "comfykit"))
+            configuration = try ComfyKitConfiguration.resolve(overrides, environment: environment)
         } catch {
             throw ValidationError("\(error)")
+        }
+        kit = serverURLs.count > 1 ? ComfyKit(servers: serverURLs, configuration: configuration, logger: Logger(label: "comfykit"))
+            : ComfyKit(configuration: configuration, logger: Logger(label: "comfykit"))
+        // The header probes each other server with a kit of its own (same credentials rules: each its own origin).
+        let peerProbes = serverURLs.dropFirst().map { url in
+            var single = configuration
+            single.comfyUIBaseURL = url
+            return ComfyKit(configuration: single, logger: Logger(label: "comfykit"))
         }
         let downloads = downloadDir ?? environment["COMFYKIT_DOWNLOAD_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
         logger.info("comfykit-tui started", metadata: ["folder": "\(folder)", "server": "\(DisplayedURL.text(kit.configuration.comfyUIBaseURL))",
                                                       "downloads": "\(downloads)"])
         var state = AppState(folder: folder, serverURL: DisplayedURL.text(kit.configuration.comfyUIBaseURL))
+        if kit.serverNames.count > 1 { state.servers = kit.serverNames.map { ServerLine(name: $0) } }
         state.rememberedForms = FormMemory(directory: FormMemory.standardDirectory(environment: environment)).load()
         let history = RunHistoryOpening.open(noHistory: noHistory, environment: environment)
         state.recording = history.recording
@@ -100,7 +120,7 @@ struct ComfyKitTUICommand: ParsableCommand {
             logger.warning("\(notice)")
         }
         let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloads), history: history.history,
-                              logger: logger)
+                              logger: logger, peerProbes: peerProbes)
         let themes = try ThemeCatalog.standard(environment: environment).loadWithFallback(theme)
         let terminal = NCursesTerminal(environment: environment, theme: themes.theme, fallback: themes.fallback, mouse: mouse)
         // What the app has to say after the screen is gone (runs left running, cancels not confirmed) goes to

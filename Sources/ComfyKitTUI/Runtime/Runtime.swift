@@ -25,15 +25,23 @@ final class Runtime {
     private var watcher: FolderWatcher?
     private var hasStartedWatcher = false
     private var handles: [Int: RunHandle] = [:]
+    /// The form's sweeps being followed, by sweep id (their first run's id), with how many runs they hold.
+    private var sweeps: [Int: (task: Task<Void, Never>, prompts: Int)] = [:]
     private var isRunning = true
     /// At most one probe in flight, started no sooner than ``probeInterval`` after the last one: idle CPU matters.
     private var isProbing = false
+    /// One kit per other server runs are routed over, only to probe it for the header (index + 1 in ``AppState/servers``).
+    private let peerProbes: [ComfyKit]
+    /// The other servers with a probe in flight, by index in ``AppState/servers``.
+    private var peersProbing: Set<Int> = []
     private var nextProbe = ContinuousClock.now
     private static let probeInterval = Duration.seconds(2)
 
-    init(state: AppState, kit: ComfyKit, downloadFolder: URL, history: RunHistory? = nil, logger: Logger = Logger(label: "comfykit-tui")) {
+    init(state: AppState, kit: ComfyKit, downloadFolder: URL, history: RunHistory? = nil, logger: Logger = Logger(label: "comfykit-tui"),
+         peerProbes: [ComfyKit] = []) {
         self.state = state
         self.kit = kit
+        self.peerProbes = peerProbes
         self.downloadFolder = downloadFolder
         self.history = history
         self.logger = logger
@@ -79,6 +87,7 @@ final class Runtime {
             messages += inbox.drain()
             if watcher?.poll() == true { messages.append(.folderChanged) }
             if messages.contains(where: { if case .serverProbed = $0 { true } else { false } }) { isProbing = false }
+            for case .peerProbed(let index, _) in messages { peersProbing.remove(index) }
             probeServerIfDue()
             for message in messages where isRunning { perform(state.update(message, environment)) }
             guard isRunning else { break }
@@ -126,11 +135,23 @@ final class Runtime {
                 inbox.post(.folderLoaded(await folder.resolvingStubs(in: read, with: kit)))
             }
         case .startRun(let id, let path, let workflow, let params):
-            let handle = kit.run(workflow, params: params)
+            // With several servers the router picks one; the run, the header and the record say which.
+            let handle = state.servers.count > 1
+                ? kit.run(workflow, params: params) { [inbox] server in inbox.post(.runRouted(runID: id, server: server)) }
+                : kit.run(workflow, params: params)
             handles[id] = handle
             logger.info("run started", metadata: ["run": "\(id)", "workflow": "\(path)", "params": "\(params.keys.sorted())"])
             let record = history.map { _ in kit.runRecord(for: workflow, source: WorkflowSource(tuiPath: path), params: params) }
             forward(handle, runID: id, recording: record.map(RunRecording.new) ?? .none)
+        case .startSweep(let id, let path, let workflow, let request):
+            let stream = kit.sweep(workflow, base: request.params, vary: request.variations, count: request.count, seedMode: request.seedMode)
+            let recorder = SweepRecorder(history: history, loaded: workflow, source: WorkflowSource(tuiPath: path), kit: kit) { [logger] in
+                logger.warning("\($0)")
+            }
+            let prompts = state.runs.runs(ofSweep: id).count
+            logger.info("sweep started", metadata: ["run": "\(id)", "prompts": "\(prompts)", "workflow": "\(path)",
+                                                    "varied": "\(request.variations.map(\.param))"])
+            sweeps[id] = (SweepFollowing.start(stream, sweepID: id, recorder: recorder, inbox: inbox, logger: logger), prompts)
         case .reloadWorkflow(let path):
             guard let listed = state.list.entries.first(where: { $0.path == path }) else { return }
             Task.detached { [inbox, kit, folder = state.folder] in
@@ -193,6 +214,10 @@ final class Runtime {
         case .cancelRun(let id):
             logger.info("run cancelled", metadata: ["run": "\(id)"])
             handles[id]?.cancel()
+            if let (sweepID, sweep) = sweeps.first(where: { id >= $0.key && id < $0.key + $0.value.prompts }) {
+                sweep.task.cancel()
+                sweeps[sweepID] = nil
+            }
         case .download(let id, let urls):
             download(runID: id, urls: urls)
         case .saveText(let id, let key, let name, let text):
@@ -231,6 +256,15 @@ final class Runtime {
         case .completePath(let path, let field, let text):
             Task.detached { [inbox] in
                 inbox.post(.pathCandidates(workflowPath: path, field: field, text: text, candidates: PathLister.candidates(for: text)))
+            }
+        case .recordServer(let recordID, let server):
+            guard let history else { return }
+            Task.detached { [logger] in
+                do {
+                    _ = try await history.update(recordID) { $0.server = server }
+                } catch {
+                    logger.warning("the run's server not recorded", metadata: ["record": "\(recordID)", "error": "\(error)"])
+                }
             }
         case .fetchServerQueue:
             Task.detached { [kit, inbox] in
@@ -308,6 +342,10 @@ final class Runtime {
         isProbing = true
         nextProbe = now + Self.probeInterval
         ServerProbe.start(kit: kit) { [inbox] status in inbox.post(.serverProbed(status)) }
+        for (offset, peer) in peerProbes.enumerated() where !peersProbing.contains(offset + 1) {
+            peersProbing.insert(offset + 1)
+            ServerProbe.start(kit: peer) { [inbox] status in inbox.post(.peerProbed(index: offset + 1, status)) }
+        }
     }
 
     private func download(runID: Int, urls: [String]) {

@@ -69,6 +69,19 @@ struct BracketedPasteDecoder {
                 pasted = String.UnicodeScalarView()
             }
             return []
+        case .character(let value) where pending == [27]:
+            // ESC then a letter in one burst is Alt+letter, for the letters fields use; any other is Esc, then the key.
+            if let scalar = Unicode.Scalar(value), KeyDecoder.altLetters.contains(Character(scalar)) {
+                pending = []
+                return [.key(.alt(Character(scalar)))]
+            }
+            var inputs = flush()
+            if value == 27 {
+                pending = [value]
+            } else if let key = KeyDecoder.character(value) {
+                inputs.append(.key(key))
+            }
+            return inputs
         case .character(let value):
             var inputs = flush()
             if value == 27 {

@@ -2,6 +2,11 @@ import CNCursesW
 
 /// Turns curses key codes and characters into ``Key``s.
 enum KeyDecoder {
+    /// The letters read as Alt+letter after an ESC (Alt-B/Alt-F, a word back/forward; Alt-N/Alt-M, a sweep's count
+    /// and seeds). Only these: a bare Esc
+    /// typed just before another key (Esc, then `q`) must stay Esc and that key.
+    static let altLetters: Set<Character> = ["b", "f", "n", "m"]
+
     static func functionKey(_ code: Int32) -> TerminalInput? {
         switch code {
         case KEY_RESIZE: .resize

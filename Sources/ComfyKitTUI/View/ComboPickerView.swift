@@ -29,7 +29,7 @@ struct ComboPickerView: Widget {
         guard box.height >= 4, box.width >= 12 else { return }
         Box.draw(box, title: "\(fieldName): \(visible.count)/\(picker.choices.count)", into: &screen)
         let inner = box.width - 4
-        screen.put("/" + picker.filter, at: box.column + 2, row: box.row + 1, style: picker.filter.isEmpty ? .muted : .normal, limit: inner)
+        screen.put("/" + picker.filterLine.marked(), at: box.column + 2, row: box.row + 1, style: picker.filter.isEmpty ? .muted : .normal, limit: inner)
         let shownRows = box.height - 3
         let first = max(0, min(picker.selected - shownRows + 1, visible.count - shownRows))
         if visible.isEmpty {

@@ -14,18 +14,37 @@ struct FormView: Widget {
                        limit: rect.width - 3)
             return
         }
-        let rows = rect.height - 2
+        // The sweep's summary takes the last row; each field's "values for" line the row under it.
+        let summary = form.sweep.isActive ? 1 : 0
+        let rows = rect.height - 2 - summary
         guard rows > 0 else { return }
         let nameWidth = min(24, (form.fields.map { CellWidth.of($0.name) }.max() ?? 0) + 3)
-        let first = max(0, min(form.focus - rows + 1, form.fields.count - rows))
-        for (offset, field) in form.fields.enumerated().dropFirst(first).prefix(rows) {
-            screen.mark(.field(index: offset), row: rect.row + 2 + offset - first, columns: rect.column..<(rect.column + rect.width))
-            line(field, focused: offset == form.focus, nameWidth: nameWidth, into: &screen,
-                 row: rect.row + 2 + offset - first, width: rect.width)
+        var layout: [(field: Int, isSweep: Bool)] = []
+        for (index, field) in form.fields.enumerated() {
+            layout.append((index, false))
+            if form.sweep.line(for: field.name) != nil { layout.append((index, true)) }
         }
-        if let picker = form.picker, form.fields.indices.contains(picker.field) {
+        let focusRow = layout.lastIndex { $0.field == form.focus } ?? 0
+        let first = max(0, min(focusRow - rows + 1, layout.count - rows))
+        var fieldRows: [Int: Int] = [:]
+        for (offset, entry) in layout.enumerated().dropFirst(first).prefix(rows) {
+            let row = rect.row + 2 + offset - first
+            let field = form.fields[entry.field]
+            screen.mark(.field(index: entry.field), row: row, columns: rect.column..<(rect.column + rect.width))
+            if entry.isSweep, let sweepLine = form.sweep.line(for: field.name) {
+                SweepLineView(label: "values for \(field.name)", edit: sweepLine.edit, error: sweepLine.error,
+                              focused: form.sweep.editing == .values(param: field.name))
+                    .render(into: Rect(column: rect.column + 4, row: row, width: rect.width - 4, height: 1), &screen)
+            } else {
+                fieldRows[entry.field] = row
+                line(field, focused: entry.field == form.focus && form.sweep.editing == nil, nameWidth: nameWidth, into: &screen,
+                     row: row, width: rect.width)
+            }
+        }
+        if summary > 0 { SweepSummaryView(sweep: form.sweep).render(into: Rect(column: rect.column, row: rect.bottom - 1, width: rect.width, height: 1), &screen) }
+        if let picker = form.picker, form.fields.indices.contains(picker.field), let fieldRow = fieldRows[picker.field] {
             ComboPickerView(picker: picker, fieldName: form.fields[picker.field].name,
-                            fieldRow: rect.row + 2 + picker.field - first, column: rect.column + nameWidth + 9)
+                            fieldRow: fieldRow, column: rect.column + nameWidth + 9)
                 .render(into: rect, &screen)
         }
     }
@@ -51,6 +70,12 @@ struct FormView: Widget {
 
     /// Draws the value, scrolled so the cursor shows; the focused field's cursor is a reversed cell.
     private func value(_ field: FieldState, focused: Bool, into screen: inout Screen, at column: Int, row: Int, width: Int) -> Int {
+        if field.kind == .bool {
+            // A toggle, not a text: `[x]` on, `[ ]` off (Space flips it); empty means the workflow's default.
+            let box = screen.put(field.isOn ? "[x]" : "[ ]", at: column, row: row, style: .normal, attributes: focused ? .reverse : [])
+            let note = field.text.isEmpty ? " default" : ""
+            return box + screen.put(note, at: column + box, row: row, style: .muted, limit: width - box)
+        }
         let characters = Array(field.text)
         guard focused else {
             let shown = field.text.isEmpty ? "—" : field.text.replacingOccurrences(of: "\n", with: "⏎")

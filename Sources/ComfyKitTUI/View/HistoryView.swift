@@ -10,7 +10,7 @@ struct HistoryView: Widget {
     func render(into rect: Rect, _ screen: inout Screen) {
         guard !rect.isEmpty else { return }
         var title = "─ run history: \(history.records.count) of \(history.total) run(s)"
-        if !history.filter.isEmpty || history.isFiltering { title += " matching /\(history.filter)" + (history.isFiltering ? "▏" : "") }
+        if !history.filter.isEmpty || history.isFiltering { title += " matching /" + (history.isFiltering ? history.filterLine.marked() : history.filter) }
         if history.isLoading { title += " · reading…" }
         screen.put(title + " " + String(repeating: "─", count: rect.width), at: rect.column, row: rect.row, style: .muted, limit: rect.width)
         let body = Rect(column: rect.column, row: rect.row + 1, width: rect.width, height: rect.height - 1)

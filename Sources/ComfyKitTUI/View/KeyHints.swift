@@ -32,6 +32,7 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         return hints + [("?", "help"), ("q", "quit")]
     case .form:
         if let hints = overlayHints(for: state) { return hints }
+        if let hints = sweepHints(for: state) { return hints }
         var hints: [(key: String, action: String)] = [("⏎", "run"), ("Tab", "next"), ("S-Tab", "prev"), ("Esc", "back")]
         if state.currentForm.map({ form in form.fields.indices.contains(form.focus) && form.fields[form.focus].kind == .bool }) == true {
             hints.append(("Space", "toggle"))
@@ -40,11 +41,22 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
             hints.append(("^R", "random seed"))
         }
         if state.currentForm?.acceptsChangedFile == true { hints.append(("^L", "reload")) }
+        hints.append(("^T", "sweep values"))
         hints += fieldHints(for: state)
         if hints.contains(where: { $0.key == "Tab" && $0.action != "next" }) { hints.removeAll { $0.key == "Tab" && $0.action == "next" } }
         if state.currentRun?.isActive == true { hints.append(("^X", "cancel run")) }
         return hints + [("F1", "help")]
     }
+}
+
+/// A form's sweep keys: its confirmation's, or its line's while one has the keyboard; `nil` otherwise.
+private func sweepHints(for state: AppState) -> [(key: String, action: String)]? {
+    guard let sweep = state.currentForm?.sweep else { return nil }
+    if let prompts = sweep.confirming { return [("y", "send \(prompts) prompts"), ("Esc", "do not")] }
+    guard let editing = sweep.editing else { return nil }
+    var hints: [(key: String, action: String)] = [("⏎", sweep.prompts.map { "run \($0) prompt(s)" } ?? "run"), ("Tab", "next field"), ("Esc", "leave")]
+    if case .values = editing { hints.append(("^T", "one value again")) }
+    return hints + [("Alt-N", "count"), ("Alt-M", "seeds: \(sweep.seedMode.rawValue)"), ("F1", "help")]
 }
 
 /// The history screen's keys: the filter's while typing, a confirmation's, else the runs'.
@@ -62,15 +74,15 @@ let helpLines: [(key: String, action: String)] = [
     ("j/k ↑/↓ PgUp/Dn", "move in the list, or between fields; page"),
     ("⏎", "open a workflow; in a form, run it (from any field)"),
     ("Tab S-Tab", "next / previous field"),
-    ("←/→ Home End", "move the cursor in a field"),
-    ("Space", "toggle a true/false field"),
+    ("←/→ ^A ^E Alt-B/F", "cursor: a character / start, end / a word"),
+    ("^U ^K ^W", "cut to the start / to the end / the word before"),
     ("^R  ^L  ^D", "a random seed / read the file again / field to its default"),
-    ("Space  ^O", "pick from the server's choices (^O: its files, in media)"),
-    ("^E  Tab", "edit text on several lines / complete a path (/ ./ ~/)"),
+    ("Space  ^O", "toggle [x]/[ ]; pick a choice (^O: server files)"),
+    ("^O  Tab", "edit text on several lines / complete a path (/ ./ ~/)"),
     ("/", "filter the list (letters in order: tx2 finds txt2img); Esc clears"),
     ("r", "rescan the folder"),
-    ("o  Q", "runs: outputs, downloads, log / the server's queue (x: cancel)"),
-    ("[ ]", "previous / next run"),
+    ("o  Q  [ ]", "runs: outputs, log / server queue / previous, next run"),
+    ("^T Alt-N Alt-M", "sweep: a field's values (10,20 · 4..8:0.5) / count / seeds"),
     ("h  R  x", "run history: ⏎ inspect, R re-run, d download, x forget"),
     ("c x  ^X", "cancel the selected run (list, runs / form)"),
     ("d  D", "download outputs, texts as .txt (runs: the highlighted / D all)"),

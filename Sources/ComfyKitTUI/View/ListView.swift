@@ -10,8 +10,7 @@ struct ListView: Widget {
         guard !rect.isEmpty else { return }
         var area = rect
         if list.isFiltering || !list.filter.isEmpty {
-            let cursor = list.isFiltering ? "▏" : ""
-            screen.put("/" + list.filter + cursor, at: area.column + 1, row: area.row, style: .accent)
+            screen.put("/" + (list.isFiltering ? list.filterLine.marked() : list.filter), at: area.column + 1, row: area.row, style: .accent)
             area.row += 1
             area.height -= 1
         }

@@ -12,9 +12,15 @@ func render(_ state: AppState, into screen: inout Screen) {
         return
     }
     let whole = Rect(of: screen)
-    HeaderBar(serverURL: state.serverURL, connection: state.connection, server: state.server,
-              activeRuns: state.runs.all.count(where: \.isActive))
-        .render(into: Rect(column: 0, row: 0, width: screen.width, height: 1), &screen)
+    let headerRect = Rect(column: 0, row: 0, width: screen.width, height: 1)
+    if state.servers.count > 1 {
+        ServersHeaderBar(servers: state.servers.map { ($0, state.ourRuns(on: $0.name)) }, activeRuns: state.runs.all.count(where: \.isActive))
+            .render(into: headerRect, &screen)
+    } else {
+        HeaderBar(serverURL: state.serverURL, connection: state.connection, server: state.server,
+                  activeRuns: state.runs.all.count(where: \.isActive))
+            .render(into: headerRect, &screen)
+    }
     let body = Rect(column: 0, row: 1, width: screen.width, height: screen.height - 3)
     let panelRows = state.runs.isEmpty || state.route == .runs ? 0 : min(7, body.height / 2)
     let (main, panel) = body.splitBottom(panelRows)

@@ -14,7 +14,9 @@ struct RunPanel: Widget {
         guard !rect.isEmpty else { return }
         screen.put(String(repeating: "─", count: rect.width), at: rect.column, row: rect.row, style: .muted)
         var lines = rect.row + 1
-        let elapsed = run.elapsed(now: now).map { "  " + RunPanel.clock($0) } ?? ""
+        var elapsed = run.elapsed(now: now).map { "  " + RunPanel.clock($0) } ?? ""
+        if let left = run.runETA(now: now) { elapsed += "  ETA " + RunPanel.clock(left) }
+        if let server = run.server { elapsed += "  on " + ServerLine(name: server).shortName }
         let title = "run #\(run.id) \(run.workflowName)  " + phaseText + elapsed + (count > 1 ? "  (run \(position + 1)/\(count))" : "")
         screen.put(title, at: rect.column + 1, row: lines, style: phaseStyle, attributes: .bold, limit: rect.width - 2)
         lines += 1

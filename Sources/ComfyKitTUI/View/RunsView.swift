@@ -25,6 +25,21 @@ struct RunsView: Widget {
                 row += 1
             }
         }
+        // Nodes the server reused from an earlier run, by name: why they took no time.
+        let cached = run.timing.cachedLabels
+        if !cached.isEmpty, row < rect.bottom - 2 {
+            screen.put("cached (\(cached.count)): " + cached.joined(separator: ", "), at: rect.column + 2, row: row, style: .muted,
+                       limit: rect.width - 3)
+            row += 1
+        }
+        // A sweep's prompts side by side: the varied values, where each ran, how it ended and what it made.
+        if let sweep = run.sweep, rect.bottom - row > 4 {
+            let members = runs.runs(ofSweep: sweep.sweepID)
+            let tableRows = min(members.count + 1, max(3, (rect.bottom - row) / 3))
+            SweepTableView(runs: members, selected: run.id)
+                .render(into: Rect(column: rect.column, row: row, width: rect.width, height: tableRows), &screen)
+            row += tableRows
+        }
         let remaining = rect.bottom - row
         guard remaining > 1 else { return }
         let lines = outputLines(of: run)

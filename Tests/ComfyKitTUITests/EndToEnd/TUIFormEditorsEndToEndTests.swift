@@ -50,9 +50,9 @@ struct TUIFormEditorsEndToEndTests {
 
     private func enterAMultiLinePrompt(_ tui: TmuxSession, server: URL) async throws {
         try await openWorkflow("09_text_output", in: tui)
-        try await tui.waitForScreen("the text form") { $0.contains("^E edit lines") }
-        try await tui.press("C-e")
-        try await tui.waitForScreen("the editor") { $0.contains("Esc done") }
+        try await tui.waitForScreen("the text form") { $0.contains("^O edit lines") }
+        try await tui.press("C-o")
+        try await tui.waitForScreen("the editor") { $0.contains("Esc/^O done") }
         try await tui.type("a fox in the snow,")
         try await tui.press("Enter")
         try await tui.type("雪の中の狐 🦊")

@@ -30,9 +30,18 @@ extension AppState {
         case .submit(let params):
             rememberedForms[path] = form.fieldTexts
             let name = list.displayName(of: path)
-            let id = runs.start(workflowPath: path, workflowName: name, isRunningHub: form.workflow.loaded.runningHubID != nil)
+            let id = runs.start(workflowPath: path, workflowName: name, isRunningHub: form.workflow.loaded.runningHubID != nil,
+                                workflow: form.workflow.loaded.workflow)
             status = "run #\(id) started: \(name)"
             return [.startRun(runID: id, workflowPath: path, workflow: form.workflow.loaded, params: params),
+                    .rememberForm(workflowPath: path, values: form.fieldTexts)]
+        case .submitSweep(let request):
+            rememberedForms[path] = form.fieldTexts
+            let name = list.displayName(of: path)
+            let prompts = form.sweep.prompts ?? 1
+            let id = runs.startSweep(prompts: prompts, workflowPath: path, workflowName: name, workflow: form.workflow.loaded.workflow)
+            status = "sweep of \(prompts) prompt(s) started: runs #\(id)–#\(id + prompts - 1), \(name)"
+            return [.startSweep(sweepID: id, workflowPath: path, workflow: form.workflow.loaded, request: request),
                     .rememberForm(workflowPath: path, values: form.fieldTexts)]
         }
     }

@@ -49,6 +49,11 @@ extension AppState {
     private mutating func cancelRunsAndQuit() -> [Effect] {
         var effects: [Effect] = []
         for run in runs.all where run.isActive {
+            if run.sweep != nil {
+                // A sweep's prompts end here: its stream stops with the cancel, and the library interrupts them.
+                effects += runs.endSweep(of: run, as: .interrupted, message: "cancelled while quitting")
+                continue
+            }
             if run.isRunningHub, let task = run.promptID {
                 quit.awaitingCloud.insert(run.id)
                 effects.append(.cancelRunningHubTask(runID: run.id, taskID: task))
@@ -57,6 +62,7 @@ extension AppState {
                 effects.append(.cancelRun(runID: run.id))
             }
         }
+        if quit.awaiting.isEmpty { return effects + [.quit] }
         quit.phase = .cancelling(deadline: clock + QuitComponent.wait)
         status = "cancelling \(effects.count) run(s)…"
         return effects

@@ -42,6 +42,20 @@ extension AppState {
             return []
         case .runRecorded(let id, let recordID):
             runs.noteRecorded(runID: id, recordID: recordID)
+            // Routed before its record was written: the record learns where it ran now.
+            return runs.all.first { $0.id == id }?.server.map { [.recordServer(recordID: recordID, server: $0)] } ?? []
+        case .runRouted(let id, let server):
+            return noteRouted(runID: id, server: server)
+        case .sweepPlanned(let id, let points):
+            runs.notePlanned(points, sweepID: id)
+            return []
+        case .sweepSkipped(let server, let reason):
+            status = "\(server) is passed over: \(reason)"
+            return []
+        case .sweepRefused(let id, let refusal):
+            return noteSweepRefused(refusal, sweepID: id)
+        case .peerProbed(let index, let probed):
+            if servers.indices.contains(index) { servers[index].status = probed }
             return []
         case .runNotRecorded(let id, let reason):
             status = "run #\(id) is not recorded in the run history: \(reason)"
@@ -87,6 +101,7 @@ extension AppState {
         case .serverProbed(let probed):
             let previous = server
             server = probed
+            if !servers.isEmpty { servers[0].status = probed }
             return fetchObjectInfoIfNewlyConnected(previous: previous) + (isConnected ? loadCatalogIfWaiting() : [])
         case .objectInfoLoaded(let info):
             objectInfo = info

@@ -26,6 +26,8 @@ struct AppState: Hashable, Sendable {
     var serverURL: String
     var connection: ConnectionState = .unknown
     var server: ServerStatus = .unknown
+    /// Every server runs are routed over, in order (the first is ``serverURL``'s); empty with one server.
+    var servers: [ServerLine] = []
     /// Seconds on the app's monotonic clock, advanced by ``Message/clock(_:)``; runs time themselves with it.
     var clock: Double = 0
     var list = WorkflowList()

@@ -19,4 +19,6 @@ enum Key: Hashable, Sendable {
     case f1
     /// Ctrl plus a letter, e.g. `.control("c")`.
     case control(Character)
+    /// Alt (Meta) plus a letter, which terminals send as ESC then the letter: `.alt("b")` moves back a word.
+    case alt(Character)
 }

@@ -43,6 +43,16 @@ enum Message: Sendable {
     case scrolled(by: Int)
     case resize(width: Int, height: Int)
     case serverProbed(ServerStatus)
+    /// One of the other servers runs are routed over answered a probe (by index in ``AppState/servers``).
+    case peerProbed(index: Int, ServerStatus)
+    /// A run was sent to this server (with several servers, the one the router chose).
+    case runRouted(runID: Int, server: String)
+    /// A form's sweep planned by the library: every prompt's values, before anything is sent.
+    case sweepPlanned(sweepID: Int, [SweepPlan.Point])
+    /// A server the sweep passes over, and why.
+    case sweepSkipped(server: String, reason: String)
+    /// The sweep was refused before anything was sent.
+    case sweepRefused(sweepID: Int, SweepRefusal)
     /// The runtime's clock, in seconds since it started; sent before the other messages of each loop turn.
     case clock(Double)
     /// The server's `GET /object_info`, read into choices and ranges.
@@ -64,6 +74,9 @@ enum Effect: Hashable, Sendable {
     case loadFolder(path: String)
     /// Run the workflow as the form read it (not the file as it is now), with the form's params.
     case startRun(runID: Int, workflowPath: String, workflow: LoadedWorkflow, params: [String: ParamValue])
+    /// Run a form's sweep through the library, as runs `sweepID` up (one per prompt); cancelled by
+    /// ``cancelRun(runID:)`` of any of them.
+    case startSweep(sweepID: Int, workflowPath: String, workflow: LoadedWorkflow, request: SweepRequest)
     /// Read a form's workflow file again; answered with ``Message/workflowReloaded(_:)``.
     case reloadWorkflow(path: String)
     case cancelRun(runID: Int)
@@ -98,5 +111,7 @@ enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     /// Ask the server what it runs, queues and ran lately; answered with ``Message/queue(_:)``.
     case fetchServerQueue
+    /// Note in a run's record the server it was sent to.
+    case recordServer(recordID: String, server: String)
     case quit
 }

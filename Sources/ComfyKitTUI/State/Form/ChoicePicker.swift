@@ -3,7 +3,9 @@ struct ChoicePicker: Hashable, Sendable {
     /// The field it fills, by index in the form.
     let field: Int
     let choices: [String]
-    var filter = ""
+    /// What is typed to narrow the choices, edited with the readline keys.
+    var filterLine = LineEdit()
+    var filter: String { filterLine.text }
     /// Index into ``visible``.
     var selected = 0
 
@@ -38,7 +40,8 @@ struct ChoicePicker: Hashable, Sendable {
         case picked(String)
     }
 
-    /// A key while the picker has the keyboard: typing narrows it, ↑/↓/PageUp/PageDown/Home/End move, ⏎ picks, Esc closes.
+    /// A key while the picker has the keyboard: typing narrows it (with the readline keys), ↑/↓/PageUp/PageDown/Home/End
+    /// move, ⏎ picks, Esc closes.
     mutating func update(_ key: Key) -> Outcome {
         switch key {
         case .escape: return .closed
@@ -49,9 +52,8 @@ struct ChoicePicker: Hashable, Sendable {
         case .end: move(by: choices.count)
         case .pageUp: move(by: -Self.pageRows)
         case .pageDown: move(by: Self.pageRows)
-        case .backspace: deleteBackward()
-        case .character(let c): type(c)
-        default: break
+        default:
+            if filterLine.apply(key) == .edited { selected = 0 }
         }
         return .open
     }
@@ -63,13 +65,7 @@ struct ChoicePicker: Hashable, Sendable {
     }
 
     mutating func type(_ character: Character) {
-        filter.append(character)
-        selected = 0
-    }
-
-    mutating func deleteBackward() {
-        guard !filter.isEmpty else { return }
-        filter.removeLast()
+        filterLine.insert(character)
         selected = 0
     }
 }

@@ -9,9 +9,17 @@ struct FieldState: Hashable, Sendable {
     let isSeed: Bool
     /// The node inputs the param writes, to look up what the server accepts there.
     let bindings: [Binding]
-    var text: String
+    /// The text being typed and its cursor.
+    var line: LineEdit
+    var text: String {
+        get { line.text }
+        set { line = LineEdit(newValue, cursor: line.cursor) }
+    }
     /// The cursor as a character offset into `text`.
-    var cursor: Int
+    var cursor: Int {
+        get { line.cursor }
+        set { line.move(to: newValue) }
+    }
     var error: String?
     /// What the server says the bound input accepts (choices, range, default); `nil` offline.
     var input: InputInfo?
@@ -29,8 +37,7 @@ struct FieldState: Hashable, Sendable {
         isRequired = param.isRequired
         isSeed = param.kind == .int && param.bindings.contains { $0.field == "seed" || $0.field == "noise_seed" }
         bindings = param.bindings
-        text = param.defaultValue.map(Self.text(of:)) ?? ""
-        cursor = text.count
+        line = LineEdit(param.defaultValue.map(Self.text(of:)) ?? "")
         error = nil
         media = kind == .media ? MediaHint(text, fileExists: env.fileExists, isDirectory: env.isDirectory) : nil
     }
@@ -61,37 +68,6 @@ struct FieldState: Hashable, Sendable {
         let digits = trimmed.drop { $0 == "-" || $0 == "+" }
         guard trimmed.count - digits.count <= 1, !digits.isEmpty, !digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return "a whole number is needed here (e.g. 64), not \"\(trimmed)\""
-    }
-
-    /// Inserts at the cursor; a combining mark or joiner merges into the character before it.
-    mutating func insert(_ character: Character) {
-        let split = text.index(text.startIndex, offsetBy: cursor)
-        let before = String(text[..<split]) + String(character)
-        text = before + text[split...]
-        cursor = min(before.count, text.count)
-    }
-
-    /// Inserts a whole text at the cursor (a paste), the cursor after it.
-    mutating func insert(contentsOf pasted: String) {
-        let split = text.index(text.startIndex, offsetBy: cursor)
-        let before = String(text[..<split]) + pasted
-        text = before + text[split...]
-        cursor = min(before.count, text.count)
-    }
-
-    mutating func deleteBackward() {
-        guard cursor > 0 else { return }
-        text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))
-        cursor -= 1
-    }
-
-    mutating func deleteForward() {
-        guard cursor < text.count else { return }
-        text.remove(at: text.index(text.startIndex, offsetBy: cursor))
-    }
-
-    mutating func moveCursor(by offset: Int) {
-        cursor = min(max(0, cursor + offset), text.count)
     }
 
     /// Re-checks a non-empty value as it is typed; "required" is only reported on submit. A media text is

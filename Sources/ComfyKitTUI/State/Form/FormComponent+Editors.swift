@@ -14,18 +14,16 @@ extension FormComponent {
         guard fields.indices.contains(focus) else { return nil }
         let field = fields[focus]
         switch key {
-        case .control("e") where field.choices != nil && field.kind != .media:
-            // A field with choices is edited by picking: ^E opens the picker, as Space does.
+        case .character(" ") where field.kind != .media && field.choices != nil, .control("o") where field.choices != nil:
+            // ^O opens the field's own editor: a field with choices is edited by picking, as Space does.
             picker = ChoicePicker(field: focus, choices: field.choices ?? [], current: field.text)
             return []
-        case .control("e") where field.kind != .bool:
-            // Every field typed into opens in the editor (a long number or path reads whole there).
+        case .control("o") where field.kind != .bool && field.input?.type != "COMBO":
+            // Every other field typed into opens in the editor (a long number or path reads whole there); ^E
+            // stays end-of-line, as in every readline field.
             var opened = TextEditor(field: focus, text: field.text)
             opened.scrollToCursor(width: context.editor.textWidth, height: context.editor.textHeight)
             editor = opened
-            return []
-        case .character(" ") where field.kind != .media && field.choices != nil, .control("o") where field.choices != nil:
-            picker = ChoicePicker(field: focus, choices: field.choices ?? [], current: field.text)
             return []
         case .control("o"), .character(" ") where field.kind != .media && field.kind != .bool && field.input?.type == "COMBO":
             status = context.catalogLoaded
@@ -115,18 +113,24 @@ extension FormComponent {
             picker = open
             return
         }
+        if sweep.editing != nil {
+            sweep.insert(withoutNewlines(text))
+            sweep.revalidate(workflow.spec, fields: fields)
+            return
+        }
         guard fields.indices.contains(focus) else { return }
         let field = fields[focus]
         if field.kind == .string, text.contains("\n") {
-            // A multi-line text in a one-line field: the editor opens with it, as ^E would, so ⏎ stays a newline.
+            // A multi-line text in a one-line field: the editor opens with it, as ^O would, so ⏎ stays a newline.
             var opened = TextEditor(field: focus, text: field.text, cursor: field.cursor)
             opened.insert(contentsOf: text)
             opened.scrollToCursor(width: geometry.textWidth, height: geometry.textHeight)
             editor = opened
-            status = "pasted \(text.count) characters into \(field.name): Esc or ^E puts them in the field"
+            status = "pasted \(text.count) characters into \(field.name): Esc or ^O puts them in the field"
             return
         }
-        fields[focus].insert(contentsOf: field.kind == .string ? text : withoutNewlines(text))
+        guard field.kind != .bool else { return }
+        fields[focus].line.insert(contentsOf: field.kind == .string ? text : withoutNewlines(text))
         fields[focus].completion = nil
         fields[focus].revalidate(env)
     }

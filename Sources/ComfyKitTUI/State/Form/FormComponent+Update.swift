@@ -19,6 +19,8 @@ extension FormComponent {
         case back
         /// ⏎ with every field valid and the file as read (or its change acknowledged): run with these params.
         case submit([String: ParamValue])
+        /// ⏎ with a sweep typed under the fields, every line valid (and confirmed above 50 prompts).
+        case submitSweep(SweepRequest)
         /// ^X: cancel the selected run.
         case cancelRun
     }
@@ -41,8 +43,9 @@ extension FormComponent {
             paste(text, env, context, status: &status)
         case .click(let index):
             // Not while a choice picker or the multi-line editor is open over the form: they own the keyboard.
-            guard fields.indices.contains(index), picker == nil, editor == nil else { break }
+            guard fields.indices.contains(index), picker == nil, editor == nil, sweep.confirming == nil else { break }
             focus = index
+            sweep.editing = nil
         case .pathCandidates(let name, let text, let candidates):
             applyPathCandidates(candidates, field: name, text: text, env, status: &status)
         case .seedDrawn(let name, let seed):
@@ -53,6 +56,7 @@ extension FormComponent {
     }
 
     private mutating func handle(_ key: Key, _ env: TUIEnvironment, _ context: Context, status: inout String) -> Outcome {
+        if picker == nil, editor == nil, let outcome = handleSweepKey(key, env, context, status: &status) { return outcome }
         if let effects = handleFieldEditorKey(key, env, context, status: &status) { return .effects(effects) }
         switch key {
         case .escape:
@@ -95,7 +99,7 @@ extension FormComponent {
             return .effects([])
         }
         acceptsChangedFile = false
-        return .submit(params)
+        return sweep.isActive ? submitSweep(params, status: &status) : .submit(params)
     }
 
     /// The server refused the prompt: each failing input bound to a DSL param shows its message on that field.
@@ -116,21 +120,19 @@ extension FormComponent {
 extension FieldState {
     /// A key typed into the focused field, re-checked after.
     mutating func edit(with key: Key, _ env: TUIEnvironment) {
-        switch key {
-        case .character(" ") where kind == .bool:
-            text = text.lowercased() == "true" ? "false" : "true"
-            cursor = text.count
-        case .character(let c): insert(c)
-        case .backspace: deleteBackward()
-        case .delete: deleteForward()
-        case .left: moveCursor(by: -1)
-        case .right: moveCursor(by: 1)
-        case .home: cursor = 0
-        case .end: cursor = text.count
-        default: return
+        if kind == .bool {
+            // A toggle: Space flips it, and nothing is typed into it.
+            guard key == .character(" ") else { return }
+            setText(isOn ? "false" : "true", env)
+            return
         }
+        guard line.apply(key) == .edited else { return }
+        completion = nil
         revalidate(env)
     }
+
+    /// A true/false field's state as its toggle shows it: on only when its text says `true`.
+    var isOn: Bool { text.trimmingWhitespace().lowercased() == "true" }
 
     /// Replaces the text, cursor at its end, and re-checks it.
     mutating func setText(_ newText: String, _ env: TUIEnvironment) {

@@ -12,6 +12,8 @@ struct FormComponent: Hashable, Sendable {
     var picker: ChoicePicker?
     /// The multi-line editor open over a text field, if any; it has the keyboard while open.
     var editor: TextEditor?
+    /// The sweep typed under the fields (^T), its count and seed policy; inactive, ⏎ runs one prompt.
+    var sweep = FormSweep()
 
     /// The user pressed ⏎ once after being told the file changed: the next ⏎ runs the workflow as shown.
     var acceptsChangedFile = false
@@ -46,6 +48,11 @@ struct FormComponent: Hashable, Sendable {
         var params: [String: ParamValue] = [:]
         var firstError: Int?
         for index in fields.indices {
+            // A swept field's values come from its sweep line, which is checked on its own.
+            if sweep.line(for: fields[index].name) != nil {
+                fields[index].error = nil
+                continue
+            }
             if fields[index].kind == .media { fields[index].revalidate(env) }
             switch fields[index].value() {
             case .success(let value):
@@ -66,6 +73,7 @@ struct FormComponent: Hashable, Sendable {
     /// Gives each field what the server accepts at its inputs (nothing when offline) and re-checks it.
     mutating func attach(_ info: ObjectInfo?, _ env: TUIEnvironment) {
         for index in fields.indices { fields[index].attach(info?.input(for: fields[index].bindings), env) }
+        sweep.revalidate(workflow.spec, fields: fields)
     }
 
     var errorCount: Int { fields.count { $0.error != nil } }

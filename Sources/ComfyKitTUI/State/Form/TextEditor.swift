@@ -107,14 +107,15 @@ struct TextEditor: Hashable, Sendable {
     /// What a key did to the editor.
     enum Outcome: Hashable, Sendable {
         case editing
-        /// Esc or ^E: the field takes the text back.
+        /// Esc or ^O: the field takes the text back.
         case done(String)
     }
 
     /// A key while the editor has the keyboard (⏎ is a new line), laid out for `geometry`, scrolled to the cursor.
+    /// The readline keys act on the visual row (`^A` `^E`) or the line (`^U` `^K`), as in a one-line field.
     mutating func update(_ key: Key, in geometry: TextEditorGeometry) -> Outcome {
         switch key {
-        case .escape, .control("e"): return .done(text)
+        case .escape, .control("o"): return .done(text)
         case .enter: insertNewline()
         case .character(let c): insert(c)
         case .backspace: deleteBackward()
@@ -123,8 +124,13 @@ struct TextEditor: Hashable, Sendable {
         case .right: moveRight()
         case .up: moveVertically(by: -1, width: geometry.textWidth)
         case .down: moveVertically(by: 1, width: geometry.textWidth)
-        case .home: moveToRowEdge(end: false, width: geometry.textWidth)
-        case .end: moveToRowEdge(end: true, width: geometry.textWidth)
+        case .home, .control("a"): moveToRowEdge(end: false, width: geometry.textWidth)
+        case .end, .control("e"): moveToRowEdge(end: true, width: geometry.textWidth)
+        case .alt("b"): move(to: LineEdit.wordStart(before: cursor, in: characters))
+        case .alt("f"): move(to: LineEdit.wordEnd(after: cursor, in: characters))
+        case .control("u"): cut(lineStart..<cursor)
+        case .control("k"): cut(cursor..<(lineEnd == cursor ? min(characters.count, cursor + 1) : lineEnd))
+        case .control("w"): cut(LineEdit.spaceDelimitedWordStart(before: cursor, in: characters)..<cursor)
         default: return .editing
         }
         scrollToCursor(width: geometry.textWidth, height: geometry.textHeight)
@@ -177,7 +183,35 @@ struct TextEditor: Hashable, Sendable {
         goalColumn = nil
     }
 
+    /// Removes `characters[range]`; the cursor goes to where they were.
+    mutating func cut(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        characters.removeSubrange(range)
+        glyphs.removeSubrange(range)
+        cursor = range.lowerBound
+        goalColumn = nil
+    }
+
+    /// The start of the cursor's line (after the newline before it).
+    private var lineStart: Int {
+        var index = cursor
+        while index > 0, glyphs[index - 1].kind != .newline { index -= 1 }
+        return index
+    }
+
+    /// The end of the cursor's line (its newline, or the end of the text).
+    private var lineEnd: Int {
+        var index = cursor
+        while index < characters.count, glyphs[index].kind != .newline { index += 1 }
+        return index
+    }
+
     // MARK: Moving
+
+    mutating func move(to offset: Int) {
+        cursor = min(max(0, offset), characters.count)
+        goalColumn = nil
+    }
 
     mutating func moveLeft() {
         cursor = max(0, cursor - 1)

@@ -7,7 +7,9 @@ struct HistoryComponent: Hashable, Sendable {
     /// The runs the last query returned, newest first, and how many match in all.
     var records: [RunRecord] = []
     var total = 0
-    var filter = ""
+    /// The `/` filter being typed, edited with the readline keys.
+    var filterLine = LineEdit()
+    var filter: String { filterLine.text }
     var isFiltering = false
     var isLoading = false
     /// The index into ``records`` of the highlighted run.
@@ -63,7 +65,9 @@ struct HistoryComponent: Hashable, Sendable {
             return isInspecting ? inspectKey(key, status: &status) : listKey(key, status: &status)
         case .paste(let text):
             guard isFiltering else { return .unhandled }
-            return changeFilter(to: filter + text.filter { !$0.isNewline })
+            var line = filterLine
+            line.insert(contentsOf: text.filter { !$0.isNewline })
+            return changeFilter(to: line)
         case .loaded(let text, let found, let count):
             // An answer to a filter typed over since is stale.
             guard text == filter else { return .effects([]) }
@@ -107,7 +111,7 @@ struct HistoryComponent: Hashable, Sendable {
             inspectOffset = 0
         case .escape:
             guard !filter.isEmpty else { return .back }
-            return changeFilter(to: "")
+            return changeFilter(to: LineEdit())
         default:
             return runKey(key, status: &status)
         }
@@ -156,22 +160,25 @@ struct HistoryComponent: Hashable, Sendable {
     /// Typing narrows the list as you go; Enter keeps the filter, Esc clears it.
     private mutating func filterKey(_ key: Key) -> Outcome {
         switch key {
-        case .character(let character): return changeFilter(to: filter + String(character))
-        case .backspace: return changeFilter(to: String(filter.dropLast()))
         case .enter: isFiltering = false
         case .escape:
             isFiltering = false
-            return changeFilter(to: "")
+            return changeFilter(to: LineEdit())
         case .down: selected = min(selected + 1, max(0, records.count - 1))
         case .up: selected = max(selected - 1, 0)
-        default: break
+        default:
+            var line = filterLine
+            guard line.apply(key) != .ignored else { break }
+            return changeFilter(to: line)
         }
         return .effects([])
     }
 
-    private mutating func changeFilter(to text: String) -> Outcome {
-        guard text != filter else { return .effects([]) }
-        filter = text
+    /// The filter as edited; a new text asks the store again, a cursor move only moves the cursor.
+    private mutating func changeFilter(to line: LineEdit) -> Outcome {
+        let changed = line.text != filter
+        filterLine = line
+        guard changed else { return .effects([]) }
         selected = 0
         isLoading = true
         return .effects([.loadHistory(query)])

@@ -6,7 +6,12 @@ struct WorkflowList: Hashable, Sendable {
     var pendingOpen: String?
     /// The index into ``visibleEntries`` of the highlighted workflow.
     var selected = 0
-    var filter = ""
+    /// The `/` filter being typed, edited with the readline keys.
+    var filterLine = LineEdit()
+    var filter: String {
+        get { filterLine.text }
+        set { filterLine = LineEdit(newValue) }
+    }
     var isFiltering = false
     /// A rescan the folder watcher asked for, run once its changes settle.
     var autoRescan = AutoRescan()
@@ -46,7 +51,7 @@ struct WorkflowList: Hashable, Sendable {
         case .key(let key): return listKey(key)
         case .paste(let text):
             guard isFiltering else { return .unhandled }
-            filter += withoutNewlines(text)
+            filterLine.insert(contentsOf: withoutNewlines(text))
             selected = 0
             return .handled
         case .click(let index):
@@ -95,15 +100,12 @@ struct WorkflowList: Hashable, Sendable {
         case .escape:
             isFiltering = false
             filter = ""
-        case .backspace:
-            if !filter.isEmpty { filter.removeLast() }
-        case .character(let c):
-            filter.append(c)
         case .down, .up, .pageUp, .pageDown:
             isFiltering = false
             return listKey(key)
         default:
-            break
+            // Only a change of the filter moves the selection back to the top; a cursor move keeps it.
+            guard filterLine.apply(key) == .edited else { return .handled }
         }
         selected = 0
         return .handled

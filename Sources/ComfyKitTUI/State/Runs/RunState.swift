@@ -18,6 +18,10 @@ struct RunState: Hashable, Sendable {
     var recordID: String?
     /// Runs on RunningHub: its cancel must reach the cloud before the app quits.
     var isRunningHub = false
+    /// The server it was sent to, when runs are routed over several.
+    var server: String?
+    /// Its place in a sweep started from the form, and the values that set it apart.
+    var sweep: SweepMember?
     var phase: RunPhase = .starting
     var promptID: String?
     /// The whole run's progress, 0…1.
@@ -39,6 +43,9 @@ struct RunState: Hashable, Sendable {
     var finishedAt: Double?
     var firstStep: StepMark?
     var latestStep: StepMark?
+    /// The whole run's timing, for its ETA: the workflow's nodes and their labels, the nodes the server reused,
+    /// and how long each node that ran took.
+    var timing = RunTiming()
 
     /// A step value and when it was seen.
     struct StepMark: Hashable, Sendable {
@@ -59,6 +66,12 @@ struct RunState: Hashable, Sendable {
     var stepETA: Double? {
         guard let rate = stepRate, stepMax > stepValue else { return nil }
         return (stepMax - stepValue) / rate
+    }
+
+    /// Seconds left in the whole run, once a node has run to its end (before that, nothing sensible can be said).
+    func runETA(now: Double) -> Double? {
+        guard isActive, phase == .running else { return nil }
+        return timing.secondsLeft(now: now, currentNodeLeft: stepETA)
     }
 
     /// Starting or uploading: nothing has reached the server's queue yet.
@@ -93,9 +106,11 @@ struct RunState: Hashable, Sendable {
             phase = .running
             append("started")
         case .cached(let nodes):
-            if !nodes.isEmpty { append("cached \(nodes.count) node(s)") }
+            timing.markCached(nodes)
+            if !nodes.isEmpty { append("cached: " + timing.cachedLabels.joined(separator: ", ")) }
         case .nodeStarted(let info, let overall):
             phase = .running
+            timing.start(node: info.id, at: clock)
             self.overall = overall
             node = info
             stepValue = 0
@@ -122,6 +137,7 @@ struct RunState: Hashable, Sendable {
             append("reconnected")
         case .finished(let outcome):
             finishedAt = clock
+            timing.end()
             finish(outcome)
         }
     }

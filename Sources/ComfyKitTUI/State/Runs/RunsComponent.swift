@@ -24,12 +24,14 @@ struct RunsComponent: Hashable, Sendable {
         if case .file(let url)? = selectedOutputItem { url } else { nil }
     }
 
-    /// A new run, selected (the panel follows the newest again); returns its id.
-    mutating func start(workflowPath: String, workflowName: String, isRunningHub: Bool = false) -> Int {
+    /// A new run, selected (the panel follows the newest again); returns its id. With its `workflow`, the run
+    /// names its cached nodes and estimates its whole time left.
+    mutating func start(workflowPath: String, workflowName: String, isRunningHub: Bool = false, workflow: Workflow? = nil) -> Int {
         let id = nextRunID
         nextRunID += 1
         var run = RunState(id: id, workflowPath: workflowPath, workflowName: workflowName)
         run.isRunningHub = isRunningHub
+        if let workflow { run.timing = RunTiming(workflow) }
         all.append(run)
         selectedRunID = nil
         selectedOutput = 0
@@ -38,7 +40,8 @@ struct RunsComponent: Hashable, Sendable {
 
     /// A run recorded as in flight by an earlier session, on the strip again (selected); returns its id.
     mutating func reattach(_ record: RunRecord) -> Int {
-        let id = start(workflowPath: record.workflowSource, workflowName: record.workflowName, isRunningHub: record.target == .runningHub)
+        let id = start(workflowPath: record.workflowSource, workflowName: record.workflowName, isRunningHub: record.target == .runningHub,
+                       workflow: try? record.workflow())
         all[all.count - 1].recordID = record.id
         all[all.count - 1].log.append("re-attaching run \(record.id) (\(record.target == .runningHub ? "task" : "prompt") \(record.promptID ?? "?") on \(record.server))")
         return id
@@ -152,6 +155,7 @@ struct RunsComponent: Hashable, Sendable {
             status = "no run to cancel"
             return []
         }
+        if let sweep = run.sweep, runs(ofSweep: sweep.sweepID).contains(where: \.isActive) { return cancelSweep(of: run, status: &status) }
         guard run.isActive else {
             status = "run #\(run.id) has ended" + (all.count(where: \.isActive) > 0 ? "; [ ] picks a running one" : "")
             return []

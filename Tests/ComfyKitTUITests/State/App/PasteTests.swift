@@ -35,14 +35,14 @@ import Testing
         #expect(editor.text == "a fox,\n雪の中の狐 🦊\nblurry, low quality")
         #expect(editor.cursor == Array("a fox,\n雪の中の狐 🦊\n").count)
         #expect(F.lines(state).joined(separator: "\n").contains("3 lines"))
-        // Esc puts the text in the field, as after ^E.
+        // Esc puts the text in the field, as after ^O.
         _ = Fixtures.press(.escape, in: &state)
         #expect(F.field("negative", in: state)?.text == "a fox,\n雪の中の狐 🦊\nblurry, low quality")
     }
 
     @Test func aPasteIntoTheOpenEditorGoesInAtItsCursor() throws {
         var state = try txt2img(focus: "prompt")
-        _ = Fixtures.press(.control("e"), in: &state)
+        _ = Fixtures.press(.control("o"), in: &state)
         let before = try #require(state.currentForm?.editor?.text)
         _ = update(&state, .paste("\nline two\nline three"))
         #expect(state.currentForm?.editor?.text == before + "\nline two\nline three")

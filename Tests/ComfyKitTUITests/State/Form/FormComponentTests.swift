@@ -49,7 +49,7 @@ import Testing
         let other = prompt == 0 ? 1 : 0
         _ = form.update(.click(field: prompt), Self.env, Self.context, status: &status)
         #expect(form.focus == prompt)
-        _ = form.update(.key(.control("e")), Self.env, Self.context, status: &status)
+        _ = form.update(.key(.control("o")), Self.env, Self.context, status: &status)
         #expect(form.editor != nil)
         _ = form.update(.click(field: other), Self.env, Self.context, status: &status)
         #expect(form.focus == prompt)

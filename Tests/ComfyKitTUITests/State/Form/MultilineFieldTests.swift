@@ -2,7 +2,7 @@ import ComfyKit
 import Testing
 @testable import ComfyKitTUI
 
-/// ^E on a text field: the multi-line editor over the form, its keys, its drawing, and the one-line preview after.
+/// ^O on a text field: the multi-line editor over the form, its keys, its drawing, and the one-line preview after.
 @Suite struct MultilineFieldTests {
     typealias F = ServerInputFixtures
 
@@ -11,17 +11,17 @@ import Testing
         Fixtures.select("sd15/txt2img", in: &state)
         _ = Fixtures.press(.enter, in: &state)
         F.focus(field, in: &state)
-        #expect(keyHints(for: state).contains { $0.key == "^E" && $0.action == "edit lines" })
-        _ = Fixtures.press(.control("e"), in: &state)
+        #expect(keyHints(for: state).contains { $0.key == "^O" && $0.action == "edit lines" })
+        _ = Fixtures.press(.control("o"), in: &state)
         return state
     }
 
-    @Test func ctrlEOpensTheEditorWithTheFieldsTextAndTheCursorAtItsEnd() throws {
+    @Test func ctrlOOpensTheEditorWithTheFieldsTextAndTheCursorAtItsEnd() throws {
         let state = try promptEditor("negative", width: 40)
         let editor = try #require(state.currentForm?.editor)
         #expect(editor.text == "blurry, low quality")
         #expect(editor.cursor == editor.characters.count)
-        #expect(keyHints(for: state).first?.key == "Esc")
+        #expect(keyHints(for: state).first?.key == "Esc/^O")
         let screen = F.lines(state)
         #expect(screen[1].hasPrefix("┌─ negative"))
         #expect(screen[2].hasPrefix("│ blurry, low quality ") && screen[2].hasSuffix("│"))
@@ -92,12 +92,12 @@ import Testing
         #expect(screen[7, 2].attributes.contains(.reverse))
     }
 
-    @Test func ctrlEOpensTheEditorOnANumberFieldTooAndTheNumberStaysOneLine() throws {
+    @Test func ctrlOOpensTheEditorOnANumberFieldTooAndTheNumberStaysOneLine() throws {
         var state = try Fixtures.loadedState()
         Fixtures.select("sd15/txt2img", in: &state)
         _ = Fixtures.press(.enter, in: &state)
         F.focus("steps", in: &state)
-        _ = Fixtures.press(.control("e"), in: &state)
+        _ = Fixtures.press(.control("o"), in: &state)
         #expect(state.currentForm?.editor != nil)
         _ = Fixtures.press(.end, in: &state)
         for key: Key in [.enter, .character("5")] { _ = Fixtures.press(key, in: &state) }
@@ -107,11 +107,11 @@ import Testing
         #expect(!field.text.contains("\n") && field.text.hasSuffix("5"), "\(field.text)")
     }
 
-    @Test func ctrlEOnAFieldWithChoicesOpensThePicker() throws {
+    @Test func ctrlOOnAFieldWithChoicesOpensThePicker() throws {
         var state = try F.connectedForm("no-model/invert_scale_blur")
         F.focus("method", in: &state)
         #expect(F.field("method", in: state)?.choices != nil)
-        _ = Fixtures.press(.control("e"), in: &state)
+        _ = Fixtures.press(.control("o"), in: &state)
         #expect(state.currentForm?.picker != nil)
         #expect(state.currentForm?.editor == nil)
     }

@@ -177,7 +177,7 @@ import Testing
         var state = try Fixtures.loadedState(width: 100, height: 40)
         _ = Fixtures.press(.character("?"), in: &state)
         let screen = F.lines(state).joined(separator: "\n")
-        #expect(screen.contains("^E  Tab") && screen.contains("edit text on several lines"))
+        #expect(screen.contains("^O  Tab") && screen.contains("edit text on several lines"))
         #expect(screen.contains("Space  ^O") && screen.contains("complete a path"))
     }
 }

@@ -1,0 +1,69 @@
+import ComfyKit
+
+/// Records each prompt of a sweep in the run history as a single run is recorded: where it was routed and with
+/// which values, then its prompt id, its end and its downloads. Writes that fail are warned about once.
+public actor SweepRecorder {
+    private let history: RunHistory?
+    private let loaded: LoadedWorkflow
+    private let source: WorkflowSource
+    private let kit: ComfyKit
+    private var ids: [Int: String] = [:]
+    private var finished: Set<Int> = []
+    private var warned = false
+    private let warn: @Sendable (String) -> Void
+
+    /// Records in `history` (nothing when `nil`); `warn` hears, once, that the history cannot be written.
+    public init(history: RunHistory?, loaded: LoadedWorkflow, source: WorkflowSource, kit: ComfyKit, warn: @escaping @Sendable (String) -> Void) {
+        self.history = history
+        self.loaded = loaded
+        self.source = source
+        self.kit = kit
+        self.warn = warn
+    }
+
+    /// The short id of the prompt's record (by its index in the sweep), once it was routed.
+    public func id(of index: Int) -> String? { ids[index] }
+
+    /// Records what `event` says of its prompt.
+    public func record(_ event: SweepEvent) async {
+        guard let history else { return }
+        do {
+            switch event {
+            case .routed(let point, let server):
+                try await insert(point, server: server, in: history)
+            case .submitted(let point, _, let promptID):
+                if let id = ids[point.index] { try await history.markSubmitted(id, promptID: promptID) }
+            case .finished(let point, let server, let outcome):
+                if ids[point.index] == nil { try await insert(point, server: server ?? "-", in: history) }
+                if let id = ids[point.index] { try await history.finish(id, with: outcome) }
+                finished.insert(point.index)
+            default:
+                break
+            }
+        } catch {
+            if !warned { warn("the run history cannot be written: \(error)") }
+            warned = true
+        }
+    }
+
+    /// Records every prompt that was routed and has not finished as interrupted.
+    public func interruptUnfinished() async {
+        guard let history else { return }
+        let outcome = RunOutcome(result: ExecuteResult(status: .interrupted, msg: "the sweep was cancelled"))
+        for (index, id) in ids where !finished.contains(index) {
+            try? await history.finish(id, with: outcome)
+        }
+    }
+
+    /// Notes the files downloaded for the prompt at `index`.
+    public func addDownloads(_ index: Int, paths: [String]) async {
+        guard let history, let id = ids[index] else { return }
+        try? await history.addDownloads(id, paths: paths)
+    }
+
+    private func insert(_ point: SweepPlan.Point, server: String, in history: RunHistory) async throws {
+        var record = kit.runRecord(for: loaded, source: source, params: point.values)
+        record.server = server
+        ids[point.index] = try await history.insert(record).id
+    }
+}
