@@ -86,7 +86,8 @@ extension ComfyKit {
                 executor: kit.comfyUIExecutor(kind: kind), objectInfo: kit.objectInfoStore)
         }
         return RouterExecutor(
-            members: members, state: routerState, onRouted: { _, server in routing.onRouted(server) }, onSkipped: routing.onSkipped)
+            members: members, state: routerState, onRouted: { _, server in routing.onRouted(server) }, onSkipped: routing.onSkipped,
+            onRerouted: routing.onRerouted)
     }
 }
 
@@ -96,4 +97,5 @@ struct RoutingReport: Sendable {
     var always = false
     var onRouted: @Sendable (_ server: String) -> Void = { _ in }
     var onSkipped: @Sendable (_ server: String, _ reason: String) -> Void = { _, _ in }
+    var onRerouted: @Sendable (_ from: String, _ to: String, _ reason: String) -> Void = { _, _, _ in }
 }

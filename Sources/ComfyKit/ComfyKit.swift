@@ -66,9 +66,10 @@ public final class ComfyKit: Sendable {
         let credentials = Credentials(apiKey: configuration.comfyUIAPIKey, cookies: configuration.cookies, httpClient: httpClient)
         let server = ComfyUIServer(baseURL: configuration.comfyUIBaseURL)
         client = ComfyUIClient(server: server, httpClient: httpClient, credentials: credentials)
+        let load = ServerLoad()
         hub = EventHub(server: server, credentials: credentials, logger: logger, jobsAPI: client.jobsAPI, pingPeriod: socketPingPeriod,
-                       clientID: socketClientID)
-        queueReader = SharedQueueReader(client: client)
+                       clientID: socketClientID, load: load)
+        queueReader = SharedQueueReader(client: client, load: load)
         loader = WorkflowLoader(httpClient: httpClient)
         objectInfoStore = ObjectInfoStore(client: client, cacheDirectory: configuration.cacheDirectory)
         runningHub = configuration.runningHubAPIKey.map { key in
