@@ -109,7 +109,7 @@ extension ComfyKit {
         }
         var catalogs: [ObjectInfo] = []
         for kit in [self] + peers {
-            if let document = try? await kit.objectInfoStore.objectInfo() { catalogs.append(ObjectInfo(document)) }
+            if let catalog = try? await kit.objectInfoStore.catalog() { catalogs.append(catalog) }
         }
         do {
             try plan.check(points, against: catalogs)

@@ -99,8 +99,8 @@ struct RouterExecutor: Executor {
             let fit: ServerFit
             if excluded.contains(index) {
                 fit = .lacks("stopped answering during this prompt")
-            } else if let document = try? await member.objectInfo.objectInfo() {
-                fit = ServerFit(job.bound.workflow, objectInfo: ObjectInfo(document))
+            } else if let catalog = try? await member.objectInfo.catalog() {
+                fit = ServerFit(job.bound.workflow, objectInfo: catalog)
             } else {
                 fit = .lacks("its /object_info cannot be read")
             }
