@@ -135,7 +135,7 @@ struct RouterExecutor: Executor {
                 if progress.forward(event) { emit(event) }
             }
             let seen = progress.seen
-            if !seen.started, await !inner.isCancelled, case .server(let error)? = outcome.failure, Self.isNoAnswer(error) {
+            if !seen.started, await !inner.isCancelled, await Self.failedForLackOfAnswer(outcome, from: member) {
                 end.yield(.serverDown(started: false, promptID: seen.promptID))
             } else {
                 end.yield(.finished(outcome))
@@ -168,11 +168,13 @@ struct RouterExecutor: Executor {
         return attempt
     }
 
-    /// A request that got no answer at all: the server is down, not refusing the prompt.
-    static func isNoAnswer(_ error: ComfyUIError) -> Bool {
+    /// A run that failed before it started because its server went away (no answer, a connection closed in the
+    /// middle of an answer), not because the server refused the prompt: the server does not answer `/queue` now.
+    static func failedForLackOfAnswer(_ outcome: RunOutcome, from member: Member) async -> Bool {
+        guard case .server(let error)? = outcome.failure else { return false }
         switch error {
-        case .unreachable, .answerLost: true
-        default: false
+        case .unreachable, .answerLost: return true
+        default: return (try? await member.queueReader.queue(requestedAfter: .now)) == nil
         }
     }
 }

@@ -91,7 +91,7 @@ import Testing
         }
         // The one running there when it died is lost, said so, and not run again.
         let lost = ledger.finished.filter { $0.value[0].outcome.result.status != .completed }
-        #expect(lost.count == 1, "\(lost.map { $0.value[0].outcome.result.msg ?? "" })")
+        #expect(lost.count == 1, "\(lost.map { "\($0.key) on \($0.value[0].server ?? "-"): \($0.value[0].outcome.result.msg ?? "")" })")
         for (index, ends) in lost {
             #expect(ends[0].server == names[2] && ledger.startedOn[index] == names[2])
             #expect(ends[0].outcome.result.msg?.contains("it is lost and was not re-run") == true, "\(ends[0].outcome.result.msg ?? "")")
