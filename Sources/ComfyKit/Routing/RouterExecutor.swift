@@ -27,8 +27,8 @@ struct RouterExecutor: Executor {
     /// Told when a job leaves a server that stopped answering for another one, and why.
     let onRerouted: @Sendable (_ from: String, _ to: String, _ reason: String) -> Void
 
-    /// A queue length older than this is asked for again before a decision.
-    static let freshness: Duration = .seconds(1)
+    /// A queue length older than this is asked for again before a decision (`/queue` answers of this age are shared).
+    static let freshness: Duration = .milliseconds(200)
     /// A server that has not answered for this long is down: its waiting prompts go elsewhere.
     static let downAfter: Duration = .milliseconds(1500)
     /// How often a run's server is asked whether it still answers.
@@ -90,7 +90,7 @@ struct RouterExecutor: Executor {
         for (index, member) in members.enumerated() {
             var load = member.load.snapshot
             if load.failingSince == nil, load.heardAt.map({ now - $0 >= Self.freshness }) ?? true {
-                _ = try? await member.queueReader.queue(requestedAfter: now - .milliseconds(200))
+                _ = try? await member.queueReader.queue(requestedAfter: now - Self.freshness)
                 load = member.load.snapshot
             } else if load.failingSince != nil {
                 // A server that is down is asked in the background, so that it is used again once it answers.
