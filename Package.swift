@@ -21,7 +21,9 @@ let package = Package(
     traits: [
         .trait(name: "Apps", description: "comfykit, comfykit-tui, the test doubles, ComfyKitTesting and the benchmarks"),
         .trait(name: "History", description: "the ComfyKitHistory library (run history in SQLite, through GRDB)"),
-        .default(enabledTraits: ["Apps", "History"]),
+        // TOMLKit compiles toml++ (C++): a library user who names servers in code turns this off and skips it.
+        .trait(name: "ServersFile", description: "named servers read from $XDG_CONFIG_HOME/comfykit/servers.toml (through TOMLKit)"),
+        .default(enabledTraits: ["Apps", "History", "ServersFile"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -36,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         // `swift package generate-documentation --target ComfyKit`; used by no target, so library users never resolve it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
     ],
@@ -61,6 +64,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "TOMLKit", package: "TOMLKit", condition: .when(traits: ["ServersFile"])),
             ]
         ),
         // The run history on disk: SQLite through GRDB, with migrations and WAL. Its own product, behind the

@@ -37,7 +37,7 @@ def env_int(name, default):
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(ROOT / "bench" / "out"), help="scratch folder (gitignored)")
-    parser.add_argument("--only", default="", help="comma list of sections: latency,concurrent,download,tui,parse,convert,pictures,memory,history")
+    parser.add_argument("--only", default="", help="comma list of sections: latency,concurrent,download,tui,parse,convert,pictures,memory,history,sweep")
     parser.add_argument("--runs", type=int, default=env_int("BENCH_RUNS", 30), help="sequential runs per executor [BENCH_RUNS=30]")
     parser.add_argument("--concurrent", type=int, default=env_int("BENCH_CONCURRENT", 100), help="concurrent runs [BENCH_CONCURRENT=100]")
     parser.add_argument("--download-mib", type=int, default=env_int("BENCH_DOWNLOAD_MIB", 1024), help="output size in MiB [BENCH_DOWNLOAD_MIB=1024]")
@@ -49,6 +49,7 @@ def parse_args():
     parser.add_argument("--convert-nodes", type=int, default=env_int("BENCH_CONVERT_NODES", 2000), help="nodes in the editor-format file [BENCH_CONVERT_NODES=2000]")
     parser.add_argument("--memory-runs", type=int, default=env_int("BENCH_MEMORY_RUNS", 1000), help="sequential runs for the RSS check [BENCH_MEMORY_RUNS=1000]")
     parser.add_argument("--history-runs", type=int, default=env_int("BENCH_HISTORY_RUNS", 100000), help="runs in the run history [BENCH_HISTORY_RUNS=100000]")
+    parser.add_argument("--sweep-prompts", type=int, default=env_int("BENCH_SWEEP_PROMPTS", 600), help="prompts in the sweep section [BENCH_SWEEP_PROMPTS=600]")
     parser.add_argument("--node-ms", type=int, default=env_int("BENCH_NODE_MS", 5), help="time each node takes on the double [BENCH_NODE_MS=5]")
     return parser.parse_args()
 
@@ -370,10 +371,44 @@ class Bench:
         self.notes.append(f"history: {runs} runs written in {fill['fillSeconds']:.1f} s, file {path.stat().st_size / (1 << 20):.0f} MiB; "
                           "baseline: Python's sqlite3 module (the C library, no GRDB) opening the same file and running the same SELECT")
 
+    # -- a sweep over three servers, and one routing decision ------------------------------------------
+
+    SWEEP_NODE_MS = 10  # the trivial workflow has two nodes: 20 ms of node time per prompt
+
+    def sweep(self):
+        prompts = self.args.sweep_prompts
+        knobs = ["--node-ms", str(self.SWEEP_NODE_MS)]
+        with Double(self.out, "sweep-a", knobs) as a, Double(self.out, "sweep-b", knobs) as b, Double(self.out, "sweep-c", knobs) as c:
+            three = run_json([self.bench, "sweep", "--server", a.url, "--server", b.url, "--server", c.url, "--workflow", str(TRIVIAL),
+                              "--prompts", str(prompts), "--color-base", self.colors(prompts + 3)], timeout=1800)
+            one = run_json([self.bench, "sweep", "--server", a.url, "--workflow", str(TRIVIAL),
+                            "--prompts", str(prompts), "--color-base", self.colors(prompts + 1)], timeout=1800)
+            object_info = self.out / "object_info.json"
+            with urllib.request.urlopen(a.url + "/object_info", timeout=30) as answer:
+                object_info.write_bytes(answer.read())
+        for name, result in (("3 servers", three), ("1 server", one)):
+            if result["failed"] or result["completed"] != prompts:
+                raise RuntimeError(f"sweep over {name}: {result['completed']}/{prompts} completed; {result['failed'][:3]}")
+        ratio = three["wallSeconds"] / one["wallSeconds"]
+        self.rows.append(Row(f"{prompts} prompts (20 ms node time each) over 3 doubles: wall time", three["wallSeconds"], one["wallSeconds"],
+                             "s", "≤ 0.36× 1 server", ratio <= 0.36, baseline_name="1 server"))
+        cpu = three["cpuSeconds"] / three["wallSeconds"] * 100
+        self.rows.append(Row(f"{prompts} prompts over 3 doubles: client CPU / wall", cpu, None, "%", "≤ 5%", cpu <= 5))
+        in_flight = 1000
+        route = run_json([self.bench, "route", "--workflow", str(TRIVIAL), "--object-info", str(object_info), "--servers", "3",
+                          "--in-flight", str(in_flight)])
+        decision = route["secondsPerDecision"] * 1e6
+        self.rows.append(Row(f"one routing decision, 3 servers, {in_flight} prompts in flight (median of {route['decisions']})", decision, None,
+                             "µs", "≤ 0.1 ms", decision <= 100))
+        self.notes.append(f"sweep: {prompts} prompts of {TRIVIAL.name}, each its own color, {self.SWEEP_NODE_MS} ms per node (2 nodes); "
+                          f"3 servers {three['wallSeconds']:.2f} s ({', '.join(str(n) for n in sorted(three['perServer'].values(), reverse=True))} prompts per server), "
+                          f"1 server {one['wallSeconds']:.2f} s: {ratio:.3f}× (0.333× is ideal); client CPU {three['cpuSeconds']:.2f} s; "
+                          f"routing decision p99 {ms(route['p99Seconds']) * 1000:.1f} µs (fit against /object_info + choice + reservation)")
+
     def run(self):
         sections = [("latency", self.latency), ("concurrent", self.concurrent), ("download", self.download),
                     ("tui", self.tui), ("parse", self.parse), ("convert", self.convert), ("pictures", self.pictures),
-                    ("memory", self.memory), ("history", self.history)]
+                    ("memory", self.memory), ("history", self.history), ("sweep", self.sweep)]
         for name, section in sections:
             if not self.wanted(name):
                 continue

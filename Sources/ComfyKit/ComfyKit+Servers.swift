@@ -14,15 +14,52 @@ extension ComfyKit {
     /// ```
     /// The first server is ``client``'s; with one server, runs go there as with ``init(configuration:httpClient:logger:runningHubTiming:)``.
     public convenience init(servers: [URL], configuration: ComfyKitConfiguration, httpClient: HTTPClient = .comfyKit, logger: Logger = Logger(label: "comfykit")) {
-        var first = configuration
-        if let url = servers.first { first.comfyUIBaseURL = url }
-        let peers = servers.dropFirst().map { url in
-            var other = configuration
-            other.comfyUIBaseURL = url
-            return ComfyKit(configuration: other, httpClient: httpClient, logger: logger, runningHubTiming: RunningHubTiming(),
-                            socketPingPeriod: SocketLimits.pingPeriod)
+        self.init(
+            servers: servers.map { ServerEntry(baseURL: $0, apiKey: configuration.comfyUIAPIKey, cookies: configuration.cookies) },
+            configuration: configuration, httpClient: httpClient, logger: logger)
+    }
+
+    /// A kit whose ComfyUI runs are routed over `servers`, each with its own name and credentials (as
+    /// ``ServersFile`` names them); every other setting is `configuration`'s.
+    ///
+    /// ```swift
+    /// let file = try ServersFile.load(ServersFile.location()!)
+    /// let kit = ComfyKit(servers: ["box1", "box2"].compactMap { file.servers[$0] }, configuration: try .resolve())
+    /// ```
+    public convenience init(servers: [ServerEntry], configuration: ComfyKitConfiguration, httpClient: HTTPClient = .comfyKit, logger: Logger = Logger(label: "comfykit")) {
+        var routed = configuration
+        if let first = servers.first {
+            routed.servers = servers
+            routed.comfyUIBaseURL = first.baseURL
+            routed.comfyUIAPIKey = first.apiKey
+            routed.cookies = first.cookies
         }
-        self.init(configuration: first, httpClient: httpClient, logger: logger, runningHubTiming: RunningHubTiming(),
+        self.init(routing: routed, httpClient: httpClient, logger: logger, runningHubTiming: RunningHubTiming())
+    }
+
+    /// A kit over `configuration.servers` (its first server its own, the rest its peers), each server with its own
+    /// credentials; one server, or none listed, is a kit of ``ComfyKitConfiguration/comfyUIBaseURL`` alone.
+    convenience init(routing configuration: ComfyKitConfiguration, httpClient: HTTPClient, logger: Logger, runningHubTiming: RunningHubTiming) {
+        func one(_ entry: ServerEntry) -> ComfyKitConfiguration {
+            var single = configuration
+            single.comfyUIBaseURL = entry.baseURL
+            single.comfyUIAPIKey = entry.apiKey
+            single.cookies = entry.cookies
+            single.servers = [entry]
+            return single
+        }
+        guard configuration.servers.count > 1, let first = configuration.servers.first else {
+            self.init(configuration: configuration, httpClient: httpClient, logger: logger, runningHubTiming: runningHubTiming,
+                      socketPingPeriod: SocketLimits.pingPeriod)
+            return
+        }
+        let peers = configuration.servers.dropFirst().map { entry in
+            ComfyKit(configuration: one(entry), httpClient: httpClient, logger: logger, runningHubTiming: runningHubTiming,
+                     socketPingPeriod: SocketLimits.pingPeriod)
+        }
+        var own = one(first)
+        own.servers = configuration.servers
+        self.init(configuration: own, httpClient: httpClient, logger: logger, runningHubTiming: runningHubTiming,
                   socketPingPeriod: SocketLimits.pingPeriod, peers: peers)
     }
 
@@ -30,7 +67,9 @@ extension ComfyKit {
     public var serverNames: [String] { ([self] + peers).map(\.serverName) }
 
     /// This kit's own server as routing reports name it.
-    var serverName: String { configuration.comfyUIBaseURL.redactedForDisplay }
+    var serverName: String {
+        configuration.servers.first { $0.baseURL == configuration.comfyUIBaseURL }?.name ?? configuration.comfyUIBaseURL.redactedForDisplay
+    }
 
     /// The executor of this kit's own server.
     func comfyUIExecutor(kind: ExecutorKind) -> ComfyUIExecutor {
@@ -47,7 +86,8 @@ extension ComfyKit {
                 executor: kit.comfyUIExecutor(kind: kind), objectInfo: kit.objectInfoStore)
         }
         return RouterExecutor(
-            members: members, state: routerState, onRouted: { _, server in routing.onRouted(server) }, onSkipped: routing.onSkipped)
+            members: members, state: routerState, onRouted: { _, server in routing.onRouted(server) }, onSkipped: routing.onSkipped,
+            onRerouted: routing.onRerouted)
     }
 }
 
@@ -57,4 +97,5 @@ struct RoutingReport: Sendable {
     var always = false
     var onRouted: @Sendable (_ server: String) -> Void = { _ in }
     var onSkipped: @Sendable (_ server: String, _ reason: String) -> Void = { _, _ in }
+    var onRerouted: @Sendable (_ from: String, _ to: String, _ reason: String) -> Void = { _, _, _ in }
 }

@@ -109,7 +109,7 @@ extension ComfyKit {
         }
         var catalogs: [ObjectInfo] = []
         for kit in [self] + peers {
-            if let document = try? await kit.objectInfoStore.objectInfo() { catalogs.append(ObjectInfo(document)) }
+            if let catalog = try? await kit.objectInfoStore.catalog() { catalogs.append(catalog) }
         }
         do {
             try plan.check(points, against: catalogs)
@@ -133,6 +133,10 @@ extension ComfyKit {
             },
             onSkipped: { name, reason in
                 if skipped.first(name) { emit(.skipped(server: name, reason: reason)) }
+            },
+            onRerouted: { from, to, reason in
+                server.withLock { $0 = to }
+                emit(.rerouted(point, from: from, to: to, reason: reason))
             })
         let handle = start(options: options, params: point.values, routing: routing) { .comfyUI(workflow) }
         var outcome: RunOutcome?

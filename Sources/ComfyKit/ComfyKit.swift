@@ -30,13 +30,13 @@ public final class ComfyKit: Sendable {
     /// Our prompts waiting on each server, shared by every routed run of this kit.
     let routerState: RouterState
 
-    /// Uses a resolved configuration.
+    /// Uses a resolved configuration; with several ``ComfyKitConfiguration/servers``, each run goes to the one with
+    /// the least work, as with ``init(servers:configuration:httpClient:logger:)``.
     public convenience init(
         configuration: ComfyKitConfiguration, httpClient: HTTPClient = .comfyKit, logger: Logger = Logger(label: "comfykit"),
         runningHubTiming: RunningHubTiming = RunningHubTiming()
     ) {
-        self.init(configuration: configuration, httpClient: httpClient, logger: logger, runningHubTiming: runningHubTiming,
-                  socketPingPeriod: SocketLimits.pingPeriod, socketClientID: nil)
+        self.init(routing: configuration, httpClient: httpClient, logger: logger, runningHubTiming: runningHubTiming)
     }
 
     /// A kit whose socket takes over the `clientId` another process submitted prompts under, so that following
@@ -66,9 +66,10 @@ public final class ComfyKit: Sendable {
         let credentials = Credentials(apiKey: configuration.comfyUIAPIKey, cookies: configuration.cookies, httpClient: httpClient)
         let server = ComfyUIServer(baseURL: configuration.comfyUIBaseURL)
         client = ComfyUIClient(server: server, httpClient: httpClient, credentials: credentials)
+        let load = ServerLoad()
         hub = EventHub(server: server, credentials: credentials, logger: logger, jobsAPI: client.jobsAPI, pingPeriod: socketPingPeriod,
-                       clientID: socketClientID)
-        queueReader = SharedQueueReader(client: client)
+                       clientID: socketClientID, load: load)
+        queueReader = SharedQueueReader(client: client, load: load)
         loader = WorkflowLoader(httpClient: httpClient)
         objectInfoStore = ObjectInfoStore(client: client, cacheDirectory: configuration.cacheDirectory)
         runningHub = configuration.runningHubAPIKey.map { key in

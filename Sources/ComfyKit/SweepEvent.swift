@@ -8,6 +8,9 @@ public enum SweepEvent: Sendable {
     case skipped(server: String, reason: String)
     /// The prompt goes to `server`.
     case routed(SweepPlan.Point, server: String)
+    /// The prompt left `from`, which stopped answering, for `to`: it had not started there (or it is re-run as
+    /// ``RunOptions/retryLost`` asks). The prompt's later events name `to`.
+    case rerouted(SweepPlan.Point, from: String, to: String, reason: String)
     /// The server accepted the prompt under `promptID`.
     case submitted(SweepPlan.Point, server: String, promptID: String)
     /// The prompt began to run.

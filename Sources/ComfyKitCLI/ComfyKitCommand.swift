@@ -13,7 +13,7 @@ struct ComfyKitCommand: AsyncParsableCommand {
             Settings come from flags, else the environment (COMFYUI_BASE_URL, COMFYUI_EXECUTOR_TYPE, \
             COMFYUI_API_KEY, COMFYUI_COOKIES, RUNNINGHUB_*), else defaults.
             """,
-        subcommands: [InspectCommand.self, RunCommand.self, RunsCommand.self, DownloadCommand.self, ConvertCommand.self]
+        subcommands: [InspectCommand.self, RunCommand.self, RunsCommand.self, DownloadCommand.self, ConvertCommand.self, ServersCommand.self]
     )
 
     /// Usage errors exit with 2 (ArgumentParser's default is 64); everything else as ArgumentParser decides.

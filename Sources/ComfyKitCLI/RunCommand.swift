@@ -59,7 +59,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
-        let options = RunOptions(inactivityTimeout: timeout.map { .milliseconds(Int64($0 * 1000)) })
+        let options = RunOptions(inactivityTimeout: timeout.map { .milliseconds(Int64($0 * 1000)) }, retryLost: sweep.retryLost)
         if sweep.isSweep {
             let plan = try sweep.plan(for: spec)
             try await runSweep(loaded, source: source, base: values, plan: plan, options: options, kit: kit)

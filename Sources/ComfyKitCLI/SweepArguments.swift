@@ -12,6 +12,9 @@ struct SweepArguments: ParsableArguments {
     @Option(help: ArgumentHelp("What seed params get in each prompt: fixed (the same), increment (+1 per prompt) or random.", valueName: "fixed|increment|random"))
     var seedMode: String?
 
+    @Flag(help: "Over several servers: a prompt that was running on a server that stopped answering runs again on another (by default it is reported lost; prompts that had not started always move).")
+    var retryLost = false
+
     /// True when any of these flags is given: the run is a sweep.
     var isSweep: Bool { !vary.isEmpty || count != nil || seedMode != nil }
 

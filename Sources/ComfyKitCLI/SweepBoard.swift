@@ -51,6 +51,11 @@ struct SweepBoard {
             if outcome.result.status != .completed {
                 return "prompt \(point.index + 1) \(Self.values(point)): \(outcome.result.status.rawValue): \(outcome.result.msg ?? "")"
             }
+        case .rerouted(let point, let from, let to, let reason):
+            if !servers.contains(to) { servers.append(to) }
+            if started.remove(point.index) != nil { counts[from, default: Counts()].running -= 1 } else { counts[from, default: Counts()].queued -= 1 }
+            counts[to, default: Counts()].queued += 1
+            return "prompt \(point.index + 1) \(Self.values(point)) goes to \(to): \(from) \(reason)"
         case .submitted, .refused:
             break
         }

@@ -31,6 +31,8 @@ public actor SweepRecorder {
             switch event {
             case .routed(let point, let server):
                 try await insert(point, server: server, in: history)
+            case .rerouted(let point, _, let to, _):
+                if let id = ids[point.index] { _ = try await history.update(id) { $0.server = to } }
             case .submitted(let point, _, let promptID):
                 if let id = ids[point.index] { try await history.markSubmitted(id, promptID: promptID) }
             case .finished(let point, let server, let outcome):

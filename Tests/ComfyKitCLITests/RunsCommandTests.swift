@@ -11,7 +11,9 @@ import Testing
     /// A state folder of the test's own, so the history is the test's.
     struct Sandbox {
         let root: URL
-        var environment: [String: String] { ["XDG_STATE_HOME": root.appendingPathComponent("state").path, "COMFYKIT_NO_HISTORY": ""] }
+        var environment: [String: String] {
+            ["XDG_STATE_HOME": root.appendingPathComponent("state").path, "XDG_CONFIG_HOME": root.appendingPathComponent("config").path, "COMFYKIT_NO_HISTORY": ""]
+        }
         var historyURL: URL { root.appendingPathComponent("state/comfykit/runs.sqlite") }
 
         func comfykit(_ arguments: [String], extra: [String: String] = [:]) async throws -> ProcessOutput {

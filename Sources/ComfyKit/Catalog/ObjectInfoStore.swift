@@ -7,6 +7,8 @@ actor ObjectInfoStore {
     /// `<cache>/object-info/<host>_<port>.json`; `nil` keeps nothing on disk.
     private let file: URL?
     private var document: JSONObject?
+    /// The document read into classes and inputs, once: the router checks every prompt against it.
+    private var catalogCache: ObjectInfo?
 
     init(client: ComfyUIClient, cacheDirectory: URL?) {
         self.client = client
@@ -28,6 +30,14 @@ actor ObjectInfoStore {
             }
             throw .needsObjectInfo(source: client.server.description, reason: "\(error)")
         }
+    }
+
+    /// ``objectInfo()`` read into node classes and their inputs, kept after the first call.
+    func catalog() async throws(WorkflowError) -> ObjectInfo {
+        if let catalogCache { return catalogCache }
+        let catalog = ObjectInfo(try await objectInfo())
+        catalogCache = catalog
+        return catalog
     }
 
     /// Where a server's answer is kept: one file per origin, named without any credential.

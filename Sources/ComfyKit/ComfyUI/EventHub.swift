@@ -31,11 +31,14 @@ actor EventHub {
     private let jobsAPI: JobsAPISupport?
     /// The socket is pinged this often; with no pong before the next ping, it is closed and reconnected.
     private let pingPeriod: Duration
+    /// Told the queue length each `status` message gives, for the router.
+    private let load: ServerLoad?
 
     /// `clientID`: nil for a new one; a given one takes over that client's socket, and with it the events of
     /// the prompts it submitted (ComfyUI sends them to the submitter's `clientId` only).
     init(server: ComfyUIServer, credentials: Credentials, logger: Logger, jobsAPI: JobsAPISupport? = nil,
-         pingPeriod: Duration = SocketLimits.pingPeriod, clientID: String? = nil) {
+         pingPeriod: Duration = SocketLimits.pingPeriod, clientID: String? = nil, load: ServerLoad? = nil) {
+        self.load = load
         self.clientID = clientID ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         self.server = server
         self.credentials = credentials
@@ -186,6 +189,7 @@ actor EventHub {
     private func route(_ message: ServerMessage) {
         switch message {
         case .status(let remaining, _):
+            load?.heard(queueLength: remaining)
             broadcast(.queueChanged(remaining: remaining))
         case .featureFlags, .other:
             break

@@ -6,11 +6,14 @@
 /// the server's CPU went to queue listings instead of work.
 actor SharedQueueReader {
     private let client: ComfyUIClient
+    /// Told every answer's length, or that there was none, for the router.
+    let load: ServerLoad
     private var latest: (snapshot: QueueSnapshot, requestedAt: ContinuousClock.Instant)?
     private var inFlight: (task: Task<QueueSnapshot, any Error>, requestedAt: ContinuousClock.Instant)?
 
-    init(client: ComfyUIClient) {
+    init(client: ComfyUIClient, load: ServerLoad = ServerLoad()) {
         self.client = client
+        self.load = load
     }
 
     /// A snapshot whose request was sent at or after `instant` (so it reflects anything submitted before).
@@ -18,7 +21,16 @@ actor SharedQueueReader {
         if let latest, latest.requestedAt >= instant { return latest.snapshot }
         if let inFlight, inFlight.requestedAt >= instant { return try await inFlight.task.value }
         let requestedAt = ContinuousClock.now
-        let task = Task { [client] in try await client.queue() }
+        let task = Task { [client, load] in
+            do {
+                let snapshot = try await client.queue()
+                load.heard(queueLength: snapshot.running.count + snapshot.pending.count)
+                return snapshot
+            } catch {
+                if !(error is CancellationError) { load.failed() }
+                throw error
+            }
+        }
         inFlight = (task, requestedAt)
         defer { if inFlight?.requestedAt == requestedAt { inFlight = nil } }
         let snapshot = try await task.value

@@ -24,6 +24,11 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
     /// Where what was learnt from servers is kept between runs (each server's `/object_info`, so editor-format
     /// workflows convert offline): `$XDG_CACHE_HOME/comfykit`, else `~/.cache/comfykit`; `nil` keeps nothing.
     public var cacheDirectory: URL? = nil
+    /// Every ComfyUI server runs go to, each with the credentials for its origin (`--server` repeated,
+    /// `COMFYUI_BASE_URL` as a comma list, or `servers.toml`'s `default`). The first is ``comfyUIBaseURL``,
+    /// with ``comfyUIAPIKey`` and ``cookies``; with more than one, ``ComfyKit/init(configuration:httpClient:logger:runningHubTiming:)``
+    /// routes each run to the one with the least work.
+    public var servers: [ServerEntry] = []
 
     /// `http://127.0.0.1:8188`, where a local ComfyUI listens by default.
     public static let defaultComfyUIBaseURL = URL(string: "http://127.0.0.1:8188")!
@@ -52,14 +57,21 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
         public var runningHubInstanceType: String?
         /// Overrides ``ComfyKitConfiguration/cacheDirectory`` (else `$XDG_CACHE_HOME/comfykit` or `~/.cache/comfykit`).
         public var cacheDirectory: URL?
+        /// Overrides ``ComfyKitConfiguration/servers`` (`COMFYUI_BASE_URL` as a comma list, else `servers.toml`'s
+        /// `default`): URLs, or names from the servers file. Wins over ``comfyUIBaseURL`` when both are given.
+        public var servers: [ServerReference]?
+        /// Where the named servers are read from (else ``ServersFile/location(environment:)``).
+        public var serversFile: URL?
 
         /// Settings given in code; every one left `nil` comes from the environment or its default in ``ComfyKitConfiguration/resolve(_:environment:)``.
         public init(
             comfyUIBaseURL: URL? = nil, executor: ExecutorKind? = nil, comfyUIAPIKey: Secret? = nil,
             cookies: CookieSource? = nil, runningHubBaseURL: URL? = nil, runningHubAPIKey: Secret? = nil,
             runningHubTimeout: Duration? = nil, runningHubRetryCount: Int? = nil, runningHubInstanceType: String? = nil,
-            cacheDirectory: URL? = nil
+            cacheDirectory: URL? = nil, servers: [ServerReference]? = nil, serversFile: URL? = nil
         ) {
+            self.servers = servers
+            self.serversFile = serversFile
             self.comfyUIBaseURL = comfyUIBaseURL
             self.executor = executor
             self.comfyUIAPIKey = comfyUIAPIKey
@@ -79,7 +91,6 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigError) -> ComfyKitConfiguration {
         let env = EnvironmentReader(environment)
-        let comfyURL = try url(code.comfyUIBaseURL, codeName: "comfyUIBaseURL", env: env, variable: "COMFYUI_BASE_URL") ?? defaultComfyUIBaseURL
         let rhURL = try url(code.runningHubBaseURL, codeName: "runningHubBaseURL", env: env, variable: "RUNNINGHUB_BASE_URL") ?? defaultRunningHubBaseURL
         var executor = code.executor ?? .websocket
         if code.executor == nil, let text = env.value("COMFYUI_EXECUTOR_TYPE") {
@@ -90,6 +101,8 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
         }
         var cookies = code.cookies
         if cookies == nil, let text = env.value("COMFYUI_COOKIES") { cookies = try CookieSource(parsing: text) }
+        let apiKey = code.comfyUIAPIKey ?? env.value("COMFYUI_API_KEY").map(Secret.init)
+        let servers = try resolveServers(code, env: env, apiKey: apiKey, cookies: cookies)
         var timeout = code.runningHubTimeout
         if let given = timeout, given <= .zero {
             throw .invalid(variable: "runningHubTimeout", value: "\(given)", expected: "a positive duration (nil for no timeout)")
@@ -113,18 +126,81 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
             throw .invalid(variable: retriesName, value: String(retries), expected: "a whole number from 0 to 20")
         }
         return ComfyKitConfiguration(
-            comfyUIBaseURL: comfyURL,
+            comfyUIBaseURL: servers[0].baseURL,
             executor: executor,
-            comfyUIAPIKey: code.comfyUIAPIKey ?? env.value("COMFYUI_API_KEY").map(Secret.init),
-            cookies: cookies,
+            comfyUIAPIKey: servers[0].apiKey,
+            cookies: servers[0].cookies,
             runningHubBaseURL: rhURL,
             // No fallback to COMFYUI_API_KEY: that key must never be sent to RunningHub.
             runningHubAPIKey: code.runningHubAPIKey ?? env.value("RUNNINGHUB_API_KEY").map(Secret.init),
             runningHubTimeout: timeout,
             runningHubRetryCount: retries,
             runningHubInstanceType: code.runningHubInstanceType ?? env.value("RUNNINGHUB_INSTANCE_TYPE"),
-            cacheDirectory: code.cacheDirectory ?? defaultCacheDirectory(env)
+            cacheDirectory: code.cacheDirectory ?? defaultCacheDirectory(env),
+            servers: servers
         )
+    }
+
+    /// The servers named in code, else by `COMFYUI_BASE_URL` (one URL or a comma list of URLs and names), else by
+    /// `servers.toml`'s `default`, else the default server; each with its own credentials, else the given ones.
+    private static func resolveServers(
+        _ code: Overrides, env: EnvironmentReader, apiKey: Secret?, cookies: CookieSource?
+    ) throws(ConfigError) -> [ServerEntry] {
+        var references: [ServerReference]
+        if let given = code.servers, !given.isEmpty {
+            references = given
+        } else if let url = code.comfyUIBaseURL {
+            references = [.url(try baseURL(url.absoluteString, variable: "comfyUIBaseURL"))]
+        } else if let list = env.value("COMFYUI_BASE_URL") {
+            references = []
+            for piece in list.split(separator: ",") where !String(piece).trimmingWhitespace().isEmpty {
+                references.append(try ServerReference(parsing: String(piece), variable: "COMFYUI_BASE_URL"))
+            }
+        } else {
+            references = []
+        }
+        var file: ServersFile?
+        func namedServers() throws(ConfigError) -> ServersFile {
+            if let file { return file }
+            let location = code.serversFile ?? ServersFile.location(environment: env.environment)
+            let loaded = try location.map { url throws(ConfigError) in try ServersFile.load(url, environment: env.environment) } ?? ServersFile()
+            file = loaded
+            return loaded
+        }
+        if references.isEmpty {
+            references = try namedServers().defaultNames.map { .named($0) }
+        }
+        if references.isEmpty { references = [.url(defaultComfyUIBaseURL)] }
+        var entries: [ServerEntry] = []
+        for reference in references {
+            var entry: ServerEntry
+            switch reference {
+            case .url(let url):
+                entry = ServerEntry(baseURL: try baseURL(url.absoluteString, variable: "--server"))
+            case .named(let name):
+                let named = try namedServers()
+                // A bare host (`gpu-box`) stays a host for those who name no servers.
+                if named.servers.isEmpty, named.defaultNames.isEmpty {
+                    entry = ServerEntry(baseURL: try baseURL(name, variable: "--server"))
+                    break
+                }
+                guard let found = named.servers[name] else {
+                    let known = named.servers.keys.sorted()
+                    let file = (code.serversFile ?? ServersFile.location(environment: env.environment))?.path ?? "servers.toml"
+                    throw .invalid(
+                        variable: "--server", value: name,
+                        expected: known.isEmpty ? "a server URL (\(file) names no servers)" : "a server URL or one of \(known.joined(separator: ", ")) (from \(file))")
+                }
+                entry = found
+            }
+            entry.apiKey = entry.apiKey ?? apiKey
+            entry.cookies = entry.cookies ?? cookies
+            if let same = entries.first(where: { $0.baseURL == entry.baseURL }) {
+                throw .invalid(variable: "--server", value: entry.name, expected: "each server once (\(same.name) is \(entry.baseURL.redactedForDisplay) too)")
+            }
+            entries.append(entry)
+        }
+        return entries
     }
 
     /// `$XDG_CACHE_HOME/comfykit`, else `$HOME/.cache/comfykit`.

@@ -13,8 +13,16 @@ public struct RunOptions: Hashable, Sendable {
     /// RunningHub only: where RunningHub posts `TASK_END` when the task ends.
     public var webhookURL: URL?
 
+    /// Over several servers: a prompt that was running on a server that stopped answering is run again on
+    /// another one. Off by default: such a prompt is reported lost (it may have done its work, or part of it).
+    public var retryLost: Bool
+
     /// Options for one run; the defaults use the configuration's executor, bind with `BindOptions` defaults and never time out.
-    public init(executor: ExecutorKind? = nil, bind: BindOptions = BindOptions(), inactivityTimeout: Duration? = nil, webhookURL: URL? = nil) {
+    public init(
+        executor: ExecutorKind? = nil, bind: BindOptions = BindOptions(), inactivityTimeout: Duration? = nil, webhookURL: URL? = nil,
+        retryLost: Bool = false
+    ) {
+        self.retryLost = retryLost
         self.executor = executor
         self.bind = bind
         self.inactivityTimeout = inactivityTimeout

@@ -3,6 +3,10 @@ import Foundation
 
 /// Runs each job on the server with the least work among those that can run it: the third implementation
 /// of the executor seam, over one ``ComfyUIExecutor`` per server.
+///
+/// A server that stops answering loses its prompts that had not started: they are sent to another server
+/// (``onRerouted``). A prompt that was running there is reported lost, never re-run silently; with
+/// ``RunOptions/retryLost`` it is re-run elsewhere. A server that answers again is chosen again.
 struct RouterExecutor: Executor {
     /// One server the router may use.
     struct Member: Sendable {
@@ -11,6 +15,7 @@ struct RouterExecutor: Executor {
         let queueReader: SharedQueueReader
         let executor: ComfyUIExecutor
         let objectInfo: ObjectInfoStore
+        var load: ServerLoad { queueReader.load }
     }
 
     let members: [Member]
@@ -19,51 +24,184 @@ struct RouterExecutor: Executor {
     let onRouted: @Sendable (_ promptIndex: Int, _ server: String) -> Void
     /// Told each server that was passed over because it cannot run the job or does not answer, and why.
     let onSkipped: @Sendable (_ server: String, _ reason: String) -> Void
+    /// Told when a job leaves a server that stopped answering for another one, and why.
+    let onRerouted: @Sendable (_ from: String, _ to: String, _ reason: String) -> Void
+
+    /// A queue length older than this is asked for again before a decision (`/queue` answers of this age are shared).
+    static let freshness: Duration = .milliseconds(200)
+    /// A server that has not answered for this long is down: its waiting prompts go elsewhere.
+    static let downAfter: Duration = .milliseconds(1500)
+    /// How often a run's server is asked whether it still answers.
+    static let watchPeriod: Duration = .milliseconds(500)
 
     /// A router over `members`; routers that share a `state` (one per kit) count each other's waiting prompts.
     init(
         members: [Member], state: RouterState? = nil, onRouted: @escaping @Sendable (Int, String) -> Void = { _, _ in },
-        onSkipped: @escaping @Sendable (String, String) -> Void = { _, _ in }
+        onSkipped: @escaping @Sendable (String, String) -> Void = { _, _ in },
+        onRerouted: @escaping @Sendable (String, String, String) -> Void = { _, _, _ in }
     ) {
         self.members = members
         self.state = state ?? RouterState(count: members.count)
         self.onRouted = onRouted
         self.onSkipped = onSkipped
+        self.onRerouted = onRerouted
     }
 
     func execute(_ job: ExecutionJob, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void) async -> RunOutcome {
-        var table = RoutingTable(servers: [])
-        for (index, member) in members.enumerated() {
-            let fit: ServerFit
-            let up: Bool
-            do {
-                fit = ServerFit(job.bound.workflow, objectInfo: ObjectInfo(try await member.objectInfo.objectInfo()))
-                up = true
-            } catch {
-                (fit, up) = (.lacks("its /object_info cannot be read"), false)
+        var excluded: Set<Int> = []
+        var previous: (server: String, reason: String)?
+        while true {
+            let table = await table(for: job, excluding: excluded)
+            let chosen: Int
+            switch await state.reserve(table) {
+            case .success(let index): chosen = index
+            case .failure(let error):
+                if let previous { return .failed(.server(.unreachable(server: previous.server, reason: previous.reason))) }
+                return .failed(.unsupported(error.description))
             }
-            let queue = try? await member.queueReader.queue(requestedAfter: .now - .milliseconds(200))
-            let waiting = await state.waiting(index)
-            table.servers.append(.init(name: member.name, queueLength: queue.map { $0.running.count + $0.pending.count } ?? 0,
-                                       ourWaiting: waiting, fit: fit, isUp: up && queue != nil))
+            let name = members[chosen].name
+            if let previous { onRerouted(previous.server, name, previous.reason) } else { onRouted(await state.nextPromptIndex(), name) }
+            let attempt = await run(job, on: chosen, control: control, emit: emit)
+            switch attempt {
+            case .finished(let outcome):
+                return outcome
+            case .serverDown(started: false, let promptID):
+                excluded.insert(chosen)
+                previous = (name, "stopped answering before \(promptID.map { "prompt \($0)" } ?? "the prompt") started there")
+            case .serverDown(started: true, let promptID):
+                let what = promptID.map { "prompt \($0)" } ?? "the prompt"
+                guard job.options.retryLost else {
+                    return .failed(.server(.unreachable(
+                        server: name, reason: "stopped answering while \(what) ran there: it is lost and was not re-run (retry lost prompts to run it elsewhere)")),
+                        promptID: promptID)
+                }
+                excluded.insert(chosen)
+                previous = (name, "stopped answering while \(what) ran there (lost; run again as asked)")
+            }
+            if await control.isCancelled { return .failed(.interrupted(node: nil)) }
+        }
+    }
+
+    /// The servers as the next decision sees them: fit from each `/object_info` (kept per kit), queue lengths
+    /// as last heard (asked again when older than ``freshness``), our waiting prompts.
+    private func table(for job: ExecutionJob, excluding excluded: Set<Int>) async -> RoutingTable {
+        var table = RoutingTable(servers: [])
+        let now = ContinuousClock.now
+        for (index, member) in members.enumerated() {
+            var load = member.load.snapshot
+            if load.failingSince == nil, load.heardAt.map({ now - $0 >= Self.freshness }) ?? true {
+                _ = try? await member.queueReader.queue(requestedAfter: now - Self.freshness)
+                load = member.load.snapshot
+            } else if load.failingSince != nil {
+                // A server that is down is asked in the background, so that it is used again once it answers.
+                Task { _ = try? await member.queueReader.queue(requestedAfter: now) }
+            }
+            let fit: ServerFit
+            if excluded.contains(index) {
+                fit = .lacks("stopped answering during this prompt")
+            } else if let catalog = try? await member.objectInfo.catalog() {
+                fit = ServerFit(job.bound.workflow, objectInfo: catalog)
+            } else {
+                fit = .lacks("its /object_info cannot be read")
+            }
+            table.servers.append(.init(
+                name: member.name, queueLength: load.queueLength, ourWaiting: 0, fit: fit,
+                isUp: load.failingSince == nil && load.heardAt != nil))
         }
         for server in table.servers where !server.isUp || server.fit != .fits {
-            onSkipped(server.name, server.isUp ? { if case .lacks(let what) = server.fit { what } else { "" } }() : "not answering")
+            onSkipped(server.name, server.reason)
         }
-        let chosen: Int
-        switch await state.reserve(table) {
-        case .success(let index): chosen = index
-        case .failure(let error): return .failed(.unsupported(error.description))
-        }
-        onRouted(await state.nextPromptIndex(), members[chosen].name)
-        let started = StartLatch { Task { await state.started(chosen) } }
-        let outcome = await members[chosen].executor.execute(job, control: control) { event in
-            if case .started = event { started.fire() }
-            emit(event)
-        }
-        started.fire()
-        return outcome
+        return table
     }
+
+    /// How one attempt on one server ended.
+    enum Attempt: Sendable {
+        case finished(RunOutcome)
+        /// The server stopped answering; whether the prompt had started there, and its id if it was accepted.
+        case serverDown(started: Bool, promptID: String?)
+    }
+
+    /// Runs `job` on `members[index]` while watching that the server answers; a server that stops answering
+    /// ends the attempt at once (its run is cancelled in the background and its events no longer forwarded).
+    private func run(_ job: ExecutionJob, on index: Int, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void) async -> Attempt {
+        let member = members[index]
+        let inner = RunControl()
+        let started = StartLatch { Task { await state.started(index) } }
+        let progress = AttemptProgress(onStart: started.fire)
+        let (ends, end) = AsyncStream.makeStream(of: Attempt.self)
+        await control.onCancel { Task { await inner.cancel() } }
+        Task {
+            let outcome = await member.executor.execute(job, control: inner) { event in
+                if progress.forward(event) { emit(event) }
+            }
+            let seen = progress.seen
+            if !seen.started, await !inner.isCancelled, await Self.failedForLackOfAnswer(outcome, from: member) {
+                end.yield(.serverDown(started: false, promptID: seen.promptID))
+            } else {
+                end.yield(.finished(outcome))
+            }
+        }
+        let watch = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: Self.watchPeriod)
+                if Task.isCancelled { return }
+                _ = try? await member.queueReader.queue(requestedAfter: .now - .milliseconds(400))
+                if let down = member.load.snapshot.downFor(at: .now), down >= Self.downAfter {
+                    let seen = progress.seen
+                    end.yield(.serverDown(started: seen.started, promptID: seen.promptID))
+                    return
+                }
+            }
+        }
+        var attempt = Attempt.finished(.failed(.interrupted(node: nil)))
+        for await first in ends {
+            attempt = first
+            break
+        }
+        watch.cancel()
+        started.fire()
+        if case .serverDown = attempt {
+            progress.stopForwarding()
+            // The abandoned run removes its prompt from the server should it answer again, so it never runs twice.
+            await inner.cancel()
+        }
+        return attempt
+    }
+
+    /// A run that failed before it started because its server went away (no answer, a connection closed in the
+    /// middle of an answer), not because the server refused the prompt: the server does not answer `/queue` now.
+    static func failedForLackOfAnswer(_ outcome: RunOutcome, from member: Member) async -> Bool {
+        guard case .server(let error)? = outcome.failure else { return false }
+        switch error {
+        case .unreachable, .answerLost: return true
+        default: return (try? await member.queueReader.queue(requestedAfter: .now)) == nil
+        }
+    }
+}
+
+/// What one attempt's run has shown so far, and whether its events still reach the caller.
+final class AttemptProgress: Sendable {
+    private let state = Mutex((started: false, promptID: String?.none, forwarding: true))
+    private let onStart: @Sendable () -> Void
+
+    init(onStart: @escaping @Sendable () -> Void) { self.onStart = onStart }
+
+    /// Notes the event; true while it should be forwarded.
+    func forward(_ event: RunEvent) -> Bool {
+        if case .started = event { onStart() }
+        return state.withLock { state in
+            switch event {
+            case .started: state.started = true
+            case .submitted(let promptID): state.promptID = promptID
+            default: break
+            }
+            return state.forwarding
+        }
+    }
+
+    var seen: (started: Bool, promptID: String?) { state.withLock { ($0.started, $0.promptID) } }
+
+    func stopForwarding() { state.withLock { $0.forwarding = false } }
 }
 
 /// Our prompts per server that were sent and have not started: the part of a server's work `/queue` may not show yet.

@@ -12,6 +12,13 @@ struct RoutingTable: Sendable {
         var isUp: Bool
 
         var work: Int { queueLength + ourWaiting }
+
+        /// Why the server cannot take the prompt; empty when it can.
+        var reason: String {
+            guard isUp else { return "not answering" }
+            if case .lacks(let what) = fit { return what }
+            return ""
+        }
     }
 
     var servers: [Server]
@@ -23,9 +30,7 @@ struct RoutingTable: Sendable {
             if best.map({ server.work < servers[$0].work }) ?? true { best = index }
         }
         if let best { return .success(best) }
-        return .failure(RoutingError(reasons: servers.map { server in
-            (server.name, server.isUp ? { if case .lacks(let what) = server.fit { what } else { "" } }() : "not answering")
-        }))
+        return .failure(RoutingError(reasons: servers.map { ($0.name, $0.reason) }))
     }
 }
 

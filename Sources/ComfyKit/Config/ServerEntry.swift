@@ -1,0 +1,53 @@
+import Foundation
+
+/// One ComfyUI server runs may go to: its name (from `servers.toml`, else its URL as shown), its base URL and
+/// the credentials sent to its origin only.
+public struct ServerEntry: Hashable, Sendable, CustomStringConvertible {
+    /// How reports, sweep events and the run history name the server: `box1`, or `http://box1:8188`.
+    public var name: String
+    /// The server's base URL (no user info, no query).
+    public var baseURL: URL
+    /// The Comfy.org API-nodes key sent to this server's origin; `nil` sends none.
+    public var apiKey: Secret?
+    /// Cookies sent to this server's origin; `nil` sends none.
+    public var cookies: CookieSource?
+
+    /// A server named `name` (its URL as shown when `nil`), with the credentials for its origin.
+    public init(name: String? = nil, baseURL: URL, apiKey: Secret? = nil, cookies: CookieSource? = nil) {
+        self.name = name ?? baseURL.redactedForDisplay
+        self.baseURL = baseURL
+        self.apiKey = apiKey
+        self.cookies = cookies
+    }
+
+    /// `name (url)`, or the URL alone for an unnamed server; never a credential.
+    public var description: String {
+        name == baseURL.redactedForDisplay ? name : "\(name) (\(baseURL.redactedForDisplay))"
+    }
+}
+
+/// A server as a user names it (`--server`, `COMFYUI_BASE_URL`): a URL, `host:port`, or a name from `servers.toml`.
+public enum ServerReference: Hashable, Sendable {
+    /// An http(s) base URL.
+    case url(URL)
+    /// A `[servers.NAME]` table of `servers.toml`.
+    case named(String)
+
+    /// Reads `text`: a word of letters, digits, `-` and `_` that starts with a letter is a name; anything else must be
+    /// a server URL (`variable` names the setting in the error).
+    public init(parsing text: String, variable: String = "--server") throws(ConfigError) {
+        let trimmed = text.trimmingWhitespace()
+        if ServerReference.isName(trimmed) {
+            self = .named(trimmed)
+        } else {
+            self = .url(try ComfyKitConfiguration.baseURL(trimmed, variable: variable))
+        }
+    }
+
+    /// A name has no `:` or `/` and is not an address (`localhost`, a dotted IP or host), so `box1` is a name
+    /// and `box1:8188` is a URL.
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, CharacterSet.letters.contains(first), text != "localhost" else { return false }
+        return text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
+    }
+}
