@@ -39,6 +39,11 @@ final class Runtime {
         self.logger = logger
     }
 
+    /// How pictures are shown this session, decided before the first frame.
+    func showPictures(_ choice: PictureChoice) {
+        state.pictures = PictureDisplay(picture: choice.picture, reason: choice.reason)
+    }
+
     /// What the app has to say once the screen is gone (``AppState/farewell``).
     var farewell: [String] { state.farewell }
 

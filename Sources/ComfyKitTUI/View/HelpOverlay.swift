@@ -2,8 +2,16 @@ import CellWidth
 
 /// The `?` overlay: every key in a box in the middle of the screen.
 struct HelpOverlay: Widget {
+    /// How pictures are shown and why (``PictureDisplay/reason``), the overlay's last line.
+    var pictures = ""
+
+    private var lines: [(key: String, action: String)] {
+        helpLines + [("images", pictures.isEmpty ? "off" : pictures)]
+    }
+
     /// Draws a box centred in `area` (the whole screen).
     func render(into area: Rect, _ screen: inout Screen) {
+        let helpLines = lines
         let keyWidth = (helpLines.map { CellWidth.of($0.key) }.max() ?? 0) + 2
         let textWidth = helpLines.map { CellWidth.of($0.action) }.max() ?? 0
         let width = min(area.width - 2, keyWidth + textWidth + 4)

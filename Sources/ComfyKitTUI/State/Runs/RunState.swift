@@ -39,6 +39,9 @@ struct RunState: Hashable, Sendable {
     var finishedAt: Double?
     var firstStep: StepMark?
     var latestStep: StepMark?
+    /// The live preview shown while it samples, and a frame that came too soon after it (``takePreview(_:at:)``).
+    var preview: RunPreview?
+    var waitingPreview: Preview?
 
     /// A step value and when it was seen.
     struct StepMark: Hashable, Sendable {
@@ -112,7 +115,9 @@ struct RunState: Hashable, Sendable {
             stepValue = value
             stepMax = max
             self.overall = overall
-        case .preview, .nodeText:
+        case .preview(let preview):
+            takePreview(preview, at: clock)
+        case .nodeText:
             break
         case .nodeOutput(let node, _):
             append("output from node \(node)")
