@@ -75,12 +75,20 @@ let package = Package(
         ),
         // Terminal column widths from one generated Unicode table (scripts/gen-cell-width), for the CLI and the TUI.
         .target(name: "CellWidth"),
+        // Pictures in a terminal, for the CLI and the TUI: choosing the protocol, decoding (gdk-pixbuf) and encoding
+        // (libchafa: kitty, sixel, iTerm2, symbol art). Not part of the SDK, so library users never need either.
+        .target(name: "ComfyKitPictures", dependencies: ["CChafa", "CGdkPixbuf"]),
+        // libchafa and gdk-pixbuf through shim headers; their headers include glib's, found through pkg-config
+        // (SwiftPM warns that it drops the .pc files' `-pthread`, which nothing here needs).
+        .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev"])]),
+        .systemLibrary(name: "CGdkPixbuf", pkgConfig: "gdk-pixbuf-2.0", providers: [.apt(["libgdk-pixbuf-2.0-dev", "webp-pixbuf-loader"])]),
         // `comfykit`: the scriptable command line over the SDK.
         .executableTarget(
             name: "ComfyKitCLI",
             dependencies: [
                 "ComfyKitHistory",
                 "ComfyKit",
+                "ComfyKitPictures",
                 "CellWidth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Apps"])),
             ]
@@ -91,6 +99,7 @@ let package = Package(
             dependencies: [
                 "ComfyKitHistory",
                 "ComfyKit",
+                "ComfyKitPictures",
                 "CellWidth",
                 "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Apps"])),
@@ -188,6 +197,13 @@ let package = Package(
         .testTarget(
             name: "ComfyKitCLITests",
             dependencies: ["ComfyKitHistory", .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])), "ComfyKitCLI", "ComfyKit", "CellWidth", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
+        ),
+        .testTarget(
+            name: "ComfyKitPicturesTests",
+            dependencies: [
+                "ComfyKitPictures", "ComfyKitTesting", "ComfyUITestDouble",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])),
+            ]
         ),
         .testTarget(
             name: "CellWidthTests",

@@ -1,6 +1,6 @@
 /// How pictures reach the terminal: a graphics protocol, Unicode symbol art (text cells, through curses like
 /// everything else), or not at all.
-enum PictureProtocol: String, CaseIterable, Hashable, Sendable {
+public enum PictureProtocol: String, CaseIterable, Hashable, Sendable {
     /// The kitty graphics protocol (kitty, Ghostty).
     case kitty
     /// DEC sixel (xterm `-ti vt340`, foot, mlterm, WezTerm).
@@ -12,16 +12,16 @@ enum PictureProtocol: String, CaseIterable, Hashable, Sendable {
     case off
 
     /// Whether it is an escape-sequence protocol, which tmux must be asked to pass through.
-    var isGraphics: Bool { self == .kitty || self == .sixel || self == .iterm }
+    public var isGraphics: Bool { self == .kitty || self == .sixel || self == .iterm }
 }
 
 /// What the user asked for: `--images auto|kitty|sixel|iterm|symbols|off`, else `COMFYKIT_IMAGES`, else auto.
-enum PictureSetting: Hashable, Sendable {
+public enum PictureSetting: Hashable, Sendable {
     case auto
     case fixed(PictureProtocol)
 
     /// The flag's value wins over the environment's; an unknown value is an error naming the choices.
-    static func resolve(flag: String?, environment: [String: String]) throws(PictureSettingError) -> PictureSetting {
+    public static func resolve(flag: String?, environment: [String: String]) throws(PictureSettingError) -> PictureSetting {
         let (text, source) = flag.map { ($0, "--images") } ?? (environment["COMFYKIT_IMAGES"].map { ($0, "COMFYKIT_IMAGES") } ?? ("auto", ""))
         let value = text.lowercased()
         if value == "auto" || value.isEmpty { return .auto }
@@ -30,11 +30,15 @@ enum PictureSetting: Hashable, Sendable {
     }
 }
 
-struct PictureSettingError: Error, Hashable, Sendable, CustomStringConvertible {
-    let source: String
-    let value: String
+public struct PictureSettingError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let source: String
+    public let value: String
 
-    var description: String {
+    public init(source: String, value: String) {
+        (self.source, self.value) = (source, value)
+    }
+
+    public var description: String {
         "\(source) \(value): expected one of auto, " + PictureProtocol.allCases.map(\.rawValue).joined(separator: ", ")
     }
 }

@@ -1,31 +1,45 @@
 /// Which picture protocol a terminal gets, decided from what can be known before curses starts: the environment
 /// (inside tmux, the outer terminal's, from `tmux show-environment`), then the terminal's answers to queries that
 /// always end (the kitty graphics probe, and DA1, whose `4` means sixel). Pure: the probing is done elsewhere.
-struct PictureChoice: Hashable, Sendable {
-    let picture: PictureProtocol
+public struct PictureChoice: Hashable, Sendable {
+    public let picture: PictureProtocol
     /// Inside tmux with `allow-passthrough` on: graphics are wrapped for tmux to hand to the outer terminal.
-    let passthrough: Bool
+    public let passthrough: Bool
     /// `NO_COLOR`: symbols without colour.
-    let monochrome: Bool
+    public let monochrome: Bool
     /// Why, for the log and `--images` help: "kitty (KITTY_WINDOW_ID)", "symbols (tmux without allow-passthrough)".
-    let reason: String
+    public let reason: String
 
-    /// Where the app runs: its own environment and, inside tmux, the outer terminal's and whether tmux passes through.
-    struct Context: Hashable, Sendable {
-        var environment: [String: String]
-        /// `nil` outside tmux.
-        var tmux: Tmux?
-
-        struct Tmux: Hashable, Sendable {
-            /// The client terminal's variables, as `tmux show-environment` has them.
-            var outerEnvironment: [String: String]
-            var allowsPassthrough: Bool
-        }
-
-        var isInsideTmux: Bool { tmux != nil }
+    /// A choice made elsewhere (a test, or a caller that knows its terminal).
+    public init(picture: PictureProtocol, passthrough: Bool, monochrome: Bool, reason: String) {
+        (self.picture, self.passthrough, self.monochrome, self.reason) = (picture, passthrough, monochrome, reason)
     }
 
-    static func choose(_ setting: PictureSetting, context: Context, answers: TerminalAnswers) -> PictureChoice {
+    /// Where the app runs: its own environment and, inside tmux, the outer terminal's and whether tmux passes through.
+    public struct Context: Hashable, Sendable {
+        public var environment: [String: String]
+        /// `nil` outside tmux.
+        public var tmux: Tmux?
+
+        public struct Tmux: Hashable, Sendable {
+            /// The client terminal's variables, as `tmux show-environment` has them.
+            public var outerEnvironment: [String: String]
+            public var allowsPassthrough: Bool
+
+            public init(outerEnvironment: [String: String], allowsPassthrough: Bool) {
+                (self.outerEnvironment, self.allowsPassthrough) = (outerEnvironment, allowsPassthrough)
+            }
+        }
+
+        public init(environment: [String: String], tmux: Tmux?) {
+            (self.environment, self.tmux) = (environment, tmux)
+        }
+
+        public var isInsideTmux: Bool { tmux != nil }
+    }
+
+    /// Decides from the setting, the context and the answers.
+    public static func choose(_ setting: PictureSetting, context: Context, answers: TerminalAnswers) -> PictureChoice {
         let monochrome = context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let wanted: PictureProtocol
         var reason: String

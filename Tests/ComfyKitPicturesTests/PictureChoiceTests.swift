@@ -1,5 +1,5 @@
 import Testing
-@testable import ComfyKitTUI
+import ComfyKitPictures
 
 /// Issue 12, "choosing the protocol", pure: the environment first (the outer terminal's inside tmux), then the
 /// terminal's answers; tmux passes graphics through only with allow-passthrough; symbols when nothing says more.
