@@ -42,6 +42,11 @@ public struct TmuxSession: Sendable {
         try await tmux(["capture-pane", "-p", "-t", target]).stdout
     }
 
+    /// The visible screen with its colours and attributes as SGR sequences (`capture-pane -e`).
+    public func captureWithEscapes() async throws -> String {
+        try await tmux(["capture-pane", "-p", "-e", "-t", target]).stdout
+    }
+
     /// True while the session's command has not exited.
     public func isAlive() async throws -> Bool {
         try await tmux(["has-session", "-t", target]).status == 0

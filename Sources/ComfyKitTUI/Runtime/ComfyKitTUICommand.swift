@@ -1,6 +1,7 @@
 import ArgumentParser
 import CellWidth
 import ComfyKit
+import ComfyKitPictures
 import Foundation
 import Glibc
 import Logging
@@ -115,9 +116,9 @@ struct ComfyKitTUICommand: ParsableCommand {
         let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloads), history: history.history,
                               logger: logger)
         let themes = try ThemeCatalog.standard(environment: environment).loadWithFallback(theme)
-        let pictures = choosePictures(environment: environment, logger: logger)
-        runtime.showPictures(pictures)
-        let terminal = NCursesTerminal(environment: environment, theme: themes.theme, fallback: themes.fallback, mouse: mouse)
+        let (pictures, cellSize) = choosePictures(environment: environment, logger: logger)
+        runtime.showPictures(pictures, cellSize: cellSize)
+        let terminal = NCursesTerminal(environment: environment, theme: themes.theme, fallback: themes.fallback, mouse: mouse, pictures: pictures)
         // What the app has to say after the screen is gone (runs left running, cancels not confirmed) goes to
         // the terminal's own stderr, kept before it is sent to the log.
         let terminalError = dup(STDERR_FILENO)
@@ -135,14 +136,25 @@ struct ComfyKitTUICommand: ParsableCommand {
 
     /// Before curses takes the input: the terminal's answers (emoji widths; with `auto`, the picture queries) and,
     /// inside tmux, what tmux says of the outer terminal, turned into the choice of picture protocol, logged.
-    private func choosePictures(environment: [String: String], logger: Logger) -> PictureChoice {
+    private func choosePictures(environment: [String: String], logger: Logger) -> (PictureChoice, CellSize) {
         let setting = (try? PictureSetting.resolve(flag: images, environment: environment)) ?? .auto
         let answers = ClusterProbe.run(askingPictures: setting == .auto)
         if let widths = answers.clusterWidths { CellWidth.use(widths) }
         let context = PictureChoice.Context(environment: environment, tmux: TmuxQuery.context(environment: environment))
         let choice = PictureChoice.choose(setting, context: context, answers: answers.terminal)
+        let cellSize = answers.terminal.cellSize ?? Self.windowCellSize() ?? .fallback
         logger.info("pictures", metadata: ["protocol": "\(choice.picture.rawValue)", "reason": "\(choice.reason)",
-                                           "cell": "\(answers.terminal.cellSize.map { "\($0.width)x\($0.height)" } ?? "unknown")"])
-        return choice
+                                           "cell": "\(cellSize.width)x\(cellSize.height)"])
+        return (choice, cellSize)
+    }
+
+    /// The cell size from the tty's window size in pixels (`TIOCGWINSZ`), for terminals that fill it in but do not
+    /// answer `CSI 16 t`.
+    private static func windowCellSize() -> CellSize? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0, size.ws_xpixel > 0, size.ws_ypixel > 0 else {
+            return nil
+        }
+        return CellSize(width: Int(size.ws_xpixel / size.ws_col), height: Int(size.ws_ypixel / size.ws_row))
     }
 }

@@ -1,4 +1,5 @@
 import CellWidth
+import ComfyKitPictures
 import Glibc
 
 /// Asks the terminal how wide it draws the emoji sequences terminals disagree on (a skin-tone modifier, a ZWJ

@@ -1,5 +1,6 @@
-import CellWidth
 import CNCursesW
+import CellWidth
+import ComfyKitPictures
 import Glibc
 
 /// The terminal backend over ncurses, the only code that calls it. Use it from one thread: curses is not thread-safe.

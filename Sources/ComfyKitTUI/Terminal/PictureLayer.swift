@@ -1,3 +1,5 @@
+import ComfyKitPictures
+
 /// The graphics on the terminal, by where they are: each frame it compares what should be shown with what is and
 /// says what to erase and what to write — nothing when nothing changed, so progress ticks never make a picture
 /// flicker. Pure; the backend carries the commands out around its cell refresh.

@@ -1,4 +1,5 @@
 import CNCursesW
+import ComfyKitPictures
 
 /// Curses colour pairs for pictures' symbol cells, made as they are first needed: each cell's colours are brought to
 /// the nearest of the terminal's (the 256-colour palette, else the 16 basic ones) and share a pair with every cell of

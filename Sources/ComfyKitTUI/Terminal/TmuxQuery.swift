@@ -1,3 +1,4 @@
+import ComfyKitPictures
 import Foundation
 
 /// What tmux says about the terminal outside it, for the choice of picture protocol: the outer terminal's

@@ -1,4 +1,5 @@
 import CellWidth
+import ComfyKitPictures
 
 /// One terminal column: a grapheme, its style slot and attributes.
 ///
@@ -29,13 +30,6 @@ struct CellChange: Hashable, Sendable {
     let column: Int
     let row: Int
     let cell: Cell
-}
-
-/// A colour as red, green and blue.
-struct RGB: Hashable, Sendable {
-    var red: UInt8
-    var green: UInt8
-    var blue: UInt8
 }
 
 /// The colours of a picture's symbol cell; `nil` leaves the terminal's default (monochrome pictures).

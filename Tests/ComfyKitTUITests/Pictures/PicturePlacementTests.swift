@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitPictures
 import Testing
 @testable import ComfyKitTUI
 

@@ -195,6 +195,10 @@ extension AppState {
             runs.viewerKey(key, status: &status)
             return key == .character("?") ? screenKey(key) : []
         }
+        if key == .character("v"), !pictures.isOn {
+            status = "pictures are off (\(pictures.reason)): --images or COMFYKIT_IMAGES turns them on"
+            return []
+        }
         if let message = RunsComponent.message(for: key) { return runs.update(message, status: &status) }
         return key == .escape ? backToTheList() : screenKey(key)
     }

@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitPictures
 
 /// The state of the server connection, as the header shows it.
 enum ConnectionState: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import ComfyKitPictures
+
 /// How this session shows pictures, as chosen at start (``PictureChoice``): the protocol the views lay out for and
 /// the reason, for the help overlay.
 struct PictureDisplay: Hashable, Sendable {
