@@ -62,7 +62,7 @@ public struct XTerminalSession: Sendable {
         }
         let session = XTerminalSession(display: display, columns: columns, rows: rows, server: server, terminal: terminal)
         do {
-            _ = try await eventually("the terminal's window on \(display)", within: 20) { try await session.terminalWindow() }
+            _ = try await eventually("the terminal's window on \(display)", within: 45) { try await session.terminalWindow() }
             // Keys go to the window under the pointer (there is no window manager to give focus).
             try await session.xdotool(["mousemove", "40", "40"])
         } catch {

@@ -76,12 +76,12 @@ struct RunsView: Widget {
         }
     }
 
-    /// The thumbnails' part of the outputs section: its right side, up to half the width and 14 rows, when the run
+    /// The thumbnails' part of the outputs section: its right side, up to a third of the width and 14 rows, when the run
     /// has pictures (or a live preview) and the screen room for them.
     private func thumbnailRect(of run: RunState, remaining: Int, rect: Rect, below row: Int) -> Rect? {
         guard showsPictures, run.isActive ? run.preview != nil : !run.pictureOutputs.isEmpty else { return nil }
         let height = min(14, remaining - 3)
-        let width = min(rect.width / 2, max(height * 2, rect.width - 44))
+        let width = min(rect.width / 3, max(height * 2, rect.width - 44))
         guard height > ThumbnailGrid.minimumRows, width >= 2 * ThumbnailGrid.minimumRows, rect.width - width >= 40 else { return nil }
         return Rect(column: rect.column + rect.width - width - 1, row: row + 1, width: width, height: height)
     }
