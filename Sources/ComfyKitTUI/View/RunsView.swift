@@ -58,15 +58,15 @@ struct RunsView: Widget {
                 screen.put("  ⋯ more below (j/k)", at: list.column + 1, row: row, style: .muted, limit: list.width - 2)
                 row += 1
             }
-            // The list names files; the highlighted one's whole URL reads here, wrapped.
-            if let url = runs.selectedOutputURL {
-                for line in wrapped(OutputLabel.detail(of: url), to: list.width - 4).prefix(2) where row < list.bottom - 2 {
-                    screen.put(line, at: list.column + 2, row: row, style: .muted, limit: list.width - 3)
-                    row += 1
-                }
-            }
         }
         if let grid { row = max(row, grid.bottom) }
+        // The list names files; the highlighted one's whole URL reads here, wrapped, under the thumbnails too.
+        if let url = runs.selectedOutputURL {
+            for line in wrapped(OutputLabel.detail(of: url), to: rect.width - 4).prefix(2) where row < rect.bottom - 2 {
+                screen.put(line, at: rect.column + 2, row: row, style: .muted, limit: rect.width - 3)
+                row += 1
+            }
+        }
         guard rect.bottom - row > 1 else { return }
         rule("log", into: &screen, row: row, rect: rect)
         row += 1
