@@ -169,6 +169,7 @@ let package = Package(
             dependencies: [
                 "ComfyKitHistory",
                 "ComfyKit",
+                "ComfyKitPictures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Apps"])),
             ],
             path: "bench/Sources/ComfyKitBench"
@@ -196,7 +197,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ComfyKitCLITests",
-            dependencies: ["ComfyKitHistory", .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])), "ComfyKitCLI", "ComfyKit", "CellWidth", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
+            dependencies: ["ComfyKitHistory", .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])), "ComfyKitCLI", "ComfyKit", "ComfyKitPictures", "CellWidth", "ComfyKitTesting", "ComfyUITestDouble", "RunningHubTestDouble"]
         ),
         .testTarget(
             name: "ComfyKitPicturesTests",

@@ -37,7 +37,7 @@ def env_int(name, default):
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(ROOT / "bench" / "out"), help="scratch folder (gitignored)")
-    parser.add_argument("--only", default="", help="comma list of sections: latency,concurrent,download,tui,parse,convert,memory,history")
+    parser.add_argument("--only", default="", help="comma list of sections: latency,concurrent,download,tui,parse,convert,pictures,memory,history")
     parser.add_argument("--runs", type=int, default=env_int("BENCH_RUNS", 30), help="sequential runs per executor [BENCH_RUNS=30]")
     parser.add_argument("--concurrent", type=int, default=env_int("BENCH_CONCURRENT", 100), help="concurrent runs [BENCH_CONCURRENT=100]")
     parser.add_argument("--download-mib", type=int, default=env_int("BENCH_DOWNLOAD_MIB", 1024), help="output size in MiB [BENCH_DOWNLOAD_MIB=1024]")
@@ -80,6 +80,21 @@ def json_parse(path, repeats):
         started = time.perf_counter()
         with open(path, "rb") as handle:
             json.loads(handle.read())
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def chafa_cli(path, chafa_format, columns, rows, repeats):
+    """The baseline for pictures: the chafa CLI (the same library, with its own loaders) drawing the same file at the
+    same size, process start included; None when chafa is not installed."""
+    chafa = shutil.which("chafa")
+    if not chafa:
+        return None
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        subprocess.run([chafa, "-f", chafa_format, "-s", f"{columns}x{rows}", "--font-ratio", "1/2", "--animate", "off", str(path)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         times.append(time.perf_counter() - started)
     return times
 
@@ -284,6 +299,30 @@ class Bench:
                           f"the catalog from the server's /object_info is built once, in {ms(ours['catalogSeconds']):.1f} ms; "
                           "baseline: Python's json module only parsing the same file")
 
+    # -- pictures: a 1024×1024 PNG to a 40×20-cell thumbnail ------------------------------------------
+
+    def pictures(self):
+        path = self.out / "picture_1024.png"
+        subprocess.run(["convert", "-seed", "12", "-size", "1024x1024", "plasma:", str(path)], check=True)
+        rss = {}
+        for picture, chafa_format in (("kitty", "kitty"), ("sixel", "sixels"), ("symbols", "symbols")):
+            ours = run_json([self.bench, "pictures", "--file", str(path), "--picture", picture, "--columns", "40", "--rows", "20",
+                             "--repeats", "20", "--cache", "100"])
+            theirs = chafa_cli(path, chafa_format, 40, 20, 20)
+            value = ms(median(ours["seconds"]))
+            columns, rows = ours["cells"]
+            self.rows.append(Row(f"1024×1024 PNG → {columns}×{rows}-cell thumbnail, {picture}: decode + encode (median of 20)", value,
+                                 ms(median(theirs)) if theirs else None, "ms", "≤ 30 ms", value <= 30, baseline_name="chafa CLI"))
+            rss[picture] = (ours["rssWithCache"], ours["rssBeforeCache"], ours["bytes"])
+        mib = 1 << 20
+        worst = max(with_cache for with_cache, _, _ in rss.values()) / mib
+        self.rows.append(Row("RSS with 100 cached thumbnails (the largest of kitty, sixel, symbols)", worst, None, "MiB", "≤ 60 MiB", worst <= 60))
+        self.notes.append("pictures: " + "; ".join(f"{name} {size} {'cells' if name == 'symbols' else 'bytes'} a thumbnail, RSS "
+                                                   f"{before / mib:.1f} → {after / mib:.1f} MiB with 100 kept"
+                                                   for name, (after, before, size) in rss.items())
+                          + "; the PNG is ImageMagick's plasma (seed 12); baseline: the chafa CLI drawing the same file at "
+                            "the same size, a process each time (its start-up included)")
+
     # -- memory over 1,000 runs -----------------------------------------------------------------------
 
     def memory(self):
@@ -333,7 +372,7 @@ class Bench:
 
     def run(self):
         sections = [("latency", self.latency), ("concurrent", self.concurrent), ("download", self.download),
-                    ("tui", self.tui), ("parse", self.parse), ("convert", self.convert),
+                    ("tui", self.tui), ("parse", self.parse), ("convert", self.convert), ("pictures", self.pictures),
                     ("memory", self.memory), ("history", self.history)]
         for name, section in sections:
             if not self.wanted(name):

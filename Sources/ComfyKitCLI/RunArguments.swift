@@ -1,6 +1,8 @@
 import ArgumentParser
 import ComfyKit
+import ComfyKitPictures
 import ComfyKitHistory
+import Foundation
 
 /// The flags of every command that starts a run (`run`, `runs rerun`): params, a download folder, NDJSON.
 struct RunArguments: ParsableArguments {
@@ -15,6 +17,25 @@ struct RunArguments: ParsableArguments {
 
     @Flag(help: "Print NDJSON events on stdout, ending with the result.")
     var json = false
+
+    @Flag(help: "Draw the output images in the terminal after the result (never into a pipe or with --json).")
+    var show = false
+
+    @Option(help: ArgumentHelp("How --show draws: auto, kitty, sixel, iterm, symbols or off (default: $COMFYKIT_IMAGES, else auto: the terminal's variables, then its answers).", valueName: "protocol"))
+    var images: String?
+
+    func validate() throws {
+        _ = try pictureSetting()
+    }
+
+    /// `--images`, else `COMFYKIT_IMAGES`, else auto; an unknown value names the choices.
+    func pictureSetting() throws -> PictureSetting {
+        do {
+            return try PictureSetting.resolve(flag: images, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
 
     /// The `-p` and `--param-json` values, read as the params' kinds.
     func values(for spec: WorkflowSpec) throws(ParamArgumentError) -> [String: ParamValue] {
@@ -33,8 +54,11 @@ struct RunArguments: ParsableArguments {
             let saved = try await OutputsDownload.run(outcome.result, kit: kit, to: download)
             if let id, let history { try? await history.addDownloads(id, paths: saved) }
         }
+        let shown = show && outcome.result.status == .completed && PictureShow.canDraw(json: json)
+        let pictures = shown ? await PictureShow.fetch(outcome.result, kit: kit) : []
         await kit.close()
         presenter.report(outcome.result)
+        if shown { PictureShow(setting: try pictureSetting()).draw(pictures) }
         try presenter.exit(outcome.result)
     }
 }

@@ -42,8 +42,9 @@ public struct TmuxSession: Sendable {
         try await tmux(["capture-pane", "-p", "-t", target]).stdout
     }
 
-    /// The visible screen with its colours and attributes as SGR sequences (`capture-pane -e`).
-    public func captureWithEscapes() async throws -> String {
+    /// The visible screen with its colours and attributes as SGR escape sequences (`capture-pane -e`), to check
+    /// what colour text cells are drawn in.
+    public func captureWithStyles() async throws -> String {
         try await tmux(["capture-pane", "-p", "-e", "-t", target]).stdout
     }
 

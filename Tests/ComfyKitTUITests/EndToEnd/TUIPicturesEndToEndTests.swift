@@ -141,7 +141,7 @@ struct TUIPicturesTmuxTests {
         var last = ""
         do {
             return try await eventually(what, within: 15) {
-                last = try await tui.captureWithEscapes()
+                last = try await tui.captureWithStyles()
                 return Self.colouredRows(last).count >= 4 ? last : nil
             }
         } catch {
@@ -173,7 +173,7 @@ struct TUIPicturesTmuxTests {
         #expect(thumbnailRows.allSatisfy { $0 < panelRows.lowerBound }, "beside the outputs, above where the panel was: \(thumbnailRows)")
         try await tui.press("?")
         try await tui.waitForScreen("the help") { $0.contains("images") }
-        let help = try await tui.captureWithEscapes()
+        let help = try await tui.captureWithStyles()
         #expect(PictureScenario.colouredCells(help[...]) == 0, "the overlay takes the thumbnail away")
     }
 }

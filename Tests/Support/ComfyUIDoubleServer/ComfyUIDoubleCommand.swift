@@ -48,6 +48,9 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
     @Option(name: .customLong("preview-bytes"), help: "Size of each preview image in bytes.")
     var previewBytes: Int?
 
+    @Option(name: .customLong("previews"), help: "Sampler previews: grey (a small grey JPEG) or recorded (the real SD1.5 run's 512×512 JPEGs in shared/comfyui/previews, one a step).")
+    var previewSource = "grey"
+
     @Option(name: .customLong("file-bytes"), help: "Size of every produced file in bytes (streamed).")
     var fileBytes: Int?
 
@@ -122,7 +125,13 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
         }
         config.progressStepInterval = progressMicroseconds.map { .microseconds($0) } ?? .milliseconds(progressMilliseconds)
         config.timestampLog = timestampLog.map { URL(fileURLWithPath: $0) }
-        config.previews = PreviewSettings(enabled: !noPreviews, imageSize: previewBytes)
+        switch previewSource {
+        case "grey": config.previews = PreviewSettings(enabled: !noPreviews, imageSize: previewBytes)
+        case "recorded":
+            config.previews = try PreviewSettings.recorded(in: config.sharedDirectory)
+            config.previews.enabled = !noPreviews
+        default: throw ValidationError("--previews \(previewSource): expected grey or recorded")
+        }
         config.producedFileSize = fileBytes
         if let dropAfter {
             config.webSocketFault = WebSocketFault(.drop, afterFrames: dropAfter, everyConnection: faultEveryConnection)

@@ -8,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "comfykit-bench",
         abstract: "Measure ComfyKit against a ComfyUI server (driven by bench/run).",
-        subcommands: [SequentialCommand.self, ConcurrentCommand.self, DownloadBenchCommand.self, ParseBindCommand.self, HistoryBenchCommand.self, ConvertBenchCommand.self]
+        subcommands: [SequentialCommand.self, ConcurrentCommand.self, DownloadBenchCommand.self, ParseBindCommand.self, HistoryBenchCommand.self, ConvertBenchCommand.self, PicturesBenchCommand.self]
     )
 }
 

@@ -65,13 +65,14 @@ extension PromptWorker {
 
     /// Each step: interrupt check, `progress_state`, type-4 preview, `progress`, type-1 preview (main.py's hook order).
     private func reportProgress(_ plan: ProgressPlan, nodeID: String, run: inout RunState) async throws {
-        let preview = previewImage(for: plan.preview)
+        let previews = previewImages(for: plan.preview)
         let metadataPreviews = run.events.submitterWantsMetadataPreviews
         // Steps keep to a schedule rather than sleeping a fixed time each, so sub-millisecond intervals
         // give the configured rate (a benchmark asks for 2,000 steps/s) instead of interval + wake-up cost.
         let interval = context.configuration.progressStepInterval
         var due = ContinuousClock.now
-        for value in plan.values {
+        for (step, value) in plan.values.enumerated() {
+            let preview = previews.isEmpty ? nil : previews[step % previews.count]
             due += interval
             try await Task.sleep(until: due, clock: .continuous)
             try await checkInterrupt()
@@ -86,17 +87,22 @@ extension PromptWorker {
         }
     }
 
-    private func previewImage(for kind: ProgressPlan.Preview) -> PreviewImage? {
+    /// The preview each step sends, in turn: a sampler's recorded JPEG frames when configured (cycling), else one
+    /// small grey JPEG; an image node's PNG.
+    private func previewImages(for kind: ProgressPlan.Preview) -> [PreviewImage] {
         let size = context.configuration.previews.imageSize
         switch kind {
-        case .none: return nil
+        case .none: return []
         case .sampler:
-            guard context.configuration.previews.enabled else { return nil }
+            guard context.configuration.previews.enabled else { return [] }
+            if let recorded = context.configuration.previews.recordedFrames, !recorded.isEmpty {
+                return recorded.map { PreviewImage(format: .jpeg, bytes: $0) }
+            }
             let base = ImageEncoder.greyJPEG()
-            return PreviewImage(format: .jpeg, bytes: ImageEncoder.greyJPEG(padding: max(0, (size ?? base.count) - base.count)))
+            return [PreviewImage(format: .jpeg, bytes: ImageEncoder.greyJPEG(padding: max(0, (size ?? base.count) - base.count)))]
         case .image(let width, let height, let rgb):
             let media = ProducedMedia(kind: .png(width: width, height: height, rgb: rgb), size: size)
-            return PreviewImage(format: .png, bytes: media.chunks().flatMap { $0 })
+            return [PreviewImage(format: .png, bytes: media.chunks().flatMap { $0 })]
         }
     }
 

@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Asks the controlling terminal the picture queries (``TerminalAnswers/queries``: the kitty probe, `CSI 16 t`,
+/// DA1) in raw mode and reads the answers until DA1's arrives or the time is up, then restores the terminal. Run it
+/// before curses takes the input (the TUI) or before printing pictures (`comfykit run --show`).
+public enum TerminalProbe {
+    /// The answers of `/dev/tty` within `timeout` (100 ms by default); empty answers when there is no terminal.
+    public static func ask(timeout: Duration = .milliseconds(100)) -> TerminalAnswers {
+        let tty = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard tty >= 0 else { return TerminalAnswers() }
+        defer { close(tty) }
+        return ask(fileDescriptor: tty, timeout: timeout)
+    }
+
+    /// The answers of the terminal on `fileDescriptor` (a tty, or one end of a pty in tests).
+    public static func ask(fileDescriptor tty: Int32, timeout: Duration) -> TerminalAnswers {
+        var saved = termios()
+        guard tcgetattr(tty, &saved) == 0 else { return TerminalAnswers() }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        withUnsafeMutableBytes(of: &raw.c_cc) { controls in
+            controls[Int(VMIN)] = 0  // reads return what is there
+            controls[Int(VTIME)] = 0
+        }
+        guard tcsetattr(tty, TCSANOW, &raw) == 0 else { return TerminalAnswers() }
+        defer { tcsetattr(tty, TCSAFLUSH, &saved) }
+        let queries = Array(TerminalAnswers.queries.utf8)
+        guard queries.withUnsafeBytes({ write(tty, $0.baseAddress, $0.count) }) == queries.count else { return TerminalAnswers() }
+        return read(tty, until: ContinuousClock.now + timeout)
+    }
+
+    /// Reads until DA1's answer (which closes the others') or the deadline.
+    private static func read(_ tty: Int32, until deadline: ContinuousClock.Instant) -> TerminalAnswers {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while true {
+            let left = deadline - ContinuousClock.now
+            let milliseconds = Int32(max(0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+            var poller = pollfd(fd: tty, events: Int16(POLLIN), revents: 0)
+            guard milliseconds > 0, poll(&poller, 1, milliseconds) > 0 else { break }
+            let count = buffer.withUnsafeMutableBytes { systemRead(tty, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            received += buffer.prefix(count)
+            if TerminalAnswers(parsing: received).answered { break }
+        }
+        return TerminalAnswers(parsing: received)
+    }
+
+    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
+        #endif
+    }
+}
+
+extension PictureChoice.Context {
+    /// This process's environment and, inside tmux (`TMUX` set), the client terminal's variables from
+    /// `tmux show-environment` and whether `allow-passthrough` is on.
+    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Self {
+        guard environment["TMUX"].map({ !$0.isEmpty }) ?? false else { return Self(environment: environment, tmux: nil) }
+        let outer = tmux(["show-environment"]).split(separator: "\n").reduce(into: [String: String]()) { variables, line in
+            guard !line.hasPrefix("-"), let equals = line.firstIndex(of: "=") else { return }
+            variables[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        let passthrough = tmux(["show-options", "-gqv", "allow-passthrough"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        return Self(environment: environment, tmux: Tmux(outerEnvironment: outer, allowsPassthrough: passthrough == "on" || passthrough == "all"))
+    }
+
+    /// tmux's answer, or nothing when tmux cannot be run.
+    private static func tmux(_ arguments: [String]) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return "" }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension PictureChoice {
+    /// The choice for this terminal: the setting, the environment (inside tmux, the outer terminal's), and the
+    /// terminal's answers to the queries (asked only when the setting is `auto` or a graphics protocol, whose
+    /// cell size is wanted); with the cell size the answers gave, or ``CellSize/fallback``.
+    public static func forThisTerminal(_ setting: PictureSetting) -> (choice: PictureChoice, cellSize: CellSize) {
+        let context = Context.current()
+        let needsAnswers: Bool
+        switch setting {
+        case .auto: needsAnswers = !(context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        case .fixed(let picture): needsAnswers = picture.isGraphics
+        }
+        let answers = needsAnswers ? TerminalProbe.ask() : TerminalAnswers()
+        return (choose(setting, context: context, answers: answers), answers.cellSize ?? .fallback)
+    }
+}
