@@ -216,7 +216,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ComfyKitTUITests",
-            dependencies: [.product(name: "Logging", package: "swift-log"), "ComfyKitTUI", "ComfyKitHistory", "ComfyKit", "CellWidth", "ComfyKitTesting"]
+            dependencies: [.product(name: "Logging", package: "swift-log"), "ComfyKitTUI", "ComfyKitHistory", "ComfyKit", "ComfyKitPictures", "CellWidth", "ComfyKitTesting"]
         ),
         .testTarget(
             name: "ComfyKitTests",

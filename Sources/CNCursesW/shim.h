@@ -19,6 +19,7 @@ static inline attr_t  shim_a_bold(void)        { return A_BOLD; }
 static inline attr_t  shim_a_underline(void)   { return A_UNDERLINE; }
 static inline attr_t  shim_a_reverse(void)     { return A_REVERSE; }
 static inline attr_t  shim_a_dim(void)         { return A_DIM; }
+static inline attr_t  shim_a_color(void)       { return A_COLOR; }
 static inline mmask_t shim_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t shim_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t shim_button5_pressed(void) { return BUTTON5_PRESSED; }

@@ -25,13 +25,14 @@ public struct TUIWorkspace: Sendable {
         try Data("{ not json".utf8).write(to: workflows.appendingPathComponent(Self.brokenFileName))
     }
 
-    /// The shell command that starts `comfykit-tui` on the workflows against `server`.
-    public func tuiCommand(server: URL) -> String {
+    /// The shell command that starts `comfykit-tui` on the workflows against `server`; `images` is its `--images`
+    /// (`nil`: the app's own choice, auto).
+    public func tuiCommand(server: URL, images: String? = nil) -> String {
         let tui = Subprocess.product("comfykit-tui").path
         let environment = ["LANG=C.UTF-8", "XDG_STATE_HOME=" + quoted(root.appendingPathComponent("state").path),
                            "XDG_CONFIG_HOME=" + quoted(root.appendingPathComponent("config").path)]
         return (["env"] + environment + [quoted(tui), quoted(workflows.path), "--server", quoted(server.absoluteString),
-                                         "--download-dir", quoted(downloads.path)]).joined(separator: " ")
+                                         "--download-dir", quoted(downloads.path)] + (images.map { ["--images", $0] } ?? [])).joined(separator: " ")
     }
 
     /// `command`, then its exit status written to ``exitStatusFile`` and the terminal's settings (`stty -a`) to
@@ -44,6 +45,9 @@ public struct TUIWorkspace: Sendable {
     public var exitStatusFile: URL { file("status.txt") }
     /// Where ``reportingExitAndTTY(_:)`` writes `stty -a`.
     public var ttySettingsFile: URL { file("stty.txt") }
+
+    /// The app's log (under the workspace's `XDG_STATE_HOME`).
+    public var logFile: URL { root.appendingPathComponent("state/comfykit/comfykit-tui.log") }
 
     /// A path under the workspace.
     public func file(_ name: String) -> URL { root.appendingPathComponent(name) }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CellWidth
 import ComfyKit
+import ComfyKitPictures
 import Foundation
 import Glibc
 import Logging
@@ -41,6 +43,13 @@ struct ComfyKitTUICommand: ParsableCommand {
     @Flag(name: .customLong("no-history"), help: "Do not record runs in the run history, $XDG_STATE_HOME/comfykit/runs.sqlite (also: COMFYKIT_NO_HISTORY=1).")
     var noHistory = false
 
+    @Option(help: ArgumentHelp(
+        "How pictures (live previews, outputs) are drawn: auto, kitty, sixel, iterm, symbols or off (default: $COMFYKIT_IMAGES, else auto).",
+        discussion: "auto reads the environment (inside tmux, the outer terminal's) and asks the terminal, within 100 ms; inside tmux graphics need `set -g allow-passthrough on`, else symbols. NO_COLOR: symbols without colour.",
+        valueName: "protocol"
+    ))
+    var images: String?
+
     @Flag(inversion: .prefixedNo, help: "Clicks select rows, fields, runs and outputs; the wheel moves. With --no-mouse the terminal keeps its own mouse selection.")
     var mouse = true
 
@@ -54,6 +63,11 @@ struct ComfyKitTUICommand: ParsableCommand {
         }
         if let executor, ExecutorKind(parsing: executor) == nil {
             throw ValidationError("--executor must be ws or http, not \(executor).")
+        }
+        do {
+            _ = try PictureSetting.resolve(flag: images, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw ValidationError(error.description)
         }
         for server in servers {
             do {
@@ -122,7 +136,9 @@ struct ComfyKitTUICommand: ParsableCommand {
         let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloads), history: history.history,
                               logger: logger, peerProbes: peerProbes)
         let themes = try ThemeCatalog.standard(environment: environment).loadWithFallback(theme)
-        let terminal = NCursesTerminal(environment: environment, theme: themes.theme, fallback: themes.fallback, mouse: mouse)
+        let (pictures, cellSize) = choosePictures(environment: environment, logger: logger)
+        runtime.showPictures(pictures, cellSize: cellSize)
+        let terminal = NCursesTerminal(environment: environment, theme: themes.theme, fallback: themes.fallback, mouse: mouse, pictures: pictures)
         // What the app has to say after the screen is gone (runs left running, cancels not confirmed) goes to
         // the terminal's own stderr, kept before it is sent to the log.
         let terminalError = dup(STDERR_FILENO)
@@ -136,5 +152,29 @@ struct ComfyKitTUICommand: ParsableCommand {
         }
         logger.info("comfykit-tui quit", metadata: signal.map { ["signal": "\($0)"] } ?? [:])
         if let signal { Foundation.exit(128 + signal) }
+    }
+
+    /// Before curses takes the input: the terminal's answers (emoji widths; with `auto`, the picture queries) and,
+    /// inside tmux, what tmux says of the outer terminal, turned into the choice of picture protocol, logged.
+    private func choosePictures(environment: [String: String], logger: Logger) -> (PictureChoice, CellSize) {
+        let setting = (try? PictureSetting.resolve(flag: images, environment: environment)) ?? .auto
+        let answers = ClusterProbe.run(askingPictures: setting == .auto)
+        if let widths = answers.clusterWidths { CellWidth.use(widths) }
+        let context = PictureChoice.Context(environment: environment, tmux: TmuxQuery.context(environment: environment))
+        let choice = PictureChoice.choose(setting, context: context, answers: answers.terminal)
+        let cellSize = answers.terminal.cellSize ?? Self.windowCellSize() ?? .fallback
+        logger.info("pictures", metadata: ["protocol": "\(choice.picture.rawValue)", "reason": "\(choice.reason)",
+                                           "cell": "\(cellSize.width)x\(cellSize.height)"])
+        return (choice, cellSize)
+    }
+
+    /// The cell size from the tty's window size in pixels (`TIOCGWINSZ`), for terminals that fill it in but do not
+    /// answer `CSI 16 t`.
+    private static func windowCellSize() -> CellSize? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0, size.ws_xpixel > 0, size.ws_ypixel > 0 else {
+            return nil
+        }
+        return CellSize(width: Int(size.ws_xpixel / size.ws_col), height: Int(size.ws_ypixel / size.ws_row))
     }
 }

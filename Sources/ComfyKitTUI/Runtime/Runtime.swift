@@ -1,5 +1,6 @@
 import ComfyKit
 import ComfyKitHistory
+import ComfyKitPictures
 import Foundation
 import Logging
 
@@ -29,6 +30,10 @@ final class Runtime {
     private var sweeps: [Int: (task: Task<Void, Never>, prompts: Int)] = [:]
     private var isRunning = true
     /// At most one probe in flight, started no sooner than ``probeInterval`` after the last one: idle CPU matters.
+    /// Makes the pictures a frame places, off the loop; `nil` with pictures off.
+    private var pictureStage: PictureStage?
+    /// The graphics on the terminal, erased and written as frames change.
+    private var pictureLayer = PictureLayer(erasure: .repaintCells)
     private var isProbing = false
     /// One kit per other server runs are routed over, only to probe it for the header (index + 1 in ``AppState/servers``).
     private let peerProbes: [ComfyKit]
@@ -45,6 +50,14 @@ final class Runtime {
         self.downloadFolder = downloadFolder
         self.history = history
         self.logger = logger
+    }
+
+    /// How pictures are shown this session, decided before the first frame; `cellSize` fits them to the cells.
+    func showPictures(_ choice: PictureChoice, cellSize: CellSize = .fallback) {
+        state.pictures = PictureDisplay(picture: choice.picture, reason: choice.reason)
+        guard choice.picture != .off else { return }
+        pictureStage = PictureStage(choice: choice, cellSize: cellSize, fetcher: OutputFetcher(kit: kit))
+        pictureLayer = PictureLayer(erasure: choice.picture == .kitty ? .kittyDelete(passthrough: choice.passthrough) : .repaintCells)
     }
 
     /// What the app has to say once the screen is gone (``AppState/farewell``).
@@ -91,12 +104,16 @@ final class Runtime {
             probeServerIfDue()
             for message in messages where isRunning { perform(state.update(message, environment)) }
             guard isRunning else { break }
-            guard frames.needsFrame(after: messages, state: state) else { continue }
+            let picturesArrived = pictureStage?.collectArrivals() ?? false
+            guard frames.needsFrame(after: messages, state: state) || picturesArrived else { continue }
             var screen = Screen(width: state.width, height: state.height)
             render(state, into: &screen)
+            let graphics = pictureStage?.compose(&screen, state: state) ?? []
+            let resized = screen.width != previous.width || screen.height != previous.height
             let changes = screen.diff(from: previous)
-            if !changes.isEmpty {
-                terminal.draw(changes, fullRedraw: screen.width != previous.width || screen.height != previous.height)
+            let pictures = pictureLayer.update(to: graphics, fullRedraw: resized)
+            if !changes.isEmpty || !pictures.isEmpty {
+                terminal.draw(changes, fullRedraw: resized, pictures: pictures)
             }
             previous = screen
             if !hasStartedWatcher {
@@ -108,6 +125,9 @@ final class Runtime {
         // Runs still in flight are left going where they run, recorded as in flight: `q` asked already (its
         // `c` cancelled them), and SIGTERM or SIGHUP must not cost a run the next start can re-attach to.
         if quitSignal != nil { state.noteRunsLeftRunning() }
+        let erased = pictureLayer.clear()
+        if !erased.isEmpty { terminal.draw([], fullRedraw: false, pictures: erased) }
+        pictureStage?.finish()
         return quitSignal
     }
 

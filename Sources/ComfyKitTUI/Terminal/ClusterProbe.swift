@@ -1,4 +1,5 @@
 import CellWidth
+import ComfyKitPictures
 import Glibc
 
 /// Asks the terminal how wide it draws the emoji sequences terminals disagree on (a skin-tone modifier, a ZWJ
@@ -6,39 +7,53 @@ import Glibc
 /// report request (`CSI 6n`, which every VT100 descendant answers); the column it answers is the width. Both are
 /// asked at once and the answers read for 100 ms at most; the line is erased after. A terminal that answers nothing
 /// keeps the default (every sequence one cell).
+///
+/// With `askingPictures`, the picture queries (``TerminalAnswers/queries``: the kitty graphics probe, the cell size,
+/// DA1 last) go in the same write, and reading goes on until DA1's answer closes them, within the same 100 ms: one
+/// round trip for both.
 enum ClusterProbe {
-    static func run(timeoutMilliseconds: Int32 = 100) -> ClusterWidths? {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
-        var saved = termios()
-        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return nil }
-        var raw = saved
-        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
-        guard tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0 else { return nil }
-        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-
-        emit("\r" + ClusterWidths.modifierProbe + "\u{1B}[6n\r" + ClusterWidths.zwjProbe + "\u{1B}[6n\r\u{1B}[2K")
-        let columns = readReports(count: 2, timeoutMilliseconds: timeoutMilliseconds)
-        guard columns.count == 2 else { return nil }
-        return ClusterWidths(modifierProbeWidth: columns[0] - 1, zwjProbeWidth: columns[1] - 1)
+    /// What the terminal answered: how it draws the emoji sequences (`nil`: it did not say) and the picture queries.
+    struct Answers {
+        var clusterWidths: ClusterWidths?
+        var terminal = TerminalAnswers()
     }
 
-    /// The columns of up to `count` cursor-position reports (`ESC [ row ; column R`) read within the timeout.
-    private static func readReports(count: Int, timeoutMilliseconds: Int32) -> [Int] {
+    static func run(askingPictures: Bool = false, timeoutMilliseconds: Int32 = 100) -> Answers {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return Answers() }
+        var saved = termios()
+        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return Answers() }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        guard tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0 else { return Answers() }
+        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+
+        emit("\r" + ClusterWidths.modifierProbe + "\u{1B}[6n\r" + ClusterWidths.zwjProbe + "\u{1B}[6n\r\u{1B}[2K"
+             + (askingPictures ? TerminalAnswers.queries : ""))
+        let bytes = readAnswers(askingPictures: askingPictures, timeoutMilliseconds: timeoutMilliseconds)
+        let columns = reports(in: bytes)
+        var answers = Answers(terminal: askingPictures ? TerminalAnswers(parsing: bytes) : TerminalAnswers())
+        if columns.count >= 2 {
+            answers.clusterWidths = ClusterWidths(modifierProbeWidth: columns[0] - 1, zwjProbeWidth: columns[1] - 1)
+        }
+        return answers
+    }
+
+    /// The bytes answered within the timeout: until both cursor-position reports are in (and, with pictures, DA1's).
+    private static func readAnswers(askingPictures: Bool, timeoutMilliseconds: Int32) -> [UInt8] {
         var bytes: [UInt8] = []
-        var columns: [Int] = []
         let deadline = monotonicMilliseconds() + Int(timeoutMilliseconds)
-        while columns.count < count {
+        while true {
             let left = deadline - monotonicMilliseconds()
             guard left > 0 else { break }
             var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, Int32(left)) > 0 else { break }
-            var buffer = [UInt8](repeating: 0, count: 64)
+            var buffer = [UInt8](repeating: 0, count: 256)
             let got = read(STDIN_FILENO, &buffer, buffer.count)
             guard got > 0 else { break }
             bytes += buffer[0..<got]
-            columns = reports(in: bytes)
+            if reports(in: bytes).count >= 2, !askingPictures || TerminalAnswers(parsing: bytes).answered { break }
         }
-        return columns
+        return bytes
     }
 
     /// The column of each `ESC [ row ; column R` in `bytes`, in order.

@@ -10,6 +10,8 @@ final class HeadlessTerminal: TerminalBackend {
     private(set) var frames = 0
     /// Every ``passThrough(_:)``, in order.
     private(set) var passedThrough: [[UInt8]] = []
+    /// Every frame's picture work that was not empty, in order.
+    private(set) var pictureFrames: [PictureFrame] = []
     private let script: (HeadlessTerminal) -> [TerminalInput]
 
     /// `script` is called at every read with the terminal as drawn so far and returns that turn's inputs.
@@ -26,7 +28,8 @@ final class HeadlessTerminal: TerminalBackend {
         return inputs
     }
 
-    func draw(_ changes: [CellChange], fullRedraw: Bool) {
+    func draw(_ changes: [CellChange], fullRedraw: Bool, pictures: PictureFrame) {
+        if !pictures.isEmpty { pictureFrames.append(pictures) }
         if fullRedraw { screen = Screen(width: size.width, height: size.height) }
         screen.apply(changes)
         frames += 1

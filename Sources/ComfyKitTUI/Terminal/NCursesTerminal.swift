@@ -1,22 +1,27 @@
-import CellWidth
 import CNCursesW
+import CellWidth
+import ComfyKitPictures
 import Glibc
 
 /// The terminal backend over ncurses, the only code that calls it. Use it from one thread: curses is not thread-safe.
 final class NCursesTerminal: TerminalBackend {
     private let window: UnsafeMutablePointer<WINDOW>
     private let palette: Palette
+    /// Pairs for pictures' symbol cells; `nil` without colours.
+    private let picturePairs: PicturePairs?
+    /// kitty pictures are deleted on the way out (sixel ones go with the screen).
+    private let deletesKittyPictures: Bool
     private var pasteDecoder = BracketedPasteDecoder()
     /// Reads taken in one turn at most: a long paste is drawn once per this many, not once per key.
     static let readLimit = 4096
 
     /// Puts the terminal in curses mode; ``end()`` restores it (after a quit signal too), a crash handler
     /// restores what it can safely (``CrashRestore``).
-    init(environment: [String: String], theme: Theme, fallback: Theme?, mouse: Bool = true) {
+    /// Run ``ClusterProbe`` before: it must read the terminal's answers before curses takes the input.
+    init(environment: [String: String], theme: Theme, fallback: Theme?, mouse: Bool = true, pictures: PictureChoice? = nil) {
         setlocale(LC_ALL, "")
-        // Before curses reads the keyboard: how this terminal draws the emoji sequences terminals disagree on.
-        if let widths = ClusterProbe.run() { CellWidth.use(widths) }
-        CrashRestore.install()
+        deletesKittyPictures = pictures?.picture == .kitty
+        CrashRestore.install(deletingKittyPictures: deletesKittyPictures ? (pictures?.passthrough == true ? .throughTmux : .direct) : nil)
         QuitSignals.install()
         initscr()
         window = shim_stdscr()
@@ -40,6 +45,8 @@ final class NCursesTerminal: TerminalBackend {
         palette = Palette(theme: .resolve(theme: theme, fallback: fallback, environment: environment,
                                           terminalHasColors: hasColors, terminalColors: hasColors ? Int(shim_colors()) : 0))
         palette.install()
+        picturePairs = palette.theme.useColor
+            ? PicturePairs(firstPair: Int32(StyleSlot.allCases.count + 1), terminalColors: palette.theme.terminalColors) : nil
         // Pastes arrive between ESC[200~ and ESC[201~: one message, and their newlines are never Enter.
         NCursesTerminal.writeRaw("\u{1B}[?2004h")
     }
@@ -83,13 +90,23 @@ final class NCursesTerminal: TerminalBackend {
         return nil
     }
 
-    /// Writes only the given cells, then shows them.
-    func draw(_ changes: [CellChange], fullRedraw: Bool) {
+    /// Writes only the given cells, then shows them; pictures are deleted before and written after (``PictureFrame``).
+    func draw(_ changes: [CellChange], fullRedraw: Bool, pictures: PictureFrame) {
+        for bytes in pictures.before { passThrough(bytes) }
         if fullRedraw { clearok(window, true) }
+        // Erased sixel or iTerm2 pixels go only when their cells are written again: curses is told those lines are
+        // not what it thinks, and writes them whole at the refresh.
+        for rect in pictures.repaint { wredrawln(window, Int32(rect.row), Int32(rect.height)) }
         for change in changes {
             let position = change.row << 16 | change.column
             overlays[position] = nil
             guard !change.cell.isContinuation else { continue }
+            if let colors = change.cell.colors, let pair = picturePairs?.pair(for: colors) {
+                let attributes = palette.attributes(for: change.cell) & ~UInt32(shim_a_color())
+                wattr_set(window, attr_t(attributes), Int16(pair), nil)
+                mvwaddstr(window, Int32(change.row), Int32(change.column), change.cell.text)
+                continue
+            }
             wattrset(window, Int32(bitPattern: palette.attributes(for: change.cell)))
             if Self.needsOverlay(change.cell.text) {
                 // Curses measures code point by code point and would lay the sequence out wrong: it keeps blanks
@@ -102,6 +119,17 @@ final class NCursesTerminal: TerminalBackend {
         }
         wattrset(window, 0)
         wrefresh(window)
+        writeOverlays()
+        guard !pictures.after.isEmpty else { return }
+        // At each picture's top-left cell, the cursor saved and restored around it: curses' idea of the terminal holds.
+        var bytes: [UInt8] = []
+        for write in pictures.after {
+            bytes += Array("\u{1B}7\u{1B}[\(write.row + 1);\(write.column + 1)H".utf8) + write.bytes + Array("\u{1B}8".utf8)
+        }
+        passThrough(bytes)
+    }
+
+    private func writeOverlays() {
         guard !overlays.isEmpty else { return }
         // Save the cursor and attributes, write each sequence at its cell, restore: curses' idea of the terminal holds.
         var bytes = "\u{1B}7"
@@ -127,8 +155,9 @@ final class NCursesTerminal: TerminalBackend {
         _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
-    /// Leaves curses mode and restores the terminal.
+    /// Leaves curses mode and restores the terminal; kitty pictures are deleted (sixel ones go with the screen).
     func end() {
+        if deletesKittyPictures { passThrough(CrashRestore.kittyDeleteAll(CrashRestore.kittyDelete)) }
         writeBracketedPasteOff()
         endwin()
     }

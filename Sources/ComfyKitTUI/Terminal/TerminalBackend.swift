@@ -5,10 +5,19 @@ protocol TerminalBackend: AnyObject {
     var size: (width: Int, height: Int) { get }
     /// Waits briefly for input, then returns whatever is waiting; empty when nothing came.
     func readInputs() -> [TerminalInput]
-    /// Writes the cells that changed since the last frame (all of them after a resize).
-    func draw(_ changes: [CellChange], fullRedraw: Bool)
+    /// Writes the cells that changed since the last frame (all of them after a resize), with the frame's picture
+    /// work around them: ``PictureFrame/before`` first, ``PictureFrame/repaint``'s cells written again, the cells,
+    /// then ``PictureFrame/after`` at their cells.
+    func draw(_ changes: [CellChange], fullRedraw: Bool, pictures: PictureFrame)
     /// Writes an escape sequence the cells cannot express (OSC 52) straight to the terminal.
     func passThrough(_ bytes: [UInt8])
+}
+
+extension TerminalBackend {
+    /// Cells only.
+    func draw(_ changes: [CellChange], fullRedraw: Bool) {
+        draw(changes, fullRedraw: fullRedraw, pictures: PictureFrame())
+    }
 }
 
 /// What the terminal reports: a key, a paste, the mouse, a new size, or a signal asking the app to quit.

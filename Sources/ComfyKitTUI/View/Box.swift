@@ -2,6 +2,7 @@
 enum Box {
     static func draw(_ rect: Rect, title: String, into screen: inout Screen) {
         guard rect.width >= 4, rect.height >= 2 else { return }
+        screen.coverPictures(under: rect)
         for row in rect.row..<rect.bottom { screen.fill(row: row, from: rect.column, width: rect.width, style: .normal) }
         let bar = String(repeating: "─", count: rect.width - 2)
         screen.put("┌" + bar + "┐", at: rect.column, row: rect.row, style: .accent)

@@ -1,4 +1,5 @@
 import CellWidth
+import ComfyKitPictures
 
 /// One terminal column: a grapheme, its style slot and attributes.
 ///
@@ -7,11 +8,14 @@ struct Cell: Hashable, Sendable {
     var text: String
     var style: StyleSlot
     var attributes: CellAttributes
+    /// A picture's symbol cell: its own colours in place of the style slot's.
+    var colors: CellColors?
 
-    init(_ text: String = " ", style: StyleSlot = .normal, attributes: CellAttributes = []) {
+    init(_ text: String = " ", style: StyleSlot = .normal, attributes: CellAttributes = [], colors: CellColors? = nil) {
         self.text = text
         self.style = style
         self.attributes = attributes
+        self.colors = colors
     }
 
     static let blank = Cell()
@@ -26,4 +30,10 @@ struct CellChange: Hashable, Sendable {
     let column: Int
     let row: Int
     let cell: Cell
+}
+
+/// The colours of a picture's symbol cell; `nil` leaves the terminal's default (monochrome pictures).
+struct CellColors: Hashable, Sendable {
+    var foreground: RGB?
+    var background: RGB?
 }

@@ -22,11 +22,14 @@ func keyHints(for state: AppState) -> [(key: String, action: String)] {
         return [("Esc", "back"), ("j/k", "move"), ("x", "cancel ours"), ("r", "refresh"), ("?", "help"), ("q", "quit")]
     case .history:
         return historyHints(state.history)
+    case .runs where state.runs.viewing != nil:
+        return [("←/→", "picture"), ("Esc", "back"), ("?", "help")]
     case .runs:
         var hints: [(key: String, action: String)] = [("Esc", "back")]
         if state.runs.all.count > 1 { hints.append(("[ ]", "run")) }
         if state.currentRun?.outputs.isEmpty == false {
             hints += [("j/k", "output"), ("⏎", "download"), ("D", "all"), ("y", state.runs.selectedOutputURL == nil ? "copy text" : "copy URL")]
+            if state.pictures.isOn, state.runs.selectedOutputURL.map({ MediaKind(url: $0).isPicture }) == true { hints.append(("v", "view")) }
         }
         if state.currentRun?.isActive == true { hints.append(("c", "cancel run")) }
         return hints + [("?", "help"), ("q", "quit")]
@@ -86,7 +89,7 @@ let helpLines: [(key: String, action: String)] = [
     ("h  R  x", "run history: ⏎ inspect, R re-run, d download, x forget"),
     ("c x  ^X", "cancel the selected run (list, runs / form)"),
     ("d  D", "download outputs, texts as .txt (runs: the highlighted / D all)"),
-    ("y", "runs: copy the highlighted URL or text (OSC 52)"),
+    ("y  v", "runs: copy the highlighted URL or text (OSC 52) / view it (←/→)"),
     ("click wheel", "select a row, field, run or output / move (--no-mouse: off)"),
     ("Esc", "back"),
     ("?  F1", "this help (F1 also in a form)"),

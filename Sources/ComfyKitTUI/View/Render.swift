@@ -28,13 +28,15 @@ func render(_ state: AppState, into screen: inout Screen) {
     case .list: ListView(list: state.list, folder: state.folder).render(into: main, &screen)
     case .form(let path):
         if let form = state.forms[path] { FormView(form: form, title: state.list.displayName(of: path)).render(into: main, &screen) }
-    case .runs: RunsView(runs: state.runs, now: state.clock).render(into: main, &screen)
+    case .runs where state.runs.viewing != nil:
+        PictureViewer(runs: state.runs).render(into: main, &screen)
+    case .runs: RunsView(runs: state.runs, now: state.clock, showsPictures: state.pictures.isOn).render(into: main, &screen)
     case .queue: QueueView(queue: state.queue, ours: state.ourPrompts).render(into: main, &screen)
     case .history: HistoryView(history: state.history, recording: state.recording).render(into: main, &screen)
     }
     if let run = state.currentRun, !panel.isEmpty {
         RunPanel(run: run, count: state.runs.all.count, now: state.clock,
-                 position: state.runs.all.firstIndex { $0.id == run.id } ?? 0).render(into: panel, &screen)
+                 position: state.runs.all.firstIndex { $0.id == run.id } ?? 0, showsPicture: state.pictures.isOn).render(into: panel, &screen)
     }
     screen.put(middleTruncated(detailsLine(state), to: screen.width - 2), at: 1, row: screen.height - 2, style: .muted,
                limit: screen.width - 2)
@@ -43,7 +45,7 @@ func render(_ state: AppState, into screen: inout Screen) {
         TextEditorView(editor: editor, fieldName: form.fields[editor.field].name).render(into: whole, &screen)
     }
     if let details = state.details { DetailsOverlay(details: details).render(into: whole, &screen) }
-    if state.help.isShown { HelpOverlay().render(into: whole, &screen) }
+    if state.help.isShown { HelpOverlay(pictures: state.pictures.reason).render(into: whole, &screen) }
     if state.quit.isShown { QuitOverlay(quit: state.quit).render(into: whole, &screen) }
 }
 

@@ -9,10 +9,13 @@ struct RunPanel: Widget {
     var position = 0
     /// False on the runs screen, which lists outputs and the log itself.
     var showsTail = true
+    /// Pictures are on: the live preview (then the first output) at the panel's right, the text beside it.
+    var showsPicture = false
 
-    func render(into rect: Rect, _ screen: inout Screen) {
-        guard !rect.isEmpty else { return }
-        screen.put(String(repeating: "─", count: rect.width), at: rect.column, row: rect.row, style: .muted)
+    func render(into whole: Rect, _ screen: inout Screen) {
+        guard !whole.isEmpty else { return }
+        screen.put(String(repeating: "─", count: whole.width), at: whole.column, row: whole.row, style: .muted)
+        let rect = placePicture(in: whole, &screen)
         var lines = rect.row + 1
         var elapsed = run.elapsed(now: now).map { "  " + RunPanel.clock($0) } ?? ""
         if let left = run.runETA(now: now) { elapsed += "  ETA " + RunPanel.clock(left) }
@@ -56,6 +59,24 @@ struct RunPanel: Widget {
             screen.put(line, at: rect.column + 1, row: lines, style: run.outputs.isEmpty ? .muted : .accent, limit: rect.width - 2)
             lines += 1
         }
+    }
+
+    /// The picture's place: right of the text, under the rule, twice as wide as high (a square picture in cells
+    /// about twice as high as wide). Returns what is left for the text (all of it when there is no picture).
+    private func placePicture(in rect: Rect, _ screen: inout Screen) -> Rect {
+        guard showsPicture, let source = RunPanel.pictureSource(of: run) else { return rect }
+        let height = rect.height - 1
+        let width = height * 2
+        guard height >= 3, rect.width - width - 1 >= 40 else { return rect }
+        screen.place(source, in: Rect(column: rect.column + rect.width - width - 1, row: rect.row + 1, width: width, height: height),
+                     slot: "panel")
+        return Rect(column: rect.column, row: rect.row, width: rect.width - width - 2, height: rect.height)
+    }
+
+    /// While it runs, its latest preview frame; once done, its first picture output.
+    static func pictureSource(of run: RunState) -> PictureSource? {
+        if run.isActive { return run.preview.map { .preview(runID: run.id, frame: $0.frame) } }
+        return run.firstPictureOutput.map { .output(url: $0) }
     }
 
     /// `name → url` per file and `name: text` per text output, with the download's state.

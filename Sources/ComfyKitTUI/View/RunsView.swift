@@ -6,6 +6,8 @@ struct RunsView: Widget {
     let runs: RunsComponent
     /// The app's clock, for elapsed times.
     let now: Double
+    /// Pictures are on: thumbnails beside the outputs (``ThumbnailGrid``).
+    var showsPictures = false
 
     /// Rows of the progress part: rule, title, overall bar, node, step bar.
     private static let detailRows = 5
@@ -43,12 +45,17 @@ struct RunsView: Widget {
         let remaining = rect.bottom - row
         guard remaining > 1 else { return }
         let lines = outputLines(of: run)
-        let outputRows = lines.isEmpty ? 2 : min(lines.count + 1, max(3, remaining * 2 / 3))
+        let grid = thumbnailRect(of: run, remaining: remaining, rect: rect, below: row)
+        var outputRows = lines.isEmpty ? 2 : min(lines.count + 1, max(3, remaining * 2 / 3))
+        if let grid { outputRows = max(outputRows, grid.height + 1) }
         rule(run.outputs.isEmpty ? "outputs" : "outputs (\(run.outputs.count))", into: &screen, row: row, rect: rect)
+        if let grid { ThumbnailGrid(run: run, selected: runs.selectedOutput).render(into: grid, &screen) }
+        // The list keeps left of the thumbnails.
+        let list = grid.map { Rect(column: rect.column, row: rect.row, width: $0.column - rect.column - 1, height: rect.height) } ?? rect
         row += 1
         if lines.isEmpty {
             let text = run.isActive ? "none yet: they appear when the run completes" : "this run produced no outputs"
-            screen.put(text, at: rect.column + 2, row: row, style: .muted, limit: rect.width - 3)
+            screen.put(text, at: list.column + 2, row: row, style: .muted, limit: list.width - 3)
             row += 1
         } else {
             let visible = outputRows - 1
@@ -58,20 +65,21 @@ struct RunsView: Widget {
             // When lines are cut below, the last row says so (the highlighted line is never that row: see `first`).
             let hidden = lines.count - first - visible
             for line in lines.dropFirst(first).prefix(hidden > 0 && visible >= 3 ? visible - 1 : visible) {
-                if let output = line.output { screen.mark(.output(index: output), row: row, columns: rect.column..<(rect.column + rect.width)) }
-                draw(line, into: &screen, row: row, rect: rect)
+                if let output = line.output { screen.mark(.output(index: output), row: row, columns: list.column..<(list.column + list.width)) }
+                draw(line, into: &screen, row: row, rect: list)
                 row += 1
             }
             if hidden > 0 && visible >= 3 {
-                screen.put("  ⋯ more below (j/k)", at: rect.column + 1, row: row, style: .muted, limit: rect.width - 2)
+                screen.put("  ⋯ more below (j/k)", at: list.column + 1, row: row, style: .muted, limit: list.width - 2)
                 row += 1
             }
-            // The list names files; the highlighted one's whole URL reads here, wrapped.
-            if let url = runs.selectedOutputURL {
-                for line in wrapped(OutputLabel.detail(of: url), to: rect.width - 4).prefix(2) where row < rect.bottom - 2 {
-                    screen.put(line, at: rect.column + 2, row: row, style: .muted, limit: rect.width - 3)
-                    row += 1
-                }
+        }
+        if let grid { row = max(row, grid.bottom) }
+        // The list names files; the highlighted one's whole URL reads here, wrapped, under the thumbnails too.
+        if let url = runs.selectedOutputURL {
+            for line in wrapped(OutputLabel.detail(of: url), to: rect.width - 4).prefix(2) where row < rect.bottom - 2 {
+                screen.put(line, at: rect.column + 2, row: row, style: .muted, limit: rect.width - 3)
+                row += 1
             }
         }
         guard rect.bottom - row > 1 else { return }
@@ -81,6 +89,16 @@ struct RunsView: Widget {
             screen.put(line, at: rect.column + 1, row: row, style: .muted, limit: rect.width - 2)
             row += 1
         }
+    }
+
+    /// The thumbnails' part of the outputs section: its right side, up to a third of the width and 14 rows, when the run
+    /// has pictures (or a live preview) and the screen room for them.
+    private func thumbnailRect(of run: RunState, remaining: Int, rect: Rect, below row: Int) -> Rect? {
+        guard showsPictures, run.isActive ? run.preview != nil : !run.pictureOutputs.isEmpty else { return nil }
+        let height = min(14, remaining - 3)
+        let width = min(rect.width / 3, max(height * 2, rect.width - 44))
+        guard height > ThumbnailGrid.minimumRows, width >= 2 * ThumbnailGrid.minimumRows, rect.width - width >= 40 else { return nil }
+        return Rect(column: rect.column + rect.width - width - 1, row: row + 1, width: width, height: height)
     }
 
     /// One line of the outputs list: a group name, a URL or a text (with the index of its output), or a download state.

@@ -7,6 +7,8 @@ struct Screen: Hashable, Sendable {
     private(set) var cells: [Cell]
     /// What a click selects, by region; views record them as they draw (``mark(_:row:columns:)``).
     private(set) var clickTargets: [ClickRegion] = []
+    /// The pictures views placed, in drawing order; an overlay drawn later takes away those it covers.
+    private(set) var pictures: [PicturePlacement] = []
 
     init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -60,6 +62,31 @@ struct Screen: Hashable, Sendable {
     mutating func mark(_ target: ClickTarget, row: Int, columns: Range<Int>) {
         guard row >= 0, row < height, !columns.isEmpty else { return }
         clickTargets.append(ClickRegion(row: row, columns: columns, target: target))
+    }
+
+    /// Blanks `rect` and names the picture the runtime draws there; a rectangle that is not wholly on the screen is
+    /// left out (a picture is never drawn cut).
+    mutating func place(_ source: PictureSource, in rect: Rect, slot: String? = nil) {
+        guard !rect.isEmpty, rect.column >= 0, rect.row >= 0, rect.column + rect.width <= width, rect.bottom <= height else { return }
+        for row in rect.row..<rect.bottom { fill(row: row, from: rect.column, width: rect.width) }
+        pictures.removeAll { $0.rect.intersects(rect) }
+        pictures.append(PicturePlacement(rect: rect, source: source, slot: slot))
+    }
+
+    /// Takes away the pictures `rect` covers (an overlay, a picker, a prompt drawn over them).
+    mutating func coverPictures(under rect: Rect) {
+        pictures.removeAll { $0.rect.intersects(rect) }
+    }
+
+    /// Writes a picture's symbol cells (``PictureCell``s, a row each) at the rectangle's top-left, clipped to it.
+    mutating func putPictureCells(_ rows: [[Cell]], in rect: Rect) {
+        for (offset, cells) in rows.prefix(rect.height).enumerated() {
+            for (x, cell) in cells.prefix(rect.width).enumerated() {
+                let column = rect.column + x, row = rect.row + offset
+                guard column >= 0, column < width, row >= 0, row < height else { continue }
+                set(cell, column: column, row: row)
+            }
+        }
     }
 
     /// The target under a cell, from the frame as drawn.

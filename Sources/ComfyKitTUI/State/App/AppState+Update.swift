@@ -125,6 +125,7 @@ extension AppState {
             return routeToForm(path, .pathCandidates(field: field, text: text, candidates: candidates), env)
         case .clock(let seconds):
             clock = seconds
+            runs.showWaitingPreviews(at: clock)
             if let quitting = quitIfCancelsOverdue() { return quitting }
             let queuePoll = pollQueueIfShown()
             guard list.startRescanIfDue(at: clock) else { return queuePoll }
@@ -205,6 +206,14 @@ extension AppState {
 
     /// The runs screen: its keys go to the runs; Esc, `?` and `q` are the app's.
     private mutating func runsKey(_ key: Key) -> [Effect] {
+        if runs.viewing != nil {
+            runs.viewerKey(key, status: &status)
+            return key == .character("?") ? screenKey(key) : []
+        }
+        if key == .character("v"), !pictures.isOn {
+            status = "pictures are off (\(pictures.reason)): --images or COMFYKIT_IMAGES turns them on"
+            return []
+        }
         if let message = RunsComponent.message(for: key) { return runs.update(message, status: &status) }
         return key == .escape ? backToTheList() : screenKey(key)
     }

@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitPictures
 
 /// The state of the server connection, as the header shows it.
 enum ConnectionState: Hashable, Sendable {
@@ -53,6 +54,8 @@ struct AppState: Hashable, Sendable {
     var catalog: WidgetCatalog?
     var isLoadingCatalog = false
     var status = ""
+    /// How pictures are shown (`--images`), decided before the first frame.
+    var pictures = PictureDisplay()
     /// Whether runs are recorded in the run history (and so can be re-attached and listed with `h`).
     var recording: HistoryRecording = .off
     /// Lines for the terminal once the screen is gone: runs left running, cancels the server did not confirm.

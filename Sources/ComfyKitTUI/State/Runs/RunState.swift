@@ -46,6 +46,9 @@ struct RunState: Hashable, Sendable {
     /// The whole run's timing, for its ETA: the workflow's nodes and their labels, the nodes the server reused,
     /// and how long each node that ran took.
     var timing = RunTiming()
+    /// The live preview shown while it samples, and a frame that came too soon after it (``takePreview(_:at:)``).
+    var preview: RunPreview?
+    var waitingPreview: Preview?
 
     /// A step value and when it was seen.
     struct StepMark: Hashable, Sendable {
@@ -127,7 +130,9 @@ struct RunState: Hashable, Sendable {
             stepValue = value
             stepMax = max
             self.overall = overall
-        case .preview, .nodeText:
+        case .preview(let preview):
+            takePreview(preview, at: clock)
+        case .nodeText:
             break
         case .nodeOutput(let node, _):
             append("output from node \(node)")

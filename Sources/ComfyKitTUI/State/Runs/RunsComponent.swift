@@ -9,6 +9,8 @@ struct RunsComponent: Hashable, Sendable {
     var selectedRunID: Int?
     /// The highlighted output of the selected run, an index into its ``RunState/outputs``.
     var selectedOutput = 0
+    /// `v`: the output shown in the whole window (an index into the run's ``RunState/outputs``); `nil` when closed.
+    var viewing: Int?
 
     var isEmpty: Bool { all.isEmpty }
 
@@ -67,6 +69,7 @@ struct RunsComponent: Hashable, Sendable {
         case .enter, .character("d"): .downloadSelected
         case .character("D"), .character("a"): .downloadAll
         case .character("y"): .copySelectedURL
+        case .character("v"): .view
         case .character("c"), .character("x"), .control("x"): .cancelSelected
         default: nil
         }
@@ -102,6 +105,8 @@ struct RunsComponent: Hashable, Sendable {
                 return []
             }
             return download(run.outputs, of: run, status: &status)
+        case .view:
+            openViewer(status: &status)
         case .copySelectedURL:
             guard let output = selectedOutputItem else {
                 status = "no output to copy yet"
@@ -132,6 +137,43 @@ struct RunsComponent: Hashable, Sendable {
             status = "run #\(id): download failed: \(reason)"
         }
         return []
+    }
+
+    /// Frames that came too soon after the last one shown, shown once their time has come (at the clock's tick).
+    mutating func showWaitingPreviews(at clock: Double) {
+        for index in all.indices where all[index].waitingPreview != nil { all[index].showWaitingPreview(at: clock) }
+    }
+
+    /// The viewer's keys: ←/→ (h/l) through the run's pictures, Esc (v, q) back to the runs screen.
+    mutating func viewerKey(_ key: Key, status: inout String) {
+        guard let shown = viewing, let run = current else { return }
+        let pictures = run.pictureOutputs.map(\.index)
+        let position = pictures.firstIndex(of: shown) ?? 0
+        switch key {
+        case .escape, .character("v"), .character("q"):
+            viewing = nil
+        case .left, .character("h"), .character("k"), .up:
+            guard position > 0 else { return status = "the first picture of run #\(run.id)" }
+            viewing = pictures[position - 1]
+        case .right, .character("l"), .character("j"), .down, .character(" "):
+            guard position + 1 < pictures.count else { return status = "the last picture of run #\(run.id)" }
+            viewing = pictures[position + 1]
+        default:
+            return
+        }
+        if let viewing { selectedOutput = viewing }
+        status = ""
+    }
+
+    /// `v` on the runs screen: the highlighted output in the whole window, when it is a picture.
+    mutating func openViewer(status: inout String) {
+        guard let output = selectedOutputItem else { return status = "no output to view yet" }
+        guard case .file(let url) = output else { return status = "a text output: y copies it, d saves it" }
+        switch MediaKind(url: url) {
+        case .image, .video: viewing = selectedOutput
+        case .audio: status = "an audio output: d downloads it"
+        case .other: status = "\(OutputLabel.fileName(of: url)) is not a picture"
+        }
     }
 
     /// The runs screen opens on the selected run, its output selection in range.
@@ -207,6 +249,8 @@ enum RunsMessage: Hashable, Sendable {
     case downloadSelected
     case downloadAll
     case copySelectedURL
+    /// `v`: the highlighted output in the whole window.
+    case view
     case cancelSelected
     /// A run's event, at the app's clock.
     case event(runID: Int, RunEvent, clock: Double)

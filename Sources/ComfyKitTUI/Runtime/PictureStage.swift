@@ -1,0 +1,208 @@
+import ComfyKitPictures
+import Dispatch
+import Synchronization
+
+/// Turns the pictures a frame places (``Screen/pictures``) into what the terminal shows: symbol art as cells in the
+/// frame, graphics for the backend, a placeholder with its reason where a picture cannot be drawn. Pictures are
+/// fetched, decoded and encoded off the loop, two at a time, and kept in a bounded cache; a slot keeps showing its
+/// last picture while the next one is made, so a preview's frames replace each other in place.
+///
+/// Use it from the loop's thread; the work it starts reports back through ``collectArrivals()``.
+final class PictureStage {
+    /// A picture made for one rectangle's size.
+    struct Key: Hashable, Sendable {
+        let source: PictureSource
+        let columns: Int
+        let rows: Int
+    }
+
+    /// What was made: bytes to write, symbol cells, or why there is nothing to draw.
+    enum Made: Sendable {
+        case graphics([UInt8])
+        case cells([[SymbolCell]])
+        case failed(String)
+
+        /// Roughly the bytes it keeps in memory, for the cache's bound.
+        var cost: Int {
+            switch self {
+            case .graphics(let bytes): bytes.count
+            case .cells(let rows): rows.reduce(0) { $0 + $1.count } * 48
+            case .failed(let reason): reason.utf8.count
+            }
+        }
+    }
+
+    let choice: PictureChoice
+    private let encoder: PictureEncoder
+    private let fetcher: OutputFetcher?
+    private let arrivals = PictureArrivals()
+    private var made = PictureCache<Key, Made>(limit: 48 << 20)
+    /// Output files as fetched, so a new size (a resize, the viewer) does not fetch them again.
+    private var fetched = PictureCache<String, [UInt8]>(limit: 32 << 20)
+    private var queued: [PictureJob] = []
+    private var started: Set<Key> = []
+    private var running = 0
+    /// The picture each slot showed last.
+    private var lastInSlot: [String: Key] = [:]
+    private static let concurrency = 2
+    private static let work = DispatchQueue(label: "comfykit-tui.pictures", qos: .userInitiated, attributes: .concurrent)
+
+    /// `fetcher` reads output files; without one (no server), outputs show a placeholder.
+    init(choice: PictureChoice, cellSize: CellSize, fetcher: OutputFetcher?) {
+        self.choice = choice
+        encoder = PictureEncoder(choice: choice, cellSize: cellSize)
+        self.fetcher = fetcher
+    }
+
+    /// Takes in the pictures made since the last call; true when there were any (the frame must be drawn again).
+    func collectArrivals() -> Bool {
+        let arrived = arrivals.take()
+        for arrival in arrived {
+            running -= 1
+            started.remove(arrival.key)
+            made.insert(arrival.made, for: arrival.key, cost: arrival.made.cost)
+            if let bytes = arrival.fetched, case .output(let url) = arrival.key.source { fetched.insert(bytes, for: url, cost: bytes.count) }
+        }
+        startQueued()
+        return !arrived.isEmpty
+    }
+
+    /// Fills the frame's pictures: symbol cells and placeholders go into `screen`; graphics are returned for the
+    /// backend. Pictures not made yet are asked for (their slot's last picture, or a placeholder, meanwhile).
+    func compose(_ screen: inout Screen, state: AppState) -> [PictureLayer.Graphic] {
+        var graphics: [PictureLayer.Graphic] = []
+        for placement in screen.pictures {
+            let key = Key(source: placement.source, columns: placement.rect.width, rows: placement.rect.height)
+            var shown = made[key].map { (key, $0) }
+            if shown == nil {
+                request(key, state: state)
+                if let last = lastInSlot[placement.slot], last.columns == key.columns, last.rows == key.rows, let kept = made[last] {
+                    shown = (last, kept)
+                }
+            }
+            guard let (used, picture) = shown else {
+                Self.placeholder("⋯", style: .muted, in: placement.rect, &screen)
+                continue
+            }
+            lastInSlot[placement.slot] = used
+            switch picture {
+            case .graphics(let bytes):
+                graphics.append(PictureLayer.Graphic(rect: placement.rect, source: used.source, bytes: bytes))
+            case .cells(let rows):
+                screen.putPictureCells(rows.map { $0.map(Self.cell) }, in: placement.rect)
+            case .failed(let reason):
+                Self.placeholder("✗ " + reason, style: .error, in: placement.rect, &screen)
+            }
+        }
+        return graphics
+    }
+
+    /// Removes what the stage kept on disk (the fetcher's folder), on the way out.
+    func finish() {
+        fetcher?.removeFolder()
+    }
+
+    /// Queues the work for `key` once; a newer preview frame for the same run replaces an older one still queued.
+    private func request(_ key: Key, state: AppState) {
+        guard !started.contains(key), !queued.contains(where: { $0.key == key }) else { return }
+        let job: PictureJob
+        switch key.source {
+        case .preview(let runID, let frame):
+            guard let preview = state.runs.all.first(where: { $0.id == runID })?.preview, preview.frame == frame else { return }
+            queued.removeAll { if case .preview(runID, _) = $0.key.source { $0.key.columns == key.columns } else { false } }
+            job = PictureJob(key: key, bytes: preview.bytes, url: nil)
+        case .output(let url):
+            job = PictureJob(key: key, bytes: fetched[url], url: url)
+        }
+        queued.append(job)
+        startQueued()
+    }
+
+    private func startQueued() {
+        while running < Self.concurrency, !queued.isEmpty {
+            let job = queued.removeFirst()
+            running += 1
+            started.insert(job.key)
+            job.start(encoder: encoder, fetcher: fetcher, on: Self.work, reportingTo: arrivals)
+        }
+    }
+
+    /// One symbol cell as a frame's cell.
+    private static func cell(_ symbol: SymbolCell) -> Cell {
+        Cell(String(symbol.character), colors: CellColors(foreground: symbol.foreground, background: symbol.background))
+    }
+
+    /// Text in the middle of the rectangle, wrapped, in place of a picture.
+    private static func placeholder(_ text: String, style: StyleSlot, in rect: Rect, _ screen: inout Screen) {
+        let lines = wrapped(text, to: max(1, rect.width - 2)).prefix(rect.height)
+        let top = rect.row + (rect.height - lines.count) / 2
+        for (offset, line) in lines.enumerated() {
+            screen.put(line, at: rect.column + 1, row: top + offset, style: style, limit: rect.width - 2)
+        }
+    }
+}
+
+/// The work for one picture: its bytes (fetched first when they are an output's not yet fetched), decoded to fit
+/// the rectangle's pixels, encoded for the terminal.
+struct PictureJob: Sendable {
+    let key: PictureStage.Key
+    let bytes: [UInt8]?
+    let url: String?
+
+    func start(encoder: PictureEncoder, fetcher: OutputFetcher?, on queue: DispatchQueue, reportingTo arrivals: PictureArrivals) {
+        if let bytes {
+            queue.async { arrivals.post(PictureArrival(key: key, made: Self.make(bytes, key: key, encoder: encoder), fetched: nil)) }
+            return
+        }
+        guard let url, let fetcher else {
+            arrivals.post(PictureArrival(key: key, made: .failed("no server to fetch it from"), fetched: nil))
+            return
+        }
+        Task.detached {
+            do {
+                let bytes = try await fetcher.fetch(url)
+                queue.async { arrivals.post(PictureArrival(key: key, made: Self.make(bytes, key: key, encoder: encoder), fetched: bytes)) }
+            } catch {
+                arrivals.post(PictureArrival(key: key, made: .failed("\(error)"), fetched: nil))
+            }
+        }
+    }
+
+    /// Decoded no larger than the rectangle's pixels (bounded memory whatever the file says), then encoded.
+    static func make(_ bytes: [UInt8], key: PictureStage.Key, encoder: PictureEncoder) -> PictureStage.Made {
+        do {
+            let box = (width: key.columns * encoder.cellSize.width, height: key.rows * encoder.cellSize.height)
+            let image = try PictureDecoder.decode(bytes, fitting: box)
+            switch encoder.encode(image, columns: key.columns, rows: key.rows) {
+            case .graphics(let bytes, _, _): return .graphics(bytes)
+            case .symbols(let rows): return .cells(rows)
+            }
+        } catch {
+            return .failed(error.reason)
+        }
+    }
+}
+
+/// A picture made off the loop, waiting for the loop to take it.
+struct PictureArrival: Sendable {
+    let key: PictureStage.Key
+    let made: PictureStage.Made
+    /// The output's bytes, when they were fetched for it.
+    let fetched: [UInt8]?
+}
+
+/// Where the work posts what it made, for the loop to take.
+final class PictureArrivals: Sendable {
+    private let items = Mutex<[PictureArrival]>([])
+
+    func post(_ arrival: PictureArrival) {
+        items.withLock { $0.append(arrival) }
+    }
+
+    func take() -> [PictureArrival] {
+        items.withLock { items in
+            defer { items = [] }
+            return items
+        }
+    }
+}
