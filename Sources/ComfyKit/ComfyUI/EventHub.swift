@@ -17,6 +17,10 @@ actor EventHub {
     private let logger: Logger
 
     private var subscribers: [String: AsyncStream<SocketItem>.Continuation] = [:]
+    /// Subscribed prompts the server has started: queue changes no longer concern them.
+    private var started: Set<String> = []
+    /// When each waiting prompt was last told that the queue changed.
+    private var queueChangeSent: [String: ContinuousClock.Instant] = [:]
     /// Messages for prompts nobody subscribed to yet: a server that ignores our `prompt_id` names its own.
     private var unclaimed: [(promptID: String, item: SocketItem)] = []
     /// The prompt that last reported activity; type-1 previews and text frames carry no prompt id.
@@ -33,6 +37,9 @@ actor EventHub {
     private let pingPeriod: Duration
     /// Told the queue length each `status` message gives, for the router.
     private let load: ServerLoad?
+    /// A waiting prompt hears of queue changes at most this often. The server broadcasts one at every submission,
+    /// start and end; with 100 runs waiting, passing each to each run cost more client CPU than the runs themselves.
+    static let queueChangeInterval: Duration = .milliseconds(250)
 
     /// `clientID`: nil for a new one; a given one takes over that client's socket, and with it the events of
     /// the prompts it submitted (ComfyUI sends them to the submitter's `clientId` only).
@@ -76,11 +83,15 @@ actor EventHub {
     func rekey(from old: String, to new: String) {
         guard old != new, let continuation = subscribers.removeValue(forKey: old) else { return }
         subscribers[new] = continuation
+        if started.remove(old) != nil { started.insert(new) }
+        queueChangeSent[new] = queueChangeSent.removeValue(forKey: old)
         deliverUnclaimed(to: new)
     }
 
     func unsubscribe(promptID: String) {
         subscribers.removeValue(forKey: promptID)?.finish()
+        started.remove(promptID)
+        queueChangeSent.removeValue(forKey: promptID)
         if activePrompt == promptID { activePrompt = nil }
     }
 
@@ -92,6 +103,8 @@ actor EventHub {
         await task?.value
         for continuation in subscribers.values { continuation.finish() }
         subscribers = [:]
+        started = []
+        queueChangeSent = [:]
         resolveWaiters(false)
     }
 
@@ -190,7 +203,7 @@ actor EventHub {
         switch message {
         case .status(let remaining, _):
             load?.heard(queueLength: remaining)
-            broadcast(.queueChanged(remaining: remaining))
+            tellWaitingPrompts(.queueChanged(remaining: remaining))
         case .featureFlags, .other:
             break
         default:
@@ -202,6 +215,7 @@ actor EventHub {
                     break
                 default:
                     activePrompt = id
+                    started.insert(id)
                 }
             }
             deliver(.message(message), to: id)
@@ -221,6 +235,16 @@ actor EventHub {
         guard let continuation = subscribers[promptID] else { return }
         for entry in unclaimed where entry.promptID == promptID { continuation.yield(entry.item) }
         unclaimed.removeAll { $0.promptID == promptID }
+    }
+
+    /// A queue change, to the prompts still waiting, each at most once per ``queueChangeInterval``.
+    private func tellWaitingPrompts(_ item: SocketItem) {
+        let now = ContinuousClock.now
+        for (id, continuation) in subscribers where !started.contains(id) {
+            if let sent = queueChangeSent[id], now - sent < Self.queueChangeInterval { continue }
+            queueChangeSent[id] = now
+            continuation.yield(item)
+        }
     }
 
     private func broadcast(_ item: SocketItem) {

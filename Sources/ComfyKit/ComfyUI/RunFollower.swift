@@ -33,6 +33,8 @@ struct RunFollower {
     static let unreachableLimit: Duration = .seconds(60)
     /// Silence on a live socket after which `/history` is checked (a lost `executing: null`).
     static let silencePoll: Duration = .seconds(2)
+    /// How old a shared `/queue` listing may be for a queue position.
+    static let queueSnapshotAge: Duration = .milliseconds(250)
 
     init(client: ComfyUIClient, queueReader: SharedQueueReader, promptID: String, workflow: Workflow, spec: WorkflowSpec,
          inactivityTimeout: Duration?, emit: @escaping @Sendable (RunEvent) -> Void) {
@@ -212,8 +214,9 @@ struct RunFollower {
 
     /// Queue position while pending; a cancelled prompt that left the queue without history ended here.
     private mutating func checkQueue() async -> RunOutcome? {
-        // Fresher than this run's last look and its submission; after a cancel, fresher than now.
-        let since = cancelRequested ? ContinuousClock.now : max(submittedAt, lastQueuePoll ?? submittedAt)
+        // Requested after its submission and at most `queueSnapshotAge` ago, so that the runs of a kit waiting
+        // together share one listing instead of each needing its own; after a cancel, fresher than now.
+        let since = cancelRequested ? ContinuousClock.now : max(submittedAt, ContinuousClock.now - RunFollower.queueSnapshotAge)
         lastQueuePoll = .now
         guard let queue = try? await queueReader.queue(requestedAfter: since) else { return nil }
         if let position = queue.position(of: promptID) {

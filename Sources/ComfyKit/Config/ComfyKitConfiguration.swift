@@ -231,7 +231,8 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let parts = URLComponents(string: trimmed),
             let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = parts.host, !host.isEmpty, parts.query == nil, parts.fragment == nil,
+            // The host's range: URLComponents' host getters run IDNA through ICU, which maps MBs of its data for good.
+            let host = parts.rangeOfHost, !host.isEmpty, parts.query == nil, parts.fragment == nil,
             let url = parts.url
         else {
             throw .invalid(variable: variable, value: redactingUserInfo(text), expected: "an http(s) URL such as http://127.0.0.1:8188")

@@ -1,5 +1,5 @@
 import Foundation
-import AsyncHTTPClient
+import NIOHTTP1
 
 /// The ComfyUI credentials and the one origin they may be sent to. Outputs can live on a CDN or
 /// another host, which must never see the API key or the cookies.
@@ -16,10 +16,10 @@ struct CredentialScope: Sendable {
 
     /// Adds `Authorization: Bearer …` and `Cookie: …` when `url` is on the configured origin; nothing otherwise.
     /// Redirects need no care here: AsyncHTTPClient drops both headers when a redirect leaves the origin.
-    func authorize(_ request: inout HTTPClientRequest, for url: URL) {
+    func authorize(_ headers: inout HTTPHeaders, for url: URL) {
         guard let origin, Origin(url) == origin else { return }
-        if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey.value)") }
-        if let cookieHeader, !cookieHeader.value.isEmpty { request.headers.add(name: "Cookie", value: cookieHeader.value) }
+        if let apiKey { headers.add(name: "Authorization", value: "Bearer \(apiKey.value)") }
+        if let cookieHeader, !cookieHeader.value.isEmpty { headers.add(name: "Cookie", value: cookieHeader.value) }
     }
 }
 

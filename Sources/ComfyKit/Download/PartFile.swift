@@ -11,7 +11,7 @@ import NIOPosix
 
 /// The hidden temporary file a download streams into. It sits in the destination folder so that the
 /// final move is a link within one file system. Creating, writing, syncing and committing run on NIO's
-/// blocking-I/O thread pool; ``close()`` and ``remove()`` run inline because cleanup must happen even
+/// blocking-I/O thread pool (writes are scheduled there by ``PartFileSink``); ``close()`` and ``remove()`` run inline because cleanup must happen even
 /// in a cancelled task, where the pool refuses new work.
 struct PartFile: Sendable {
     let folder: String
@@ -40,22 +40,24 @@ struct PartFile: Sendable {
         }
     }
 
-    /// Appends all of `buffer`.
-    func append(_ buffer: ByteBuffer) async throws {
-        let (fd, path) = (descriptor, path)
-        try await NIOThreadPool.singleton.runIfActive {
-            try buffer.withUnsafeReadableBytes { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw FileFailure(operation: "write", path: path, code: errno)
-                    }
-                    offset += written
+    /// Writes all of `buffer` at `offset`, then asks the kernel to start writing those pages to disk, so that
+    /// ``synchronize()`` finds little left to flush. Blocking: call it on a thread that may block.
+    func write(_ buffer: ByteBuffer, at offset: Int64) throws {
+        try buffer.withUnsafeReadableBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done))
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw FileFailure(operation: "write", path: path, code: errno)
                 }
+                done += written
             }
         }
+        #if os(Linux)
+        // A hint: dirty pages go to writeback now instead of all at the final fsync (Linux starts it for DONTNEED).
+        _ = posix_fadvise(descriptor, off_t(offset), off_t(buffer.readableBytes), POSIX_FADV_DONTNEED)
+        #endif
     }
 
     /// Flushes the bytes to disk, so a crash after the move cannot leave a named but empty file.

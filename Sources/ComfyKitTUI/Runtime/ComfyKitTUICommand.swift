@@ -69,12 +69,10 @@ struct ComfyKitTUICommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        for server in servers {
-            do {
-                _ = try ComfyKitConfiguration.serverURL(server)
-            } catch {
-                throw ValidationError("--server: " + error.description)
-            }
+        do {
+            _ = try ServerList.references(options: servers)
+        } catch {
+            throw ValidationError("--server: " + error.description)
         }
         do {
             _ = try ThemeCatalog.standard(environment: ProcessInfo.processInfo.environment).loadWithFallback(theme)
@@ -84,19 +82,13 @@ struct ComfyKitTUICommand: ParsableCommand {
     }
 
     func run() throws {
-        var environment = ProcessInfo.processInfo.environment
-        let serverURLs: [URL]
+        let environment = ProcessInfo.processInfo.environment
+        var overrides = ComfyKitConfiguration.Overrides(executor: executor.flatMap(ExecutorKind.init(parsing:)))
         do {
-            serverURLs = try ServerList.urls(options: servers, environment: environment["COMFYUI_BASE_URL"])
+            overrides.servers = try ServerList.references(options: servers)
         } catch {
             throw ValidationError(error.description)
         }
-        // The configuration takes one server, the first; the kit routes over all of them.
-        if let first = serverURLs.first, environment["COMFYUI_BASE_URL"] != nil { environment["COMFYUI_BASE_URL"] = first.absoluteString }
-        let overrides = ComfyKitConfiguration.Overrides(
-            comfyUIBaseURL: serverURLs.first,
-            executor: executor.flatMap(ExecutorKind.init(parsing:))
-        )
         let log: LogFile
         do {
             log = try LogFile(path: logFile ?? LogFile.standardPath(environment: environment))
@@ -113,13 +105,11 @@ struct ComfyKitTUICommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        kit = serverURLs.count > 1 ? ComfyKit(servers: serverURLs, configuration: configuration, logger: Logger(label: "comfykit"))
-            : ComfyKit(configuration: configuration, logger: Logger(label: "comfykit"))
-        // The header probes each other server with a kit of its own (same credentials rules: each its own origin).
-        let peerProbes = serverURLs.dropFirst().map { url in
-            var single = configuration
-            single.comfyUIBaseURL = url
-            return ComfyKit(configuration: single, logger: Logger(label: "comfykit"))
+        // One server, or several (`--server` repeated, a comma list, servers.toml's default) with each run routed.
+        kit = ComfyKit(configuration: configuration, logger: Logger(label: "comfykit"))
+        // The header probes each other server with a kit of its own, with that server's own credentials.
+        let peerProbes = configuration.servers.dropFirst().map { entry in
+            ComfyKit(configuration: ServerList.single(entry, of: configuration), logger: Logger(label: "comfykit"))
         }
         let downloads = downloadDir ?? environment["COMFYKIT_DOWNLOAD_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
         logger.info("comfykit-tui started", metadata: ["folder": "\(folder)", "server": "\(DisplayedURL.text(kit.configuration.comfyUIBaseURL))",

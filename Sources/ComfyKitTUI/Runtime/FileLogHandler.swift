@@ -74,8 +74,18 @@ struct FileLogHandler: LogHandler {
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         let fields = merged.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-        let time = Date().formatted(.iso8601)
-        file.write("\(time) \(event.level) \(label): \(event.message)\(fields)\n")
+        file.write("\(Self.utcTimestamp()) \(event.level) \(label): \(event.message)\(fields)\n")
+    }
+
+    /// Now as `2026-12-03T14:50:01Z`, from `gmtime_r`: Foundation's date format styles load ICU's calendar and
+    /// time-zone data for it, about 2.6 MB of resident memory kept for the app's whole life.
+    static func utcTimestamp() -> String {
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }
 

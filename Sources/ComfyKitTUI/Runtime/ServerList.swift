@@ -1,17 +1,27 @@
 import ComfyKit
 import Foundation
 
-/// The servers `comfykit-tui` routes runs over: `--server` repeated, else `COMFYUI_BASE_URL` as a comma list.
+/// The servers `comfykit-tui` routes runs over, as `--server` names them: URLs or names from servers.toml, repeats
+/// dropped. With none given the configuration decides (`COMFYUI_BASE_URL` as a comma list, else servers.toml's
+/// `default`, else the default server), each server with its own credentials.
 enum ServerList {
-    /// The servers' URLs, in order, without repeats; empty when neither names one (the configuration's default applies).
-    static func urls(options: [String], environment: String?) throws(ConfigError) -> [URL] {
-        let texts = !options.isEmpty ? options
-            : (environment ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var urls: [URL] = []
-        for text in texts {
-            let url = try ComfyKitConfiguration.serverURL(text)
-            if !urls.contains(url) { urls.append(url) }
+    static func references(options: [String]) throws(ConfigError) -> [ServerReference]? {
+        guard !options.isEmpty else { return nil }
+        var references: [ServerReference] = []
+        for text in options {
+            let reference = try ServerReference(parsing: text)
+            if !references.contains(reference) { references.append(reference) }
         }
-        return urls
+        return references
+    }
+
+    /// The configuration for a kit that talks to one of the servers only (the header's probe of each other server).
+    static func single(_ entry: ServerEntry, of configuration: ComfyKitConfiguration) -> ComfyKitConfiguration {
+        var single = configuration
+        single.comfyUIBaseURL = entry.baseURL
+        single.comfyUIAPIKey = entry.apiKey
+        single.cookies = entry.cookies
+        single.servers = [entry]
+        return single
     }
 }

@@ -38,7 +38,9 @@ struct ThemeParser {
 
     private func compose(_ yaml: String) throws(ThemeError) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            // The basic resolver: the default one compiles its tag rules as NSRegularExpressions, which maps ICU's
+            // data into the app for good (MBs of resident memory); this parser reads every scalar as text anyway.
+            return try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),

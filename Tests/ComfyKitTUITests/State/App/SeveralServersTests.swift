@@ -1,4 +1,5 @@
 import ComfyKit
+import Foundation
 import Testing
 @testable import ComfyKitTUI
 
@@ -71,12 +72,30 @@ import Testing
         #expect(header(state).contains("● connected · queue 3"))
     }
 
-    @Test func theServerListComesFromRepeatedOptionsElseACommaList() throws {
-        #expect(try ServerList.urls(options: ["http://a:1", "http://b:2", "http://a:1"], environment: "http://c:3").map(\.absoluteString)
-            == ["http://a:1", "http://b:2"])
-        #expect(try ServerList.urls(options: [], environment: " http://c:3 , http://d:4,").map(\.absoluteString) == ["http://c:3", "http://d:4"])
-        #expect(try ServerList.urls(options: [], environment: nil).isEmpty)
-        #expect(throws: ConfigError.self) { try ServerList.urls(options: [], environment: "http://c:3,ftp://d") }
+    @Test func theServerListComesFromRepeatedOptionsElseACommaListElseServersToml() throws {
+        let given = try #require(try ServerList.references(options: ["http://a:1", "http://b:2", "http://a:1"]))
+        #expect(given == [.url(URL(string: "http://a:1")!), .url(URL(string: "http://b:2")!)])
+        #expect(try ServerList.references(options: []) == nil)
+        #expect(throws: ConfigError.self) { try ServerList.references(options: ["ftp://d"]) }
+        // None given: the configuration takes the comma list, each server once and in order.
+        let listed = try ComfyKitConfiguration.resolve(.init(servers: nil), environment: ["COMFYUI_BASE_URL": " http://c:3 , http://d:4,"])
+        #expect(listed.servers.map(\.baseURL.absoluteString) == ["http://c:3", "http://d:4"])
+        // A name from servers.toml brings its own key; the header's probe of that server uses it, and only it.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tui-servers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("servers.toml")
+        try "[servers.box1]\nurl = \"http://box1:8188\"\napi_key = \"k-box1\"\n\n[servers.box2]\nurl = \"http://box2:8188\"\n".write(to: file, atomically: true, encoding: .utf8)
+        var overrides = ComfyKitConfiguration.Overrides(servers: try ServerList.references(options: ["box1", "box2"]), serversFile: file)
+        overrides.executor = .http
+        let configuration = try ComfyKitConfiguration.resolve(overrides, environment: [:])
+        #expect(configuration.servers.map(\.name) == ["box1", "box2"])
+        let box2 = ServerList.single(configuration.servers[1], of: configuration)
+        #expect(box2.comfyUIBaseURL.absoluteString == "http://box2:8188")
+        #expect(box2.comfyUIAPIKey == nil)
+        #expect(box2.servers.count == 1)
+        let box1 = ServerList.single(configuration.servers[0], of: configuration)
+        #expect(box1.comfyUIAPIKey != nil)
         #expect(ServerLine(name: "box1").shortName == "box1")
     }
 }
