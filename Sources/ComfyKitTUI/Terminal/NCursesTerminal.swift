@@ -69,7 +69,17 @@ final class NCursesTerminal: TerminalBackend {
             inputs += pasteDecoder.feed(read)
         }
         if reads > 0 { wtimeout(window, 50) }
+        // A terminal that is gone (its emulator or ssh session closed without a SIGHUP reaching us) makes every
+        // read fail at once, which would spin the loop: it is taken as the hangup it is, so runs are left recorded.
+        if reads == 0, Self.inputHungUp() { return [.quitSignal(SIGHUP)] }
         return inputs + pasteDecoder.flush()
+    }
+
+    /// Whether standard input (curses' terminal) has hung up or is no longer open.
+    private static func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private func readOnce() -> BracketedPasteDecoder.Read? {
