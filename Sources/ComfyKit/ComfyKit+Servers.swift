@@ -40,24 +40,16 @@ extension ComfyKit {
     /// A kit over `configuration.servers` (its first server its own, the rest its peers), each server with its own
     /// credentials; one server, or none listed, is a kit of ``ComfyKitConfiguration/comfyUIBaseURL`` alone.
     convenience init(routing configuration: ComfyKitConfiguration, httpClient: HTTPClient, logger: Logger, runningHubTiming: RunningHubTiming) {
-        func one(_ entry: ServerEntry) -> ComfyKitConfiguration {
-            var single = configuration
-            single.comfyUIBaseURL = entry.baseURL
-            single.comfyUIAPIKey = entry.apiKey
-            single.cookies = entry.cookies
-            single.servers = [entry]
-            return single
-        }
         guard configuration.servers.count > 1, let first = configuration.servers.first else {
             self.init(configuration: configuration, httpClient: httpClient, logger: logger, runningHubTiming: runningHubTiming,
                       socketPingPeriod: SocketLimits.pingPeriod)
             return
         }
         let peers = configuration.servers.dropFirst().map { entry in
-            ComfyKit(configuration: one(entry), httpClient: httpClient, logger: logger, runningHubTiming: runningHubTiming,
+            ComfyKit(configuration: configuration.only(entry), httpClient: httpClient, logger: logger, runningHubTiming: runningHubTiming,
                      socketPingPeriod: SocketLimits.pingPeriod)
         }
-        var own = one(first)
+        var own = configuration.only(first)
         own.servers = configuration.servers
         self.init(configuration: own, httpClient: httpClient, logger: logger, runningHubTiming: runningHubTiming,
                   socketPingPeriod: SocketLimits.pingPeriod, peers: peers)

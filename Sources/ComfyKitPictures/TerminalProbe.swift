@@ -62,30 +62,9 @@ public enum TerminalProbe {
 
 extension PictureChoice.Context {
     /// This process's environment and, inside tmux (`TMUX` set), the client terminal's variables from
-    /// `tmux show-environment` and whether `allow-passthrough` is on.
+    /// `tmux show-environment` and whether `allow-passthrough` is on (``TmuxQuery``).
     public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Self {
-        guard environment["TMUX"].map({ !$0.isEmpty }) ?? false else { return Self(environment: environment, tmux: nil) }
-        let outer = tmux(["show-environment"]).split(separator: "\n").reduce(into: [String: String]()) { variables, line in
-            guard !line.hasPrefix("-"), let equals = line.firstIndex(of: "=") else { return }
-            variables[String(line[..<equals])] = String(line[line.index(after: equals)...])
-        }
-        let passthrough = tmux(["show-options", "-gqv", "allow-passthrough"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        return Self(environment: environment, tmux: Tmux(outerEnvironment: outer, allowsPassthrough: passthrough == "on" || passthrough == "all"))
-    }
-
-    /// tmux's answer, or nothing when tmux cannot be run.
-    private static func tmux(_ arguments: [String]) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return "" }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        Self(environment: environment, tmux: TmuxQuery.context(environment: environment))
     }
 }
 

@@ -51,3 +51,16 @@ public enum ServerReference: Hashable, Sendable {
         return text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
     }
 }
+
+extension ComfyKitConfiguration {
+    /// This configuration for `entry` alone: its URL and its own credentials, every other setting kept. A kit over
+    /// several servers is made of one such kit per server, and so is a probe of one of them.
+    public func only(_ entry: ServerEntry) -> ComfyKitConfiguration {
+        var single = self
+        single.comfyUIBaseURL = entry.baseURL
+        single.comfyUIAPIKey = entry.apiKey
+        single.cookies = entry.cookies
+        single.servers = [entry]
+        return single
+    }
+}

@@ -109,7 +109,7 @@ struct ComfyKitTUICommand: ParsableCommand {
         kit = ComfyKit(configuration: configuration, logger: Logger(label: "comfykit"))
         // The header probes each other server with a kit of its own, with that server's own credentials.
         let peerProbes = configuration.servers.dropFirst().map { entry in
-            ComfyKit(configuration: ServerList.single(entry, of: configuration), logger: Logger(label: "comfykit"))
+            ComfyKit(configuration: configuration.only(entry), logger: Logger(label: "comfykit"))
         }
         let downloads = downloadDir ?? environment["COMFYKIT_DOWNLOAD_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
         logger.info("comfykit-tui started", metadata: ["folder": "\(folder)", "server": "\(DisplayedURL.text(kit.configuration.comfyUIBaseURL))",

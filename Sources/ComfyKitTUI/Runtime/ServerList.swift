@@ -14,14 +14,4 @@ enum ServerList {
         }
         return references
     }
-
-    /// The configuration for a kit that talks to one of the servers only (the header's probe of each other server).
-    static func single(_ entry: ServerEntry, of configuration: ComfyKitConfiguration) -> ComfyKitConfiguration {
-        var single = configuration
-        single.comfyUIBaseURL = entry.baseURL
-        single.comfyUIAPIKey = entry.apiKey
-        single.cookies = entry.cookies
-        single.servers = [entry]
-        return single
-    }
 }

@@ -90,11 +90,11 @@ import Testing
         overrides.executor = .http
         let configuration = try ComfyKitConfiguration.resolve(overrides, environment: [:])
         #expect(configuration.servers.map(\.name) == ["box1", "box2"])
-        let box2 = ServerList.single(configuration.servers[1], of: configuration)
+        let box2 = configuration.only(configuration.servers[1])
         #expect(box2.comfyUIBaseURL.absoluteString == "http://box2:8188")
         #expect(box2.comfyUIAPIKey == nil)
         #expect(box2.servers.count == 1)
-        let box1 = ServerList.single(configuration.servers[0], of: configuration)
+        let box1 = configuration.only(configuration.servers[0])
         #expect(box1.comfyUIAPIKey != nil)
         #expect(ServerLine(name: "box1").shortName == "box1")
     }

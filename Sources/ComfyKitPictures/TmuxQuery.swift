@@ -1,12 +1,11 @@
-import ComfyKitPictures
 import Foundation
 
 /// What tmux says about the terminal outside it, for the choice of picture protocol: the outer terminal's
 /// variables (`tmux show-environment`) and whether graphics may pass through (`tmux show -gv allow-passthrough`).
 /// Each command is given half a second; one that does not answer counts as saying nothing.
-enum TmuxQuery {
+public enum TmuxQuery {
     /// `nil` outside tmux (`TMUX` unset or empty).
-    static func context(environment: [String: String]) -> PictureChoice.Context.Tmux? {
+    public static func context(environment: [String: String]) -> PictureChoice.Context.Tmux? {
         guard let socket = environment["TMUX"], !socket.isEmpty else { return nil }
         let outer = run(["show-environment"]).map(parseEnvironment) ?? [:]
         let passthrough = run(["show", "-gv", "allow-passthrough"]).map(allowsPassthrough) ?? false
@@ -14,7 +13,7 @@ enum TmuxQuery {
     }
 
     /// `NAME=value` lines; `-NAME` (removed from the session) and anything else are skipped.
-    static func parseEnvironment(_ text: String) -> [String: String] {
+    public static func parseEnvironment(_ text: String) -> [String: String] {
         var variables: [String: String] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("-") {
             guard let equals = line.firstIndex(of: "=") else { continue }
@@ -24,7 +23,7 @@ enum TmuxQuery {
     }
 
     /// `on` and `all` (tmux 3.4) let graphics through; `off`, an error or nothing does not.
-    static func allowsPassthrough(_ text: String) -> Bool {
+    public static func allowsPassthrough(_ text: String) -> Bool {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return value == "on" || value == "all"
     }
