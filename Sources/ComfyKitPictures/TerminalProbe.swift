@@ -19,23 +19,35 @@ public enum TerminalProbe {
 
     /// The answers of the terminal on `fileDescriptor` (a tty, or one end of a pty in tests).
     public static func ask(fileDescriptor tty: Int32, timeout: Duration) -> TerminalAnswers {
+        let received = exchange(TerminalAnswers.queries, input: tty, output: tty, timeout: timeout, dropLateAnswers: true) {
+            TerminalAnswers(parsing: $0).answered  // DA1's answer closes the others'
+        }
+        return TerminalAnswers(parsing: received ?? [])
+    }
+
+    /// Writes `queries` to `output` with `input` in raw mode (no echo, no line editing), reads what comes back until
+    /// `answered` says it is all there or `timeout` has passed, and puts the terminal's mode back; with
+    /// `dropLateAnswers`, input not yet read is dropped then (an answer that comes late would otherwise be read as
+    /// typed). `nil` when `input` is no terminal or the queries could not be written.
+    public static func exchange(_ queries: String, input: Int32, output: Int32, timeout: Duration, dropLateAnswers: Bool,
+                                until answered: ([UInt8]) -> Bool) -> [UInt8]? {
         var saved = termios()
-        guard tcgetattr(tty, &saved) == 0 else { return TerminalAnswers() }
+        guard tcgetattr(input, &saved) == 0 else { return nil }
         var raw = saved
         raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
         withUnsafeMutableBytes(of: &raw.c_cc) { controls in
             controls[Int(VMIN)] = 0  // reads return what is there
             controls[Int(VTIME)] = 0
         }
-        guard tcsetattr(tty, TCSANOW, &raw) == 0 else { return TerminalAnswers() }
-        defer { tcsetattr(tty, TCSAFLUSH, &saved) }
-        let queries = Array(TerminalAnswers.queries.utf8)
-        guard queries.withUnsafeBytes({ write(tty, $0.baseAddress, $0.count) }) == queries.count else { return TerminalAnswers() }
-        return read(tty, until: ContinuousClock.now + timeout)
+        guard tcsetattr(input, TCSANOW, &raw) == 0 else { return nil }
+        defer { tcsetattr(input, dropLateAnswers ? TCSAFLUSH : TCSANOW, &saved) }
+        let bytes = Array(queries.utf8)
+        guard bytes.withUnsafeBytes({ write(output, $0.baseAddress, $0.count) }) == bytes.count else { return nil }
+        return read(input, until: ContinuousClock.now + timeout, answered: answered)
     }
 
-    /// Reads until DA1's answer (which closes the others') or the deadline.
-    private static func read(_ tty: Int32, until deadline: ContinuousClock.Instant) -> TerminalAnswers {
+    /// Reads until `answered` or the deadline.
+    private static func read(_ tty: Int32, until deadline: ContinuousClock.Instant, answered: ([UInt8]) -> Bool) -> [UInt8] {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 256)
         while true {
@@ -46,9 +58,9 @@ public enum TerminalProbe {
             let count = buffer.withUnsafeMutableBytes { systemRead(tty, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
             received += buffer.prefix(count)
-            if TerminalAnswers(parsing: received).answered { break }
+            if answered(received) { break }
         }
-        return TerminalAnswers(parsing: received)
+        return received
     }
 
     private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {

@@ -18,42 +18,20 @@ enum ClusterProbe {
         var terminal = TerminalAnswers()
     }
 
-    static func run(askingPictures: Bool = false, timeoutMilliseconds: Int32 = 100) -> Answers {
+    static func run(askingPictures: Bool = false, timeout: Duration = .milliseconds(100)) -> Answers {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return Answers() }
-        var saved = termios()
-        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return Answers() }
-        var raw = saved
-        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
-        guard tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0 else { return Answers() }
-        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-
-        emit("\r" + ClusterWidths.modifierProbe + "\u{1B}[6n\r" + ClusterWidths.zwjProbe + "\u{1B}[6n\r\u{1B}[2K"
-             + (askingPictures ? TerminalAnswers.queries : ""))
-        let bytes = readAnswers(askingPictures: askingPictures, timeoutMilliseconds: timeoutMilliseconds)
+        let queries = "\r" + ClusterWidths.modifierProbe + "\u{1B}[6n\r" + ClusterWidths.zwjProbe + "\u{1B}[6n\r\u{1B}[2K"
+            + (askingPictures ? TerminalAnswers.queries : "")
+        // Done once both cursor-position reports are in (and, with pictures, DA1's).
+        guard let bytes = TerminalProbe.exchange(queries, input: STDIN_FILENO, output: STDOUT_FILENO, timeout: timeout, dropLateAnswers: false, until: {
+            reports(in: $0).count >= 2 && (!askingPictures || TerminalAnswers(parsing: $0).answered)
+        }) else { return Answers() }
         let columns = reports(in: bytes)
         var answers = Answers(terminal: askingPictures ? TerminalAnswers(parsing: bytes) : TerminalAnswers())
         if columns.count >= 2 {
             answers.clusterWidths = ClusterWidths(modifierProbeWidth: columns[0] - 1, zwjProbeWidth: columns[1] - 1)
         }
         return answers
-    }
-
-    /// The bytes answered within the timeout: until both cursor-position reports are in (and, with pictures, DA1's).
-    private static func readAnswers(askingPictures: Bool, timeoutMilliseconds: Int32) -> [UInt8] {
-        var bytes: [UInt8] = []
-        let deadline = monotonicMilliseconds() + Int(timeoutMilliseconds)
-        while true {
-            let left = deadline - monotonicMilliseconds()
-            guard left > 0 else { break }
-            var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, Int32(left)) > 0 else { break }
-            var buffer = [UInt8](repeating: 0, count: 256)
-            let got = read(STDIN_FILENO, &buffer, buffer.count)
-            guard got > 0 else { break }
-            bytes += buffer[0..<got]
-            if reports(in: bytes).count >= 2, !askingPictures || TerminalAnswers(parsing: bytes).answered { break }
-        }
-        return bytes
     }
 
     /// The column of each `ESC [ row ; column R` in `bytes`, in order.
@@ -72,16 +50,5 @@ enum ClusterProbe {
             index = cursor
         }
         return columns
-    }
-
-    private static func emit(_ text: String) {
-        var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-    }
-
-    private static func monotonicMilliseconds() -> Int {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 }
