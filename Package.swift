@@ -82,11 +82,17 @@ let package = Package(
         .target(name: "CellWidth"),
         // Pictures in a terminal, for the CLI and the TUI: choosing the protocol, decoding (gdk-pixbuf) and encoding
         // (libchafa: kitty, sixel, iTerm2, symbol art). Not part of the SDK, so library users never need either.
-        .target(name: "ComfyKitPictures", dependencies: ["CChafa", "CGdkPixbuf"]),
+        // Videos give their first frame (FFmpeg) and sounds a waveform (libsndfile), read from memory, bounded.
+        .target(name: "ComfyKitPictures", dependencies: ["CChafa", "CGdkPixbuf", "CFFmpeg", "CSndFile"]),
         // libchafa and gdk-pixbuf through shim headers; their headers include glib's, found through pkg-config
         // (SwiftPM warns that it drops the .pc files' `-pthread`, which nothing here needs).
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev"])]),
         .systemLibrary(name: "CGdkPixbuf", pkgConfig: "gdk-pixbuf-2.0", providers: [.apt(["libgdk-pixbuf-2.0-dev", "webp-pixbuf-loader"])]),
+        // FFmpeg's demuxers, decoders and scaler (mp4/h264, webm/vp8/vp9 first frames) and libsndfile (FLAC, Ogg
+        // Vorbis/Opus, MP3, WAV), each through a shim header whose C callbacks read from memory.
+        .systemLibrary(name: "CFFmpeg", pkgConfig: "libavformat",
+                       providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]),
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         // `comfykit`: the scriptable command line over the SDK.
         .executableTarget(
             name: "ComfyKitCLI",

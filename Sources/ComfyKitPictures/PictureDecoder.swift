@@ -112,7 +112,7 @@ public enum PictureDecoder {
         return image
     }
 
-    private static func megapixels(_ pixels: Int) -> String {
+    static func megapixels(_ pixels: Int) -> String {
         let tenths = (pixels + 50_000) / 100_000
         return tenths % 10 == 0 ? "\(tenths / 10) megapixels" : "\(tenths / 10).\(tenths % 10) megapixels"
     }

@@ -42,22 +42,22 @@ public enum PictureFormat: String, Sendable, CaseIterable {
     }
 
     /// Why bytes that are no known format are not drawn, naming what they look like (without echoing them: a
-    /// server's error page may hold anything).
-    static func unknownReason(_ bytes: [UInt8]) -> String {
+    /// server's error page may hold anything); `expected` and `drawn` name what the caller wanted and can draw.
+    static func unknownReason(_ bytes: [UInt8], expected: String = "a picture", drawn: String = "PNG, JPEG, WebP and GIF") -> String {
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         let head = String(decoding: bytes[start..<min(bytes.count, start + 64)], as: UTF8.self).lowercased()
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<head") || head.hasPrefix("<body") {
-            return "an HTML page where a picture was expected"
+            return "an HTML page where \(expected) was expected"
         }
-        if head.hasPrefix("<svg") || head.hasPrefix("<?xml") { return "SVG or XML, not a picture that is drawn" }
-        if head.hasPrefix("{") || head.hasPrefix("[") { return "JSON text where a picture was expected" }
+        if head.hasPrefix("<svg") || head.hasPrefix("<?xml") { return "SVG or XML, not \(expected) that is drawn" }
+        if head.hasPrefix("{") || head.hasPrefix("[") { return "JSON text where \(expected) was expected" }
         let sample = bytes.prefix(256)
         if sample.allSatisfy({ $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || (0x20..<0x7F).contains($0) || $0 >= 0x80 }),
            sample.contains(where: { (0x20..<0x7F).contains($0) }) {
-            return "text where a picture was expected"
+            return "text where \(expected) was expected"
         }
         let hex = bytes.prefix(4).map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined(separator: " ")
-        return "an unknown format (it starts with \(hex)); PNG, JPEG, WebP and GIF are drawn"
+        return "an unknown format (it starts with \(hex)); \(drawn) are drawn"
     }
 }

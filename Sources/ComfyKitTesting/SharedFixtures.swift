@@ -36,6 +36,14 @@ public enum SharedFixtures {
     /// The media file `name` (`comfykit_test.png`, `comfykit_tone.wav`, …).
     public static func media(_ name: String) -> URL { mediaDirectory.appendingPathComponent(name) }
 
+    /// `Tests/Fixtures/outputs/`: small real files the double serves for saved videos and sounds (a 64×64 one-second
+    /// MP4 and WebM, whose first half is #E03020 and second #2040E0; one-second 440 Hz sines at half scale in FLAC,
+    /// MP3 and Opus).
+    public static let outputsDirectory = ComfyUIDouble.Configuration.defaultOutputFixturesDirectory
+
+    /// The output fixture `name` (`video.mp4`, `video-vp9.webm`, `video-vp8.webm`, `audio.flac`, …).
+    public static func output(_ name: String) -> URL { outputsDirectory.appendingPathComponent(name) }
+
     /// The workflow file names (`01_empty_image_save.json`, …), sorted.
     public static var workflowNames: [String] {
         (try? FileManager.default.contentsOfDirectory(atPath: workflowsDirectory.path))?

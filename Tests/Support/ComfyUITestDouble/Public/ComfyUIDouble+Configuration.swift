@@ -43,8 +43,13 @@ extension ComfyUIDouble {
         /// Sampler preview frames: on/off and size.
         public var previews = PreviewSettings()
         /// Size in bytes of every file a node produces (streamed, never held in memory);
-        /// nil for small real files (PNGs with the simulated width and height).
+        /// nil for small real files (PNGs with the simulated width and height; videos and sounds from
+        /// ``outputFixturesDirectory``).
         public var producedFileSize: Int?
+        /// Real small files served for the videos and sounds nodes save (`video.mp4`, `video-vp9.webm`,
+        /// `audio.flac`, `audio.mp3`, `audio.opus`); nil, or a missing file, serves magic bytes and filler instead.
+        /// Defaults to `Tests/Fixtures/outputs` in the repository that holds this file.
+        public var outputFixturesDirectory: URL? = Configuration.defaultOutputFixturesDirectory
         /// Output node ids to execute first, in this order. The real server orders outputs by Python
         /// set iteration, which differs between server processes; the double uses prompt order for the
         /// rest. Pin it to a transcript's `prompt[4]` to replay that run's node order exactly.
@@ -88,6 +93,20 @@ extension ComfyUIDouble {
             var url = URL(fileURLWithPath: #filePath)
             for _ in 0..<5 { url.deleteLastPathComponent() }
             return url.deletingLastPathComponent().appendingPathComponent("shared")
+        }
+
+        /// `Tests/Fixtures/outputs` in the repository that holds this file.
+        public static var defaultOutputFixturesDirectory: URL {
+            var url = URL(fileURLWithPath: #filePath)
+            for _ in 0..<5 { url.deleteLastPathComponent() }
+            return url.appendingPathComponent("Tests/Fixtures/outputs")
+        }
+
+        /// The real file served for a saved output with this extension, when there is one.
+        func outputFixture(forExtension fileExtension: String) -> [UInt8]? {
+            let names = ["mp4": "video.mp4", "webm": "video-vp9.webm", "flac": "audio.flac", "mp3": "audio.mp3", "opus": "audio.opus"]
+            guard let directory = outputFixturesDirectory, let name = names[fileExtension.lowercased()] else { return nil }
+            return (try? Data(contentsOf: directory.appendingPathComponent(name))).map { [UInt8]($0) }
         }
 
         var resolvedObjectInfoFile: URL {
