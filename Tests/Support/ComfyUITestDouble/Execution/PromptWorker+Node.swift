@@ -106,6 +106,17 @@ extension PromptWorker {
         }
     }
 
+    /// A saved file's bytes: a real video or sound from the fixtures when the test did not ask for a size, else
+    /// produced on the fly.
+    private func content(of save: SaveRequest) -> StoredContent {
+        let configuration = context.configuration
+        if configuration.producedFileSize == nil, case .other(let fileExtension) = save.media,
+           let fixture = configuration.outputFixture(forExtension: fileExtension) {
+            return .bytes(fixture)
+        }
+        return .produced(ProducedMedia(kind: save.media, size: configuration.producedFileSize))
+    }
+
     /// Names and stores the files an output node writes, returning its UI dict.
     private func write(_ save: SaveRequest) async -> JSONObject {
         let normalized = RelativePath.normalize(save.prefix) ?? save.prefix
@@ -118,7 +129,7 @@ extension PromptWorker {
             let number = String(counter + index)
             let filename = "\(base)_\(String(repeating: "0", count: max(0, 5 - number.count)) + number)_.\(save.fileExtension)"
             let path = subfolder.isEmpty ? filename : subfolder + "/" + filename
-            await context.files.store(.produced(ProducedMedia(kind: save.media, size: context.configuration.producedFileSize)), at: save.folder, path: path)
+            await context.files.store(content(of: save), at: save.folder, path: path)
             items.append(["filename": .string(filename), "subfolder": .string(subfolder), "type": .string(save.folder.rawValue)])
         }
         var ui: JSONObject = [save.uiKey: .array(items)]
