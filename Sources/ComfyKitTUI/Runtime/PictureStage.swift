@@ -16,10 +16,12 @@ final class PictureStage {
         let rows: Int
     }
 
-    /// What was made: bytes to write, symbol cells, or why there is nothing to draw.
+    /// What was made: bytes to write, symbol cells, a sound's waveform, or why there is nothing to draw.
     enum Made: Sendable {
         case graphics([UInt8])
         case cells([[SymbolCell]])
+        /// Braille rows in the theme's accent, and the caption under them (none in a rectangle under 3 rows).
+        case waveform([String], caption: String)
         case failed(String)
 
         /// Roughly the bytes it keeps in memory, for the cache's bound.
@@ -27,6 +29,7 @@ final class PictureStage {
             switch self {
             case .graphics(let bytes): bytes.count
             case .cells(let rows): rows.reduce(0) { $0 + $1.count } * 48
+            case .waveform(let rows, let caption): rows.reduce(caption.utf8.count) { $0 + $1.utf8.count }
             case .failed(let reason): reason.utf8.count
             }
         }
@@ -90,6 +93,8 @@ final class PictureStage {
                 graphics.append(PictureLayer.Graphic(rect: placement.rect, source: used.source, bytes: bytes))
             case .cells(let rows):
                 screen.putPictureCells(rows.map { $0.map(Self.cell) }, in: placement.rect)
+            case .waveform(let rows, let caption):
+                Self.waveform(rows, caption: caption, in: placement.rect, &screen)
             case .failed(let reason):
                 Self.placeholder("✗ " + reason, style: .error, in: placement.rect, &screen)
             }
@@ -132,6 +137,15 @@ final class PictureStage {
         Cell(String(symbol.character), colors: CellColors(foreground: symbol.foreground, background: symbol.background))
     }
 
+    /// A waveform's rows at the rectangle's top-left in the theme's accent (plain under `NO_COLOR`), its caption
+    /// on the last row.
+    private static func waveform(_ rows: [String], caption: String, in rect: Rect, _ screen: inout Screen) {
+        for (offset, line) in rows.prefix(rect.height).enumerated() {
+            screen.put(line, at: rect.column, row: rect.row + offset, style: .accent, limit: rect.width)
+        }
+        if !caption.isEmpty { screen.put(caption, at: rect.column, row: rect.bottom - 1, style: .muted, limit: rect.width) }
+    }
+
     /// Text in the middle of the rectangle, wrapped, in place of a picture.
     private static func placeholder(_ text: String, style: StyleSlot, in rect: Rect, _ screen: inout Screen) {
         let lines = wrapped(text, to: max(1, rect.width - 2)).prefix(rect.height)
@@ -168,14 +182,22 @@ struct PictureJob: Sendable {
         }
     }
 
-    /// Decoded no larger than the rectangle's pixels (bounded memory whatever the file says), then encoded.
+    /// Decoded no larger than the rectangle's pixels (bounded memory whatever the file says), then encoded; a
+    /// video by its first frame, a sound as its waveform with a caption.
     static func make(_ bytes: [UInt8], key: PictureStage.Key, encoder: PictureEncoder) -> PictureStage.Made {
+        let expected: ExpectedMedia = if case .output(let url) = key.source { MediaKind(url: url).expected } else { .picture }
         do {
             let box = (width: key.columns * encoder.cellSize.width, height: key.rows * encoder.cellSize.height)
-            let image = try PictureDecoder.decode(bytes, fitting: box)
-            switch encoder.encode(image, columns: key.columns, rows: key.rows) {
-            case .graphics(let bytes, _, _): return .graphics(bytes)
-            case .symbols(let rows): return .cells(rows)
+            switch try OutputDecoder.decode(bytes, fitting: box, expecting: expected) {
+            case .picture(let image), .videoFrame(let image, _):
+                switch encoder.encode(image, columns: key.columns, rows: key.rows) {
+                case .graphics(let bytes, _, _): return .graphics(bytes)
+                case .symbols(let rows): return .cells(rows)
+                }
+            case .sound(let peaks, _):
+                let captioned = key.rows >= 3
+                let rows = WaveformDrawing(peaks).lines(columns: key.columns, rows: key.rows - (captioned ? 1 : 0))
+                return .waveform(rows, caption: captioned ? peaks.caption : "")
             }
         } catch {
             return .failed(error.reason)

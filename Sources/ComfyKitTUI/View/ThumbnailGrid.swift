@@ -28,7 +28,8 @@ struct ThumbnailGrid: Widget {
                             row: rect.row + offset / layout.columns * (layout.height + 1), width: layout.width, height: layout.height)
             screen.place(.output(url: picture.url), in: tile)
             let isSelected = picture.index == selected
-            let label = (isSelected ? "› " : "  ") + "\(first + offset + 1)"
+            let mark = MediaKind(url: picture.url) == .video ? " ▶ video" : ""
+            let label = (isSelected ? "› " : "  ") + "\(first + offset + 1)" + mark
             screen.put(label, at: tile.column, row: tile.bottom, style: isSelected ? .selection : .muted, limit: tile.width)
             for row in tile.row...tile.bottom {
                 screen.mark(.output(index: picture.index), row: row, columns: tile.column..<(tile.column + tile.width))
@@ -64,7 +65,7 @@ struct PictureViewer: Widget {
               case .file(let url) = run.outputs[index] else { return }
         let pictures = run.pictureOutputs
         let position = (pictures.firstIndex { $0.index == index } ?? 0) + 1
-        let kind = MediaKind(url: url) == .video ? "  (first frame)" : ""
+        let kind = MediaKind(url: url) == .video ? "  ▶ video, its first frame" : ""
         let title = "run #\(run.id)  \(OutputLabel.fileName(of: url))\(kind)  \(position)/\(pictures.count)"
         screen.put(title, at: rect.column + 1, row: rect.row, style: .accent, attributes: .bold, limit: rect.width - 2)
         screen.place(.output(url: url), in: Rect(column: rect.column + 1, row: rect.row + 1, width: rect.width - 2, height: rect.height - 1),

@@ -1,3 +1,4 @@
+import ComfyKitPictures
 import Foundation
 
 /// What an output file holds, by its name's extension: what the TUI can draw of it.
@@ -5,6 +6,7 @@ enum MediaKind: Hashable, Sendable {
     case image
     /// Drawn by its first frame (animated WebP and GIF are images: their decoder takes the first frame).
     case video
+    /// Drawn as a waveform.
     case audio
     case other
 
@@ -18,6 +20,15 @@ enum MediaKind: Hashable, Sendable {
         }
     }
 
-    /// Whether the TUI draws it as a picture (a thumbnail, the viewer).
-    var isPicture: Bool { self == .image || self == .video }
+    /// Whether the TUI draws it (a thumbnail, the viewer): a picture, a video's first frame, a sound's waveform.
+    var isPicture: Bool { self != .other }
+
+    /// What its bytes should be, for the reason shown when they are something else.
+    var expected: ExpectedMedia {
+        switch self {
+        case .video: .video
+        case .audio: .sound
+        case .image, .other: .picture
+        }
+    }
 }

@@ -165,13 +165,13 @@ struct RunsComponent: Hashable, Sendable {
         status = ""
     }
 
-    /// `v` on the runs screen: the highlighted output in the whole window, when it is a picture.
+    /// `v` on the runs screen: the highlighted output in the whole window, when it is drawn (a picture, a video's
+    /// first frame, a sound's waveform).
     mutating func openViewer(status: inout String) {
         guard let output = selectedOutputItem else { return status = "no output to view yet" }
         guard case .file(let url) = output else { return status = "a text output: y copies it, d saves it" }
         switch MediaKind(url: url) {
-        case .image, .video: viewing = selectedOutput
-        case .audio: status = "an audio output: d downloads it"
+        case .image, .video, .audio: viewing = selectedOutput
         case .other: status = "\(OutputLabel.fileName(of: url)) is not a picture"
         }
     }
