@@ -8,15 +8,20 @@ import ComfyKitPictures
 import Foundation
 
 /// `run --show`: the run's images drawn in the terminal after the result, with the protocol chosen as the TUI
-/// chooses it, fitted to the terminal's width (and height, so one picture fits on a screen).
+/// chooses it, fitted to the terminal's width (and height, so one picture fits on a screen); a video by its first
+/// frame, a sound as a waveform of symbols with its length, rate and channels.
 struct PictureShow {
     let setting: PictureSetting
 
-    /// A picture fetched for drawing: its file name, and its bytes or why there are none.
+    /// An output fetched for drawing: its file name, what it should hold, and its bytes or why there are none.
     struct Fetched {
         let name: String
+        let expected: ExpectedMedia
         let bytes: Result<[UInt8], PictureFailure>
     }
+
+    /// The rows a sound's waveform takes (it reads as a waveform at any width; taller says nothing more).
+    static let waveformRows = 6
 
     /// Pictures are drawn only on a terminal, and never between NDJSON lines; says why not on stderr (once).
     static func canDraw(json: Bool) -> Bool {
@@ -31,12 +36,10 @@ struct PictureShow {
         return true
     }
 
-    /// The run's images and animations (GIF, WebP: their first frame), fetched with the download path's rules
-    /// (credentials to the ComfyUI origin only, streamed to a temporary folder, which is removed).
+    /// The run's images, videos and sounds, fetched with the download path's rules (credentials to the ComfyUI
+    /// origin only, streamed to a temporary folder, which is removed).
     static func fetch(_ result: ExecuteResult, kit: ComfyKit) async -> [Fetched] {
-        let requests = ((try? DownloadRequest.all(in: result)) ?? []).filter { request in
-            request.category == .image || (request.category == .video && ["gif", "webp"].contains(request.url.pathExtension.lowercased()))
-        }
+        let requests = (try? DownloadRequest.all(in: result)) ?? []
         guard !requests.isEmpty else { return [] }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comfykit-show-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -44,7 +47,13 @@ struct PictureShow {
             let files = try await kit.downloader().download(requests, to: folder)
             return files.map { file in
                 let bytes = (try? Data(contentsOf: file.fileURL)).map { Result<[UInt8], PictureFailure>.success([UInt8]($0)) }
-                return Fetched(name: file.request.fileName, bytes: bytes ?? .failure(PictureFailure(.empty, "could not be read back")))
+                let expected: ExpectedMedia = switch file.request.category {
+                case .video?: .video
+                case .audio?: .sound
+                default: .picture
+                }
+                return Fetched(name: file.request.fileName, expected: expected,
+                               bytes: bytes ?? .failure(PictureFailure(.empty, "could not be read back")))
             }
         } catch {
             Terminal.error("--show: the images could not be fetched: \(error)\n")
@@ -62,13 +71,34 @@ struct PictureShow {
         for picture in pictures {
             do {
                 let bytes = try picture.bytes.get()
-                let image = try PictureDecoder.decode(bytes, fitting: (width: columns * cellSize.width, height: rows * cellSize.height))
-                Terminal.output(picture.name)
-                FileHandle.standardOutput.write(Data(encoder.printable(image, columns: columns, rows: rows)))
+                switch try OutputDecoder.decode(bytes, fitting: (width: columns * cellSize.width, height: rows * cellSize.height), expecting: picture.expected) {
+                case .picture(let image):
+                    Terminal.output(picture.name)
+                    Self.write(encoder.printable(image, columns: columns, rows: rows))
+                case .videoFrame(let image, _):
+                    Terminal.output(picture.name + "  ▶ video, its first frame")
+                    Self.write(encoder.printable(image, columns: columns, rows: rows))
+                case .sound(let peaks, _):
+                    Terminal.output(picture.name)
+                    Terminal.output(Self.waveform(peaks, columns: columns, monochrome: choice.monochrome))
+                }
             } catch {
                 Terminal.error("\(picture.name): \(error)\n")
             }
         }
+    }
+
+    /// A drawn picture's bytes, ended with a newline (chafa's symbol art ends on its last row), so the next output's
+    /// name starts a line of its own.
+    private static func write(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes.last == UInt8(ascii: "\n") || bytes.isEmpty ? bytes : bytes + [UInt8(ascii: "\n")]))
+    }
+
+    /// A sound's waveform as lines of braille in cyan (plain under `NO_COLOR`), its caption under it.
+    static func waveform(_ peaks: AudioPeaks, columns: Int, monochrome: Bool) -> String {
+        let (start, end) = monochrome ? ("", "") : ("\u{1B}[36m", "\u{1B}[0m")
+        let lines = WaveformDrawing(peaks).lines(columns: columns, rows: waveformRows).map { start + $0 + end }
+        return (lines + [peaks.caption]).joined(separator: "\n")
     }
 
     /// stdout's size in cells, less a line for the name and one for the prompt after the picture.

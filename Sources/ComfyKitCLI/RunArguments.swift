@@ -18,7 +18,7 @@ struct RunArguments: ParsableArguments {
     @Flag(help: "Print NDJSON events on stdout, ending with the result.")
     var json = false
 
-    @Flag(help: "Draw the output images in the terminal after the result (never into a pipe or with --json).")
+    @Flag(help: "Draw the outputs in the terminal after the result: images, a video's first frame, a sound's waveform (never into a pipe or with --json).")
     var show = false
 
     @Option(help: ArgumentHelp("How --show draws: auto, kitty, sixel, iterm, symbols or off (default: $COMFYKIT_IMAGES, else auto: the terminal's variables, then its answers).", valueName: "protocol"))

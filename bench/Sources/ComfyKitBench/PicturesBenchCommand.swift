@@ -2,12 +2,13 @@ import ArgumentParser
 import ComfyKitPictures
 import Foundation
 
-/// Decodes a picture's bytes and encodes it as a thumbnail (as the TUI's runs screen does): the time of each
-/// repetition; with `--cache`, the resident memory with that many thumbnails kept.
+/// Decodes an output's bytes and encodes it as a thumbnail (as the TUI's runs screen does: a picture, a video's
+/// first frame, a sound's waveform): the time of each repetition; with `--cache`, the resident memory with that many
+/// thumbnails kept.
 struct PicturesBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "pictures", abstract: "Time decode + encode of a picture into a thumbnail.")
 
-    @Option(help: "The picture (PNG, JPEG, WebP, GIF).")
+    @Option(help: "The output file (PNG, JPEG, WebP, GIF; MP4, WebM: the first frame; FLAC, MP3, Ogg, WAV: the waveform).")
     var file: String
 
     @Option(help: "kitty, sixel, iterm or symbols.")
@@ -46,15 +47,13 @@ struct PicturesBenchCommand: AsyncParsableCommand {
         var last: EncodedPicture = .symbols([])
         for _ in 0..<repeats {
             let start = Clocks.monotonicNanoseconds()
-            let image = try PictureDecoder.decode(bytes, fitting: box)
-            last = encoder.encode(image, columns: columns, rows: rows, kittyImageID: 1)
+            last = try thumbnail(bytes, box: box, encoder: encoder, kittyImageID: 1)
             times.append(Double(Clocks.monotonicNanoseconds() - start) / 1e9)
         }
         let before = Clocks.currentRSSBytes()
         var kept: [EncodedPicture] = []
         for index in 0..<cache {
-            let image = try PictureDecoder.decode(bytes, fitting: box)
-            kept.append(encoder.encode(image, columns: columns, rows: rows, kittyImageID: UInt32(index + 1)))
+            kept.append(try thumbnail(bytes, box: box, encoder: encoder, kittyImageID: UInt32(index + 1)))
         }
         let with = Clocks.currentRSSBytes()
         let size: Int
@@ -63,5 +62,15 @@ struct PicturesBenchCommand: AsyncParsableCommand {
         case .symbols(let cells): size = cells.count * (cells.first?.count ?? 0)
         }
         try emit(Output(seconds: times, bytes: size, cells: [last.columns, last.rows], rssBeforeCache: before, rssWithCache: with, cached: kept.count))
+    }
+
+    /// The thumbnail the TUI makes of `bytes`: a picture or a first frame encoded, a sound's waveform as symbols.
+    private func thumbnail(_ bytes: [UInt8], box: (width: Int, height: Int), encoder: PictureEncoder, kittyImageID: UInt32) throws -> EncodedPicture {
+        switch try OutputDecoder.decode(bytes, fitting: box) {
+        case .picture(let image), .videoFrame(let image, _):
+            return encoder.encode(image, columns: columns, rows: rows, kittyImageID: kittyImageID)
+        case .sound(let peaks, _):
+            return .symbols(WaveformDrawing(peaks).cells(columns: columns, rows: rows - 1, colour: nil))
+        }
     }
 }
