@@ -105,6 +105,18 @@ import Testing
         }
     }
 
+    @Test func readingGivesUpAfterItsPacketBound() throws {
+        // The fixture's H.264 reorders up to two frames (has_b_frames=2): its first frame needs a third packet.
+        let bytes = try Self.fixture("video.mp4")
+        do {
+            _ = try VideoFrameDecoder.firstFrame(bytes, format: .mp4, fitting: nil, maximumPackets: 2)
+            Issue.record("a frame came out of two packets")
+        } catch {
+            #expect(error == PictureFailure(.corrupt, "a damaged MP4: no h264 frame in its first 2 packets"))
+        }
+        #expect(try VideoFrameDecoder.firstFrame(bytes, format: .mp4, fitting: nil, maximumPackets: 3).width == 64)
+    }
+
     @Test func unknownBytesNameEveryFormatThatIsDrawn() throws {
         let failure = try #require(failureOf([0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x10, 0x10]))
         #expect(failure.reason == "an unknown format (it starts with 00 00 01 00); PNG, JPEG, WebP, GIF, MP4, WebM, FLAC, MP3, Ogg and WAV are drawn")
