@@ -6,10 +6,11 @@ import Testing
 @testable import ComfyKitTUI
 
 /// Issue 12, "living with ncurses", through the real runtime on the headless backend against the double: a finished
-/// run's picture is written once in kitty's protocol at the panel's cell, not again while nothing changes, deleted
-/// when the help overlay covers it, written again when it closes, and deleted when the app quits.
+/// run's picture is sent once in kitty's protocol and placed at the panel's cell, not again while nothing changes, its
+/// placement deleted when the help overlay covers it, placed again (not sent again) when it closes, and deleted and
+/// freed when the app quits.
 @Suite(.serialized) struct PictureRuntimeTests {
-    @Test func aKittyPictureIsWrittenOnceDeletedUnderTheHelpAndOnQuit() async throws {
+    @Test func aKittyPictureIsSentOncePlacedAgainAfterTheHelpAndFreedOnQuit() async throws {
         try await withComfyUIDouble { double in
             let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: double.baseURL), environment: [:]))
             let started = Date()
@@ -57,9 +58,16 @@ import Testing
             let writes = frames.flatMap(\.after)
             #expect(writes.count == 2, "written when done and after the help, never while nothing changed: \(writes.count)")
             #expect(writes.allSatisfy { $0.column == 97 && $0.row == 24 }, "at the panel picture's top-left cell")
-            #expect(writes.allSatisfy { String(decoding: $0.bytes.prefix(3), as: UTF8.self) == "\u{1B}_G" }, "kitty's protocol")
-            let deletes = frames.flatMap(\.before).map { String(decoding: $0, as: UTF8.self) }
-            #expect(deletes == Array(repeating: "\u{1B}_Ga=d,d=P,x=98,y=25,q=2\u{1B}\\", count: 2), "under the help, then on quitting: \(deletes)")
+            let before = frames.flatMap(\.before).map { String(decoding: $0, as: UTF8.self) }
+            let sent = before.filter { $0.hasPrefix("\u{1B}_Ga=t,") }
+            #expect(sent.count == 1, "the picture is sent to the terminal once, then only placed: \(sent.count) sent")
+            let id = try #require(sent.first?.dropFirst("\u{1B}_Ga=t,i=".count).prefix { $0.isNumber }, "sent with its id")
+            #expect(sent.first?.hasPrefix("\u{1B}_Ga=t,i=\(id),q=2,") == true)
+            #expect(writes.allSatisfy { String(decoding: $0.bytes, as: UTF8.self).hasPrefix("\u{1B}_Ga=p,i=\(id),") }, "placed by its id")
+            #expect(writes.allSatisfy { $0.bytes.count < 100 }, "a placement, not the picture again: \(writes.map(\.bytes.count))")
+            let deletes = before.filter { $0.hasPrefix("\u{1B}_Ga=d,") }
+            #expect(deletes == ["\u{1B}_Ga=d,d=p,x=98,y=25,q=2\u{1B}\\", "\u{1B}_Ga=d,d=p,x=98,y=25,q=2\u{1B}\\", "\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\"],
+                    "the placement deleted under the help and on quitting, the image freed on quitting: \(deletes)")
         }
     }
 }

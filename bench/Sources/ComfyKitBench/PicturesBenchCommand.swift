@@ -3,7 +3,8 @@ import ComfyKitPictures
 import Foundation
 
 /// Decodes a picture's bytes and encodes it as a thumbnail (as the TUI's runs screen does): the time of each
-/// repetition; with `--cache`, the resident memory with that many thumbnails kept.
+/// repetition; with `--cache`, the resident memory with that many thumbnails kept as the TUI keeps them (kitty: sent
+/// once to the terminal, here /dev/null, and kept as an id and a size; sixel: its bytes; symbols: the cells).
 struct PicturesBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "pictures", abstract: "Time decode + encode of a picture into a thumbnail.")
 
@@ -42,26 +43,53 @@ struct PicturesBenchCommand: AsyncParsableCommand {
                                      cellSize: .fallback)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
         let box = (width: columns * CellSize.fallback.width, height: rows * CellSize.fallback.height)
+        let terminal = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
         var times: [Double] = []
-        var last: EncodedPicture = .symbols([])
-        for _ in 0..<repeats {
+        var last = Thumbnail.encoded(.symbols([]))
+        for index in 0..<repeats {
             let start = Clocks.monotonicNanoseconds()
             let image = try PictureDecoder.decode(bytes, fitting: box)
-            last = encoder.encode(image, columns: columns, rows: rows, kittyImageID: 1)
+            last = thumbnail(image, encoder: encoder, imageID: UInt32(index + 1), terminal: terminal)
             times.append(Double(Clocks.monotonicNanoseconds() - start) / 1e9)
         }
         let before = Clocks.currentRSSBytes()
-        var kept: [EncodedPicture] = []
+        var kept: [Thumbnail] = []
         for index in 0..<cache {
             let image = try PictureDecoder.decode(bytes, fitting: box)
-            kept.append(encoder.encode(image, columns: columns, rows: rows, kittyImageID: UInt32(index + 1)))
+            kept.append(thumbnail(image, encoder: encoder, imageID: UInt32(repeats + index + 1), terminal: terminal))
         }
         let with = Clocks.currentRSSBytes()
-        let size: Int
-        switch last {
-        case .graphics(let encoded, _, _): size = encoded.count
-        case .symbols(let cells): size = cells.count * (cells.first?.count ?? 0)
+        try emit(Output(seconds: times, bytes: last.size, cells: last.cells, rssBeforeCache: before, rssWithCache: with, cached: kept.count))
+    }
+
+    /// A thumbnail as the TUI's cache keeps it.
+    enum Thumbnail {
+        case kitty(KittyImage)
+        case encoded(EncodedPicture)
+
+        /// Bytes sent (kitty, sixel) or cells (symbols).
+        var size: Int {
+            switch self {
+            case .kitty(let image): image.transmittedBytes
+            case .encoded(.graphics(let bytes, _, _)): bytes.count
+            case .encoded(.symbols(let cells)): cells.count * (cells.first?.count ?? 0)
+            }
         }
-        try emit(Output(seconds: times, bytes: size, cells: [last.columns, last.rows], rssBeforeCache: before, rssWithCache: with, cached: kept.count))
+
+        var cells: [Int] {
+            switch self {
+            case .kitty(let image): [image.columns, image.rows]
+            case .encoded(let picture): [picture.columns, picture.rows]
+            }
+        }
+    }
+
+    /// kitty: sent to the terminal once (written to `terminal`) and kept as its id; the others encoded and kept.
+    private func thumbnail(_ image: PixelImage, encoder: PictureEncoder, imageID: UInt32, terminal: FileHandle) -> Thumbnail {
+        if let (kitty, transmission) = encoder.kittyTransmission(image, columns: columns, rows: rows, imageID: imageID) {
+            terminal.write(Data(transmission))
+            return .kitty(kitty)
+        }
+        return .encoded(encoder.encode(image, columns: columns, rows: rows))
     }
 }
