@@ -72,7 +72,8 @@ extension PromptWorker {
         let interval = context.configuration.progressStepInterval
         var due = ContinuousClock.now
         for (step, value) in plan.values.enumerated() {
-            let preview = previews.isEmpty ? nil : previews[step % previews.count]
+            let every = context.configuration.previews.everySteps
+            let preview = previews.isEmpty || (step + 1) % every != 0 ? nil : previews[(step / every) % previews.count]
             due += interval
             try await Task.sleep(until: due, clock: .continuous)
             try await checkInterrupt()
@@ -106,6 +107,12 @@ extension PromptWorker {
         }
     }
 
+    /// A saved file's bytes: the configured image output for a PNG when there is one, else produced as simulated.
+    private func content(of save: SaveRequest) -> StoredContent {
+        if case .png = save.media, let image = context.configuration.imageOutput { return .bytes(image) }
+        return .produced(ProducedMedia(kind: save.media, size: context.configuration.producedFileSize))
+    }
+
     /// Names and stores the files an output node writes, returning its UI dict.
     private func write(_ save: SaveRequest) async -> JSONObject {
         let normalized = RelativePath.normalize(save.prefix) ?? save.prefix
@@ -118,7 +125,7 @@ extension PromptWorker {
             let number = String(counter + index)
             let filename = "\(base)_\(String(repeating: "0", count: max(0, 5 - number.count)) + number)_.\(save.fileExtension)"
             let path = subfolder.isEmpty ? filename : subfolder + "/" + filename
-            await context.files.store(.produced(ProducedMedia(kind: save.media, size: context.configuration.producedFileSize)), at: save.folder, path: path)
+            await context.files.store(content(of: save), at: save.folder, path: path)
             items.append(["filename": .string(filename), "subfolder": .string(subfolder), "type": .string(save.folder.rawValue)])
         }
         var ui: JSONObject = [save.uiKey: .array(items)]

@@ -45,6 +45,9 @@ extension ComfyUIDouble {
         /// Size in bytes of every file a node produces (streamed, never held in memory);
         /// nil for small real files (PNGs with the simulated width and height).
         public var producedFileSize: Int?
+        /// The bytes of every PNG an image node saves (`SaveImage`, `PreviewImage`, …), such as the recorded run's
+        /// output (``PreviewSettings/recordedOutput(in:)``); nil for solid-colour PNGs of the simulated size.
+        public var imageOutput: [UInt8]?
         /// Output node ids to execute first, in this order. The real server orders outputs by Python
         /// set iteration, which differs between server processes; the double uses prompt order for the
         /// rest. Pin it to a transcript's `prompt[4]` to replay that run's node order exactly.
