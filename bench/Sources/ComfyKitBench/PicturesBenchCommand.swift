@@ -28,6 +28,10 @@ struct PicturesBenchCommand: AsyncParsableCommand {
 
     struct Output: Encodable {
         let seconds: [Double]
+        /// The decoding part of each repetition.
+        let decodeSeconds: [Double]
+        /// CPU time of each repetition, all threads (chafa draws on a pool): the work, whatever the machine's load.
+        let cpuSeconds: [Double]
         let bytes: Int
         let cells: [Int]
         let rssBeforeCache: Int
@@ -44,13 +48,16 @@ struct PicturesBenchCommand: AsyncParsableCommand {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
         let box = (width: columns * CellSize.fallback.width, height: rows * CellSize.fallback.height)
         let terminal = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
-        var times: [Double] = []
+        var times: [Double] = [], decodeTimes: [Double] = [], cpuTimes: [Double] = []
         var last = Thumbnail.encoded(.symbols([]))
         for index in 0..<repeats {
-            let start = Clocks.monotonicNanoseconds()
+            let (start, cpu) = (Clocks.monotonicNanoseconds(), Clocks.cpuSeconds())
             let image = try PictureDecoder.decode(bytes, fitting: box)
+            let decoded = Clocks.monotonicNanoseconds()
             last = thumbnail(image, encoder: encoder, imageID: UInt32(index + 1), terminal: terminal)
-            times.append(Double(Clocks.monotonicNanoseconds() - start) / 1e9)
+            let end = Clocks.monotonicNanoseconds()
+            (times, decodeTimes, cpuTimes) = (times + [Double(end - start) / 1e9], decodeTimes + [Double(decoded - start) / 1e9],
+                                              cpuTimes + [Clocks.cpuSeconds() - cpu])
         }
         let before = Clocks.currentRSSBytes()
         var kept: [Thumbnail] = []
@@ -59,7 +66,7 @@ struct PicturesBenchCommand: AsyncParsableCommand {
             kept.append(thumbnail(image, encoder: encoder, imageID: UInt32(repeats + index + 1), terminal: terminal))
         }
         let with = Clocks.currentRSSBytes()
-        try emit(Output(seconds: times, bytes: last.size, cells: last.cells, rssBeforeCache: before, rssWithCache: with, cached: kept.count))
+        try emit(Output(seconds: times, decodeSeconds: decodeTimes, cpuSeconds: cpuTimes, bytes: last.size, cells: last.cells, rssBeforeCache: before, rssWithCache: with, cached: kept.count))
     }
 
     /// A thumbnail as the TUI's cache keeps it.
