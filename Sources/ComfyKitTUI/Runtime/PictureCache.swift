@@ -11,6 +11,9 @@ struct PictureCache<Key: Hashable, Value> {
 
     var count: Int { entries.count }
 
+    /// The keys held, in no order, without marking them used.
+    var keys: [Key] { Array(entries.keys) }
+
     /// The value, marked as just used.
     subscript(key: Key) -> Value? {
         mutating get {

@@ -7,7 +7,7 @@ import Synchronization
 /// fetched, decoded and encoded off the loop, two at a time, and kept in a bounded cache; a slot keeps showing its
 /// last picture while the next one is made, so a preview's frames replace each other in place. A kitty picture is
 /// sent to the terminal once, under its own id, and then only placed: the cache keeps its id and size, not its bytes,
-/// and frees it in the terminal when it leaves the cache (or is a preview frame a newer one replaced).
+/// and frees it in the terminal when it leaves the cache; a preview frame leaves it as soon as no slot shows it.
 ///
 /// Use it from the loop's thread; the work it starts reports back through ``collectArrivals()``.
 final class PictureStage {
@@ -79,6 +79,7 @@ final class PictureStage {
     /// backend. Pictures not made yet are asked for (their slot's last picture, or a placeholder, meanwhile).
     func compose(_ screen: inout Screen, state: AppState) -> [PictureLayer.Graphic] {
         var graphics: [PictureLayer.Graphic] = []
+        defer { dropUnshownPreviews() }
         for placement in screen.pictures {
             let key = Key(source: placement.source, columns: placement.rect.width, rows: placement.rect.height)
             var shown = made[key].map { (key, $0) }
@@ -92,7 +93,7 @@ final class PictureStage {
                 Self.placeholder("⋯", style: .muted, in: placement.rect, &screen)
                 continue
             }
-            replace(inSlot: placement.slot, with: used)
+            lastInSlot[placement.slot] = used
             switch picture {
             case .graphics(let bytes):
                 graphics.append(PictureLayer.Graphic(rect: placement.rect, source: used.source, bytes: bytes))
@@ -122,12 +123,14 @@ final class PictureStage {
         return takeTerminalWrites()
     }
 
-    /// Notes what `slot` shows now; a preview frame it showed before is not shown again (a newer frame replaced it),
-    /// so it leaves the cache at once unless another slot still shows it.
-    private func replace(inSlot slot: String, with key: Key) {
-        let previous = lastInSlot.updateValue(key, forKey: slot)
-        guard let previous, previous != key, case .preview = previous.source, !lastInSlot.values.contains(previous) else { return }
-        release(made.remove(previous).map { [$0] } ?? [])
+    /// A preview frame no slot shows is never shown again (a newer frame or the output took its place, or it was
+    /// made after the run ended): it leaves the cache at once, and a kitty image of it is freed.
+    private func dropUnshownPreviews() {
+        let shown = Set(lastInSlot.values)
+        for key in made.keys where !shown.contains(key) {
+            guard case .preview = key.source else { continue }
+            release(made.remove(key).map { [$0] } ?? [])
+        }
     }
 
     /// Frees in the terminal the kitty images among pictures that left the cache.
