@@ -46,6 +46,30 @@ public struct PictureEncoder: Sendable {
         }
     }
 
+    /// The picture fitted inside `columns`×`rows` cells as kitty image `imageID` (1 and up), sent for the terminal to
+    /// keep without showing it: the bytes to write once, and the image to place afterwards as often as needed with
+    /// ``kittyPlacement(_:)``. `nil` unless the choice is kitty.
+    ///
+    /// ```swift
+    /// if let (image, bytes) = encoder.kittyTransmission(pixels, columns: 40, rows: 20, imageID: 9) {
+    ///     write(bytes)                           // once
+    ///     write(encoder.kittyPlacement(image))   // at the cursor, each time it is shown
+    /// }
+    /// ```
+    public func kittyTransmission(_ image: PixelImage, columns: Int, rows: Int, imageID: UInt32) -> (image: KittyImage, bytes: [UInt8])? {
+        guard choice.picture == .kitty, columns > 0, rows > 0 else { return nil }
+        let cells = fittedCells(width: image.width, height: image.height, columns: columns, rows: rows)
+        let drawn = ChafaDrawing(image: image, columns: cells.columns, rows: cells.rows, mode: .kitty, cellSize: cellSize).printed()
+        guard let sent = KittySequences.transmitOnly(drawn, imageID: imageID) else { return nil }
+        let bytes = wrapped(sent)
+        return (KittyImage(imageID: imageID, columns: cells.columns, rows: cells.rows, transmittedBytes: bytes.count), bytes)
+    }
+
+    /// Shows a kitty image sent before (``kittyTransmission(_:columns:rows:imageID:)``) at the cursor, over its cells.
+    public func kittyPlacement(_ image: KittyImage) -> [UInt8] {
+        wrapped(KittySequences.place(imageID: image.imageID, columns: image.columns, rows: image.rows))
+    }
+
     /// Bytes for a plain terminal (`comfykit run --show`): graphics as they are, symbol art as lines of text with
     /// SGR colours, each line ended with a reset and a newline.
     public func printable(_ image: PixelImage, columns: Int, rows: Int) -> [UInt8] {
@@ -58,8 +82,8 @@ public struct PictureEncoder: Sendable {
         return ChafaDrawing(image: image, columns: cells.columns, rows: cells.rows, mode: mode, cellSize: cellSize).printed()
     }
 
-    /// Deletes the kitty image `kittyImageID` and frees its data; nothing for the other protocols, whose pictures
-    /// go when the cells under them are redrawn.
+    /// Deletes the kitty image `kittyImageID` (every placement of it) and frees its data; nothing for the other
+    /// protocols, whose pictures go when the cells under them are redrawn.
     public func erase(kittyImageID: UInt32) -> [UInt8] {
         guard choice.picture == .kitty else { return [] }
         return wrapped(KittySequences.delete(imageID: kittyImageID))

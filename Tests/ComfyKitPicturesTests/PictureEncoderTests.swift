@@ -68,6 +68,18 @@ import Testing
         #expect(encoder(.sixel).erase(kittyImageID: 7).isEmpty)
     }
 
+    @Test func aKittyImageIsSentOnceWithoutShowingItThenPlacedByItsID() throws {
+        let kitty = encoder(.kitty)
+        let (image, bytes) = try #require(kitty.kittyTransmission(try solid(64, 64, 0x0000FF), columns: 20, rows: 10, imageID: 9))
+        #expect(image == KittyImage(imageID: 9, columns: 20, rows: 10, transmittedBytes: bytes.count))
+        #expect(text(bytes).hasPrefix("\u{1B}_Ga=t,i=9,q=2,f=32,s=200,v=200,"), "transmitted, not displayed: \(text(bytes).prefix(60))")
+        #expect(text(bytes).hasSuffix("\u{1B}\\"))
+        #expect(kitty.kittyPlacement(image) == Array("\u{1B}_Ga=p,i=9,c=20,r=10,C=1,q=2\u{1B}\\".utf8))
+        #expect(encoder(.sixel).kittyTransmission(try solid(64, 64, 0x0000FF), columns: 20, rows: 10, imageID: 9) == nil)
+        let tmux = encoder(.kitty, passthrough: true)
+        #expect(text(tmux.kittyPlacement(image)).hasPrefix("\u{1B}Ptmux;\u{1B}\u{1B}_Ga=p,i=9,"))
+    }
+
     @Test func sixelIsOneDCSSequenceInThePicturesColours() throws {
         guard case .graphics(let bytes, let columns, let rows) = encoder(.sixel).encode(try solid(64, 64, 0xFF0000), columns: 20, rows: 10) else {
             Issue.record("graphics expected")

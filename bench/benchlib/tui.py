@@ -20,6 +20,7 @@ import pyte
 
 COLUMNS, LINES = 120, 40
 STEP = re.compile(r"\(EmptyImage\)\s+(\d+)/(\d+)")
+SAMPLER_STEP = re.compile(r"\(KSampler\)\s+(\d+)/(\d+)")
 
 
 class AnsweringScreen(pyte.Screen):
@@ -35,7 +36,7 @@ class AnsweringScreen(pyte.Screen):
 class Screen:
     """The TUI in a pty: send keys, wait for what the screen shows."""
 
-    def __init__(self, binary, folder, server, home):
+    def __init__(self, binary, folder, server, home, extra_args=()):
         home = Path(home)
         for sub in ("config", "state", "downloads"):
             (home / sub).mkdir(parents=True, exist_ok=True)
@@ -48,7 +49,8 @@ class Screen:
         self.stream = pyte.ByteStream(self.screen)
         self.master = master
         self.spawned_ns = time.monotonic_ns()
-        self.process = subprocess.Popen([str(binary), str(folder), "--server", server, "--download-dir", str(home / "downloads")],
+        self.process = subprocess.Popen([str(binary), str(folder), "--server", server, "--download-dir", str(home / "downloads"),
+                                         *extra_args],
                                         stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
         os.close(slave)
 
@@ -115,9 +117,11 @@ class Screen:
         os.close(self.master)
 
 
-def measure_tui(binary, folder, double, home, idle_seconds, keypresses, step_interval_ns, node_ms):
+def measure_tui(binary, folder, double, home, idle_seconds, keypresses, step_interval_ns, node_ms, step=STEP, extra_args=()):
+    """The figures of the TUI section; `step` finds the running node's step on the screen, `extra_args` go to the app
+    (`--images symbols` for the preview load)."""
     entries = sum(1 for _ in Path(folder).rglob("*.json"))
-    app = Screen(binary, folder, double.url, home)
+    app = Screen(binary, folder, double.url, home, extra_args)
     figures = {}
     try:
         first = app.pump(lambda text: "ComfyKit" in text, timeout=10)
@@ -136,7 +140,7 @@ def measure_tui(binary, folder, double, home, idle_seconds, keypresses, step_int
         app.press("\r")
         app.pump(lambda text: "S-Tab" in text, timeout=10)
         app.press("\r")
-        app.pump(lambda text: STEP.search(text) is not None, timeout=20)
+        app.pump(lambda text: step.search(text) is not None, timeout=20)
         app.press("\x1b")
         app.drain(0.5)
         key_latencies, lags, shown = [], [], []
@@ -146,7 +150,7 @@ def measure_tui(binary, folder, double, home, idle_seconds, keypresses, step_int
             sent = app.press("?")
             drawn = app.pump((lambda text: " Keys " in text) if opening else (lambda text: " Keys " not in text), timeout=10)
             key_latencies.append((drawn - sent) / 1e6)
-            match = STEP.search(app.text())
+            match = step.search(app.text())
             if match:
                 shown.append((drawn, int(match.group(1))))
             app.drain(0.05 + (index % 5) * 0.01)

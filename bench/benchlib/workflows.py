@@ -18,6 +18,13 @@ def write_tui_folder(folder, template, count):
         (group / f"workflow_{index:05d}.json").write_text(text)
 
 
+def write_recorded_sd15(path, shared):
+    """The recorded SD1.5 run's workflow (shared/comfyui/previews/metadata.json: KSampler as node 3), its prompt not
+    required, so Enter on its form runs it."""
+    workflow = json.loads((Path(shared) / "comfyui" / "previews" / "metadata.json").read_text())["workflow"]
+    Path(path).write_text(json.dumps(workflow).replace("$prompt.text!", "$prompt.text"))
+
+
 def write_large_workflow(path, nodes):
     """A chain of `nodes` nodes: an EmptyImage, blur/invert stages whose titles carry DSL params (one in
     ten), and a SaveImage output. Returns values for a tenth of the params (the rest keep defaults)."""

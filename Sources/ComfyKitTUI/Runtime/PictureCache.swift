@@ -11,6 +11,9 @@ struct PictureCache<Key: Hashable, Value> {
 
     var count: Int { entries.count }
 
+    /// The keys held, in no order, without marking them used.
+    var keys: [Key] { Array(entries.keys) }
+
     /// The value, marked as just used.
     subscript(key: Key) -> Value? {
         mutating get {
@@ -21,14 +24,36 @@ struct PictureCache<Key: Hashable, Value> {
         }
     }
 
-    mutating func insert(_ value: Value, for key: Key, cost: Int) {
+    /// Keeps `value`; returns the values that left to make room (and the one it replaced under the same key).
+    @discardableResult
+    mutating func insert(_ value: Value, for key: Key, cost: Int) -> [Value] {
         clock += 1
-        if let old = entries[key] { self.cost -= old.cost }
+        var gone: [Value] = []
+        if let old = entries[key] {
+            self.cost -= old.cost
+            gone.append(old.value)
+        }
         entries[key] = (value, cost, clock)
         self.cost += cost
         while self.cost > limit, entries.count > 1, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
-            self.cost -= entries[oldest]?.cost ?? 0
-            entries[oldest] = nil
+            if let entry = entries.removeValue(forKey: oldest) {
+                self.cost -= entry.cost
+                gone.append(entry.value)
+            }
         }
+        return gone
+    }
+
+    /// Takes the entry for `key` out, returning its value.
+    mutating func remove(_ key: Key) -> Value? {
+        guard let entry = entries.removeValue(forKey: key) else { return nil }
+        cost -= entry.cost
+        return entry.value
+    }
+
+    /// Empties the cache, returning what it held.
+    mutating func removeAll() -> [Value] {
+        defer { entries = [:]; cost = 0 }
+        return entries.values.map(\.value)
     }
 }

@@ -111,7 +111,9 @@ final class Runtime {
             let graphics = pictureStage?.compose(&screen, state: state) ?? []
             let resized = screen.width != previous.width || screen.height != previous.height
             let changes = screen.diff(from: previous)
-            let pictures = pictureLayer.update(to: graphics, fullRedraw: resized)
+            var pictures = pictureLayer.update(to: graphics, fullRedraw: resized)
+            // kitty images to keep are sent (and those let go freed) before anything places or deletes placements.
+            if let writes = pictureStage?.takeTerminalWrites(), !writes.isEmpty { pictures.before.insert(contentsOf: writes, at: 0) }
             if !changes.isEmpty || !pictures.isEmpty {
                 terminal.draw(changes, fullRedraw: resized, pictures: pictures)
             }
@@ -125,9 +127,9 @@ final class Runtime {
         // Runs still in flight are left going where they run, recorded as in flight: `q` asked already (its
         // `c` cancelled them), and SIGTERM or SIGHUP must not cost a run the next start can re-attach to.
         if quitSignal != nil { state.noteRunsLeftRunning() }
-        let erased = pictureLayer.clear()
+        var erased = pictureLayer.clear()
+        erased.before += pictureStage?.finish() ?? []
         if !erased.isEmpty { terminal.draw([], fullRedraw: false, pictures: erased) }
-        pictureStage?.finish()
         return quitSignal
     }
 

@@ -68,14 +68,15 @@ struct PictureLayer {
         }
     }
 
-    /// kitty: delete (and free) the placements over the rectangle's top-left cell (1-based), quietly.
+    /// kitty: delete the placements over the rectangle's top-left cell (1-based), quietly; the images stay in the
+    /// terminal, to be placed again (the picture stage frees them by id).
     static func delete(at rect: Rect, passthrough: Bool) -> [UInt8] {
-        wrap("\u{1B}_Ga=d,d=P,x=\(rect.column + 1),y=\(rect.row + 1),q=2\u{1B}\\", passthrough: passthrough)
+        wrap("\u{1B}_Ga=d,d=p,x=\(rect.column + 1),y=\(rect.row + 1),q=2\u{1B}\\", passthrough: passthrough)
     }
 
-    /// kitty: delete every placement and free its data.
+    /// kitty: delete every placement, keeping the images (placed again after a resize).
     static func deleteAll(passthrough: Bool) -> [UInt8] {
-        CrashRestore.kittyDeleteAll(passthrough ? .throughTmux : .direct)
+        wrap("\u{1B}_Ga=d,d=a,q=2\u{1B}\\", passthrough: passthrough)
     }
 
     private static func wrap(_ sequence: String, passthrough: Bool) -> [UInt8] {

@@ -13,7 +13,8 @@ import Testing
 
     private func made(_ fixture: String, as url: String, columns: Int = 30, rows: Int = 6) throws -> PictureStage.Made {
         let bytes = try [UInt8](Data(contentsOf: SharedFixtures.output(fixture)))
-        return PictureJob.make(bytes, key: PictureStage.Key(source: .output(url: url), columns: columns, rows: rows), encoder: encoder)
+        return PictureJob.make(bytes, key: PictureStage.Key(source: .output(url: url), columns: columns, rows: rows), kittyImageID: nil, encoder: encoder,
+                              fetched: nil).made
     }
 
     @Test func aSoundIsMadeIntoAWaveformWithItsCaptionOnTheLastRow() throws {
@@ -45,7 +46,8 @@ import Testing
 
     @Test func anHTMLPageServedForAVideoSaysSoInItsPlaceholder() {
         let page = Array("<!DOCTYPE html><title>oops</title>".utf8)
-        let made = PictureJob.make(page, key: PictureStage.Key(source: .output(url: "http://h/view?filename=v.mp4"), columns: 20, rows: 8), encoder: encoder)
+        let made = PictureJob.make(page, key: PictureStage.Key(source: .output(url: "http://h/view?filename=v.mp4"), columns: 20, rows: 8), kittyImageID: nil,
+                                  encoder: encoder, fetched: nil).made
         guard case .failed(let reason) = made else {
             Issue.record("HTML was drawn")
             return

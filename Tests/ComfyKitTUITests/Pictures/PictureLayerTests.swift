@@ -22,11 +22,11 @@ import Testing
         }
     }
 
-    @Test func aNewFrameInTheSameRectangleDeletesTheKittyPictureThenWritesTheNewOne() {
+    @Test func aNewFrameInTheSameRectangleDeletesTheKittyPlacementThenWritesTheNewOne() {
         var layer = PictureLayer(erasure: .kittyDelete(passthrough: false))
         _ = layer.update(to: [graphic(Self.panel, .preview(runID: 1, frame: 1))], fullRedraw: false)
         let next = layer.update(to: [graphic(Self.panel, .preview(runID: 1, frame: 2))], fullRedraw: false)
-        #expect(next.before == [Array("\u{1B}_Ga=d,d=P,x=61,y=21,q=2\u{1B}\\".utf8)])
+        #expect(next.before == [Array("\u{1B}_Ga=d,d=p,x=61,y=21,q=2\u{1B}\\".utf8)])
         #expect(next.after.map(\.row) == [20])
         #expect(layer.shown == [Self.panel: .preview(runID: 1, frame: 2)])
     }
@@ -56,6 +56,7 @@ import Testing
         _ = layer.update(to: [graphic(Self.panel, .output(url: "a"))], fullRedraw: false)
         let frame = layer.update(to: [graphic(Self.panel, .output(url: "a"))], fullRedraw: true)
         #expect(frame.before == [PictureLayer.deleteAll(passthrough: true)])
+        #expect(String(decoding: frame.before[0], as: UTF8.self).contains("_Ga=d,d=a,q=2"), "the placements go, the images stay to be placed again")
         #expect(String(decoding: frame.before[0], as: UTF8.self).hasPrefix("\u{1B}Ptmux;"), "inside tmux the delete passes through")
         #expect(frame.after.count == 1)
     }

@@ -2,6 +2,9 @@ import ComfyKit
 import ComfyKitTesting
 import ComfyUITestDouble
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// Issue 12: the double sends a sampler's preview frames as the real SD1.5 run in `shared/comfyui/previews/` did
@@ -30,6 +33,38 @@ import Testing
                 let previews = events.compactMap { if case .preview(let preview) = $0 { preview } else { nil } }
                 #expect(previews.map(\.bytes) == frames)
                 #expect(previews.allSatisfy { $0.format == .jpeg && $0.nodeID == "3" && $0.promptID == outcome.result.promptID })
+            }
+        }
+    }
+
+    @Test func aPreviewEveryNStepsSendsTheFramesInTurnAtThatPace() async throws {
+        var settings = try PreviewSettings.recorded(in: SharedFixtures.directory)
+        settings.everySteps = 3
+        let frames = try #require(settings.recordedFrames)
+        try await DoubleHarness.with({ $0.previews = settings; $0.progressSteps[.classType("KSampler")] = 12 }) { _, kit in
+            try await withTemporaryDirectory("ck-previews") { folder in
+                let (events, outcome) = await DoubleHarness.collect(kit.run(.file(path: try Self.recordedWorkflow(in: folder).path),
+                                                                            params: ["prompt": .string("a lighthouse at dusk")]))
+                #expect(outcome.result.status == .completed, "\(outcome.result.msg ?? "")")
+                // Twelve steps, a frame at the 3rd, 6th, 9th and 12th: each recorded frame once, in order.
+                let previews = events.compactMap { if case .preview(let preview) = $0 { preview } else { nil } }
+                #expect(previews.map(\.bytes) == frames)
+                let progressBeforeFirst = events.prefix { if case .preview = $0 { false } else { true } }
+                    .filter { if case .progress = $0 { true } else { false } }.count
+                #expect(progressBeforeFirst == 3, "the first frame comes with the third step: \(progressBeforeFirst) progress events before it")
+            }
+        }
+    }
+
+    @Test func theRecordedOutputIsServedAsTheSavedImage() async throws {
+        let recorded = try PreviewSettings.recordedOutput(in: SharedFixtures.directory)
+        #expect(recorded.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        try await DoubleHarness.with({ $0.imageOutput = recorded }) { _, kit in
+            try await withTemporaryDirectory("ck-previews") { folder in
+                let outcome = try await kit.execute(.file(path: try Self.recordedWorkflow(in: folder).path), params: ["prompt": .string("a lighthouse at dusk")])
+                let url = try #require(outcome.imageURLs.first, "\(outcome.images)")
+                let (body, _) = try await URLSession.shared.data(from: url)
+                #expect(Array(body) == recorded, "the saved PNG is the recorded run's output (\(body.count) bytes)")
             }
         }
     }

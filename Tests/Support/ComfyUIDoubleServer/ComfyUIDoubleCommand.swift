@@ -51,6 +51,12 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
     @Option(name: .customLong("previews"), help: "Sampler previews: grey (a small grey JPEG) or recorded (the real SD1.5 run's 512×512 JPEGs in shared/comfyui/previews, one a step).")
     var previewSource = "grey"
 
+    @Option(name: .customLong("preview-every"), help: "Send a sampler preview every N progress steps (1: each step; 100 at --progress-us 500 gives 20 frames/s).")
+    var previewEvery = 1
+
+    @Option(name: .customLong("image-output"), help: "PNGs that image nodes save: solid (a colour of the simulated size) or recorded (the real SD1.5 run's output in shared/comfyui/previews).")
+    var imageOutput = "solid"
+
     @Option(name: .customLong("file-bytes"), help: "Size of every produced file in bytes (streamed).")
     var fileBytes: Int?
 
@@ -131,6 +137,13 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
             config.previews = try PreviewSettings.recorded(in: config.sharedDirectory)
             config.previews.enabled = !noPreviews
         default: throw ValidationError("--previews \(previewSource): expected grey or recorded")
+        }
+        guard previewEvery > 0 else { throw ValidationError("--preview-every \(previewEvery): expected 1 or more steps") }
+        config.previews.everySteps = previewEvery
+        switch imageOutput {
+        case "solid": config.imageOutput = nil
+        case "recorded": config.imageOutput = try PreviewSettings.recordedOutput(in: config.sharedDirectory)
+        default: throw ValidationError("--image-output \(imageOutput): expected solid or recorded")
         }
         config.producedFileSize = fileBytes
         if let dropAfter {

@@ -4,7 +4,8 @@ import Foundation
 
 /// Decodes an output's bytes and encodes it as a thumbnail (as the TUI's runs screen does: a picture, a video's
 /// first frame, a sound's waveform): the time of each repetition; with `--cache`, the resident memory with that many
-/// thumbnails kept.
+/// thumbnails kept as the TUI keeps them (kitty: sent once to the terminal, here /dev/null, and kept as an id and a
+/// size; sixel: its bytes; symbols: the cells).
 struct PicturesBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "pictures", abstract: "Time decode + encode of a picture into a thumbnail.")
 
@@ -28,6 +29,10 @@ struct PicturesBenchCommand: AsyncParsableCommand {
 
     struct Output: Encodable {
         let seconds: [Double]
+        /// The decoding part of each repetition.
+        let decodeSeconds: [Double]
+        /// CPU time of each repetition, all threads (chafa draws on a pool): the work, whatever the machine's load.
+        let cpuSeconds: [Double]
         let bytes: Int
         let cells: [Int]
         let rssBeforeCache: Int
@@ -43,34 +48,62 @@ struct PicturesBenchCommand: AsyncParsableCommand {
                                      cellSize: .fallback)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
         let box = (width: columns * CellSize.fallback.width, height: rows * CellSize.fallback.height)
-        var times: [Double] = []
-        var last: EncodedPicture = .symbols([])
-        for _ in 0..<repeats {
-            let start = Clocks.monotonicNanoseconds()
-            last = try thumbnail(bytes, box: box, encoder: encoder, kittyImageID: 1)
-            times.append(Double(Clocks.monotonicNanoseconds() - start) / 1e9)
+        let terminal = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
+        var times: [Double] = [], decodeTimes: [Double] = [], cpuTimes: [Double] = []
+        var last = Thumbnail.encoded(.symbols([]))
+        for index in 0..<repeats {
+            let (start, cpu) = (Clocks.monotonicNanoseconds(), Clocks.cpuSeconds())
+            let decodedOutput = try OutputDecoder.decode(bytes, fitting: box)
+            let decoded = Clocks.monotonicNanoseconds()
+            last = thumbnail(decodedOutput, encoder: encoder, imageID: UInt32(index + 1), terminal: terminal)
+            let end = Clocks.monotonicNanoseconds()
+            (times, decodeTimes, cpuTimes) = (times + [Double(end - start) / 1e9], decodeTimes + [Double(decoded - start) / 1e9],
+                                              cpuTimes + [Clocks.cpuSeconds() - cpu])
         }
         let before = Clocks.currentRSSBytes()
-        var kept: [EncodedPicture] = []
+        var kept: [Thumbnail] = []
         for index in 0..<cache {
-            kept.append(try thumbnail(bytes, box: box, encoder: encoder, kittyImageID: UInt32(index + 1)))
+            let decodedOutput = try OutputDecoder.decode(bytes, fitting: box)
+            kept.append(thumbnail(decodedOutput, encoder: encoder, imageID: UInt32(repeats + index + 1), terminal: terminal))
         }
         let with = Clocks.currentRSSBytes()
-        let size: Int
-        switch last {
-        case .graphics(let encoded, _, _): size = encoded.count
-        case .symbols(let cells): size = cells.count * (cells.first?.count ?? 0)
-        }
-        try emit(Output(seconds: times, bytes: size, cells: [last.columns, last.rows], rssBeforeCache: before, rssWithCache: with, cached: kept.count))
+        try emit(Output(seconds: times, decodeSeconds: decodeTimes, cpuSeconds: cpuTimes, bytes: last.size, cells: last.cells, rssBeforeCache: before, rssWithCache: with, cached: kept.count))
     }
 
-    /// The thumbnail the TUI makes of `bytes`: a picture or a first frame encoded, a sound's waveform as symbols.
-    private func thumbnail(_ bytes: [UInt8], box: (width: Int, height: Int), encoder: PictureEncoder, kittyImageID: UInt32) throws -> EncodedPicture {
-        switch try OutputDecoder.decode(bytes, fitting: box) {
+    /// A thumbnail as the TUI's cache keeps it.
+    enum Thumbnail {
+        case kitty(KittyImage)
+        case encoded(EncodedPicture)
+
+        /// Bytes sent (kitty, sixel) or cells (symbols).
+        var size: Int {
+            switch self {
+            case .kitty(let image): image.transmittedBytes
+            case .encoded(.graphics(let bytes, _, _)): bytes.count
+            case .encoded(.symbols(let cells)): cells.count * (cells.first?.count ?? 0)
+            }
+        }
+
+        var cells: [Int] {
+            switch self {
+            case .kitty(let image): [image.columns, image.rows]
+            case .encoded(let picture): [picture.columns, picture.rows]
+            }
+        }
+    }
+
+    /// kitty: sent to the terminal once (written to `terminal`) and kept as its id; the others encoded and kept; a
+    /// sound as its waveform's symbols.
+    private func thumbnail(_ decoded: DecodedOutput, encoder: PictureEncoder, imageID: UInt32, terminal: FileHandle) -> Thumbnail {
+        switch decoded {
         case .picture(let image), .videoFrame(let image, _):
-            return encoder.encode(image, columns: columns, rows: rows, kittyImageID: kittyImageID)
+            if let (kitty, transmission) = encoder.kittyTransmission(image, columns: columns, rows: rows, imageID: imageID) {
+                terminal.write(Data(transmission))
+                return .kitty(kitty)
+            }
+            return .encoded(encoder.encode(image, columns: columns, rows: rows))
         case .sound(let peaks, _):
-            return .symbols(WaveformDrawing(peaks).cells(columns: columns, rows: rows - 1, colour: nil))
+            return .encoded(.symbols(WaveformDrawing(peaks).cells(columns: columns, rows: rows - 1, colour: nil)))
         }
     }
 }

@@ -72,7 +72,8 @@ extension PromptWorker {
         let interval = context.configuration.progressStepInterval
         var due = ContinuousClock.now
         for (step, value) in plan.values.enumerated() {
-            let preview = previews.isEmpty ? nil : previews[step % previews.count]
+            let every = context.configuration.previews.everySteps
+            let preview = previews.isEmpty || (step + 1) % every != 0 ? nil : previews[(step / every) % previews.count]
             due += interval
             try await Task.sleep(until: due, clock: .continuous)
             try await checkInterrupt()
@@ -106,10 +107,11 @@ extension PromptWorker {
         }
     }
 
-    /// A saved file's bytes: a real video or sound from the fixtures when the test did not ask for a size, else
-    /// produced on the fly.
+    /// A saved file's bytes: the configured image output for a PNG when there is one, a real video or sound from the
+    /// fixtures when the test did not ask for a size, else produced on the fly.
     private func content(of save: SaveRequest) -> StoredContent {
         let configuration = context.configuration
+        if case .png = save.media, let image = configuration.imageOutput { return .bytes(image) }
         if configuration.producedFileSize == nil, case .other(let fileExtension) = save.media,
            let fixture = configuration.outputFixture(forExtension: fileExtension) {
             return .bytes(fixture)

@@ -50,6 +50,9 @@ extension ComfyUIDouble {
         /// `audio.flac`, `audio.mp3`, `audio.opus`); nil, or a missing file, serves magic bytes and filler instead.
         /// Defaults to `Tests/Fixtures/outputs` in the repository that holds this file.
         public var outputFixturesDirectory: URL? = Configuration.defaultOutputFixturesDirectory
+        /// The bytes of every PNG an image node saves (`SaveImage`, `PreviewImage`, …), such as the recorded run's
+        /// output (``PreviewSettings/recordedOutput(in:)``); nil for solid-colour PNGs of the simulated size.
+        public var imageOutput: [UInt8]?
         /// Output node ids to execute first, in this order. The real server orders outputs by Python
         /// set iteration, which differs between server processes; the double uses prompt order for the
         /// rest. Pin it to a transcript's `prompt[4]` to replay that run's node order exactly.
