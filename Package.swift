@@ -81,12 +81,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "TOMLKit", package: "TOMLKit", condition: .when(traits: ["ServersFile"])),
-                "CWriteback",
             ]
         ),
-        // Linux's sync_file_range for downloads (a GNU extension Swift's Glibc module leaves out): the disk writes a
-        // download as it arrives instead of all at the final sync. A no-op elsewhere.
-        .target(name: "CWriteback"),
         // The run history on disk: SQLite through GRDB, with migrations and WAL. Its own product, behind the
         // History trait, so the SDK alone never pulls GRDB in.
         .target(

@@ -5,7 +5,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CWriteback
 import Foundation
 import NIOCore
 import NIOPosix
@@ -41,14 +40,8 @@ struct PartFile: Sendable {
         }
     }
 
-    /// How far behind the newest write the file's pages must be on disk: each write waits for the batch this many
-    /// bytes before it, so dirty pages never pile up (at most this much is left for ``synchronize()``) while the disk
-    /// has this much slack to keep up with the network.
-    static let writebackLag: Int64 = 16 << 20
-
-    /// Writes all of `buffer` at `offset`, starts writing it to disk, and waits for the part written
-    /// ``writebackLag`` bytes earlier to be on disk, so that ``synchronize()`` finds little left to flush.
-    /// Blocking: call it on a thread that may block. Writes must come in order of their offsets.
+    /// Writes all of `buffer` at `offset`, then asks the kernel to start writing those pages to disk, so that
+    /// ``synchronize()`` finds little left to flush. Blocking: call it on a thread that may block.
     func write(_ buffer: ByteBuffer, at offset: Int64) throws {
         try buffer.withUnsafeReadableBytes { bytes in
             var done = 0
@@ -61,37 +54,19 @@ struct PartFile: Sendable {
                 done += written
             }
         }
-        let length = Int64(buffer.readableBytes)
-        // Hints, so the final sync overlaps the transfer instead of following it; an error that matters (EIO, ENOSPC)
-        // is thrown by the settle here or at the latest by synchronize().
-        _ = comfykit_writeback_start(descriptor, offset, length)
-        if offset >= Self.writebackLag, comfykit_writeback_settle(descriptor, offset - Self.writebackLag, length) != 0,
-           !Self.writebackUnsupported(errno) {
-            throw FileFailure(operation: "write", path: path, code: errno)
-        }
+        #if os(Linux)
+        // A hint: dirty pages go to writeback now instead of all at the final fsync (Linux starts it for DONTNEED).
+        _ = posix_fadvise(descriptor, off_t(offset), off_t(buffer.readableBytes), POSIX_FADV_DONTNEED)
+        #endif
     }
 
-    /// The file system or descriptor cannot take writeback hints: the final sync does all the work.
-    private static func writebackUnsupported(_ code: CInt) -> Bool {
-        code == EINVAL || code == ESPIPE || code == ENOSYS || code == EOPNOTSUPP
-    }
-
-    /// Flushes the bytes (and the size) to disk, so a crash after the move cannot leave a named but empty file.
+    /// Flushes the bytes to disk, so a crash after the move cannot leave a named but empty file.
     func synchronize() async throws {
         let (fd, path) = (descriptor, path)
         try await NIOThreadPool.singleton.runIfActive {
             // EINVAL: the file system cannot sync this file (a pipe-like or special mount); nothing to do.
-            if Self.syncData(fd) != 0, errno != EINVAL { throw FileFailure(operation: "sync", path: path, code: errno) }
+            if fsync(fd) != 0, errno != EINVAL { throw FileFailure(operation: "sync", path: path, code: errno) }
         }
-    }
-
-    /// `fdatasync` where there is one: the data and what is needed to read it back (the size), not the timestamps.
-    private static func syncData(_ fd: CInt) -> CInt {
-        #if os(Linux)
-        fdatasync(fd)
-        #else
-        fsync(fd)
-        #endif
     }
 
     /// Closes the descriptor; call exactly once.
