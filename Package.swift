@@ -129,11 +129,12 @@ let package = Package(
             resources: [.copy("Theme/Shipped")],
             // A release build links the Swift runtime and Foundation statically (through lld, which keeps only the code
             // reached, and with packed relocations where glibc allows): about 7 MB less resident at idle than nine shared
-            // libraries, each relocated and mapped in 64 KiB runs (bench/README.md, issue 17). Foundation's static archives need their ICU and shims named, since
+            // libraries, each relocated and mapped in 64 KiB runs (bench/README.md, issue 17). No symbol is exported (the
+            // static runtime's default is all of them): every library's symbol look-ups at start-up then read a 2.7 MB table. Foundation's static archives need their ICU and shims named, since
             // autolinking names only the modules imported. Debug builds, and the tests that link this target, stay dynamic.
             linkerSettings: [
                 .unsafeFlags([
-                    "-static-stdlib", "-use-ld=lld",
+                    "-static-stdlib", "-use-ld=lld", "-Xlinker", "--no-export-dynamic",
                     "-Xlinker", "--start-group", "-lFoundationInternationalization", "-lFoundationEssentials", "-l_FoundationICU",
                     "-l_FoundationCShims", "-l_FoundationCollections", "-lCoreFoundation", "-lFoundation", "-lswiftSynchronization",
                     "-Xlinker", "--end-group",
