@@ -56,7 +56,7 @@ extension ComfyKit {
         emit(.submitted(promptID: promptID))
         var follower = RunFollower(
             client: client, queueReader: queueReader, promptID: promptID, workflow: workflow, spec: spec,
-            inactivityTimeout: options.inactivityTimeout, emit: emit)
+            inactivityTimeout: options.inactivityTimeout, executionTimes: socket == nil ? executionTimes : nil, emit: emit)
         let outcome = await follower.follow(events: socket, control: control)
         if socket != nil { await hub.unsubscribe(promptID: promptID) }
         return outcome

@@ -67,7 +67,7 @@ extension ComfyKit {
     func comfyUIExecutor(kind: ExecutorKind) -> ComfyUIExecutor {
         ComfyUIExecutor(
             client: client, queueReader: queueReader, hub: kind == .websocket ? hub : nil,
-            media: ComfyUIMediaStore(client: client, httpClient: httpClient))
+            media: ComfyUIMediaStore(client: client, httpClient: httpClient), executionTimes: executionTimes)
     }
 
     /// A router over this kit's server and its peers, sharing the kit's count of waiting prompts.

@@ -24,6 +24,8 @@ public final class ComfyKit: Sendable {
     let queueReader: SharedQueueReader
     let loader: WorkflowLoader
     let objectInfoStore: ObjectInfoStore
+    /// How long the server took for the last run of each workflow, for the HTTP executor's polls.
+    let executionTimes = ExecutionTimes()
     let logger: Logger
     /// The kits of the other servers runs are routed over (``init(servers:configuration:)``); empty for one server.
     let peers: [ComfyKit]

@@ -7,6 +7,8 @@ struct ComfyUIExecutor: Executor {
     /// The shared socket; `nil` runs the HTTP executor (polling only).
     let hub: EventHub?
     let media: ComfyUIMediaStore
+    /// The kit's execution times by workflow, which the HTTP executor polls around.
+    var executionTimes = ExecutionTimes()
 
     func execute(_ job: ExecutionJob, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void) async -> RunOutcome {
         var job = job
@@ -35,7 +37,7 @@ struct ComfyUIExecutor: Executor {
 
         var follower = RunFollower(
             client: client, queueReader: queueReader, promptID: promptID, workflow: job.bound.workflow, spec: job.spec,
-            inactivityTimeout: job.options.inactivityTimeout, emit: emit)
+            inactivityTimeout: job.options.inactivityTimeout, executionTimes: hub == nil ? executionTimes : nil, emit: emit)
         let outcome = await follower.follow(events: events, control: control)
         await hub?.unsubscribe(promptID: promptID)
         return outcome

@@ -6,6 +6,9 @@ struct HistoryEntry: Sendable {
     let succeeded: Bool
     let failure: ExecutionFailure?
     let interruptedAt: (node: String?, classType: String?)?
+    /// From the `execution_start` to the `execution_success` timestamp (whole milliseconds of the server's clock),
+    /// when both are there.
+    let executionSpan: Duration?
 
     init(_ entry: JSONObject) {
         outputs = entry["outputs"]?.objectValue ?? [:]
@@ -13,9 +16,12 @@ struct HistoryEntry: Sendable {
         succeeded = status?["status_str"]?.stringValue != "error"
         var failure: ExecutionFailure? = nil
         var interrupted: (String?, String?)? = nil
+        var started: Int? = nil, succeededAt: Int? = nil
         for message in status?["messages"]?.arrayValue ?? [] {
             guard let pair = message.arrayValue, pair.count == 2, let kind = pair[0].stringValue else { continue }
             switch kind {
+            case "execution_start": started = pair[1]["timestamp"]?.intValue
+            case "execution_success": succeededAt = pair[1]["timestamp"]?.intValue
             case "execution_error": failure = ExecutionFailure(json: pair[1])
             case "execution_interrupted": interrupted = (pair[1]["node_id"]?.nodeID, pair[1]["node_type"]?.stringValue)
             default: break
@@ -23,6 +29,7 @@ struct HistoryEntry: Sendable {
         }
         self.failure = failure
         interruptedAt = interrupted
+        executionSpan = if let started, let succeededAt, succeededAt >= started { .milliseconds(succeededAt - started) } else { nil }
     }
 
     /// The run's result with its `/view` URLs, and the typed failure when it did not complete.

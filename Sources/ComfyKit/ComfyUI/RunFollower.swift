@@ -13,6 +13,8 @@ struct RunFollower {
     let workflow: Workflow
     let spec: WorkflowSpec
     let inactivityTimeout: Duration?
+    /// Execution times by workflow, for the HTTP executor's poll schedule; `nil` with a socket.
+    let executionTimes: ExecutionTimes?
     let emit: @Sendable (RunEvent) -> Void
 
     private var frames: ProgressFrames
@@ -37,13 +39,14 @@ struct RunFollower {
     static let queueSnapshotAge: Duration = .milliseconds(250)
 
     init(client: ComfyUIClient, queueReader: SharedQueueReader, promptID: String, workflow: Workflow, spec: WorkflowSpec,
-         inactivityTimeout: Duration?, emit: @escaping @Sendable (RunEvent) -> Void) {
+         inactivityTimeout: Duration?, executionTimes: ExecutionTimes? = nil, emit: @escaping @Sendable (RunEvent) -> Void) {
         self.client = client
         self.queueReader = queueReader
         self.promptID = promptID
         self.workflow = workflow
         self.spec = spec
         self.inactivityTimeout = inactivityTimeout
+        self.executionTimes = executionTimes
         self.emit = emit
         frames = ProgressFrames(workflow: workflow, emit: emit)
     }
@@ -65,22 +68,23 @@ struct RunFollower {
             }
         }
         let polling = events == nil
-        let ticker = Task {
-            // HTTP executor: 5 ms, then ×1.5 up to 500 ms. With a socket: a steady 250 ms for checks.
-            var delay: Duration = polling ? .milliseconds(5) : .milliseconds(250)
-            while !Task.isCancelled {
-                try? await Task.sleep(for: delay)
-                wake.yield(.tick)
-                if polling { delay = min(delay * 1.5, .milliseconds(500)) }
-            }
-        }
         await control.onCancel { wake.yield(.cancel) }
         defer {
-            ticker.cancel()
             forwarder?.cancel()
             wake.finish()
         }
         await reportQueuePosition()
+        // HTTP executor: the poll schedule, around the last run's execution time unless the prompt waits behind
+        // others. With a socket: a steady 250 ms for checks.
+        let schedule = HistoryPollSchedule(expected: polling && lastPosition == nil ? executionTimes?.expected(for: workflow) : nil)
+        let ticker = Task { [submittedAt] in
+            var schedule = schedule
+            while !Task.isCancelled {
+                try? await Task.sleep(for: polling ? schedule.delay(after: submittedAt.duration(to: .now)) : .milliseconds(250))
+                wake.yield(.tick)
+            }
+        }
+        defer { ticker.cancel() }
 
         for await item in wakes {
             let outcome: RunOutcome?
@@ -186,7 +190,11 @@ struct RunFollower {
             unreachableSince = nil
             // It may be another server process now, of another version.
             if wasAway { await client.jobsAPI.forget() }
-            if let entry { return finish(outcome(from: HistoryEntry(entry))) }
+            if let entry {
+                let history = HistoryEntry(entry)
+                if let span = history.executionSpan { executionTimes?.record(span, for: workflow) }
+                return finish(outcome(from: history))
+            }
             return wasAway ? await confirmKnown() : nil
         } catch {
             if unreachableSince == nil { unreachableSince = .now }
