@@ -68,7 +68,7 @@ extension ComfyKit {
         let skipped = SkippedServers()
         // Two prompts per server in flight: each server has its next prompt queued, and the rest are routed as
         // servers free up, so a slow server gets fewer.
-        let window = 2 * (peers.count + 1)
+        let window = 2 * (peers.count + 1 + (runningHubLoad == nil ? 0 : 1))
         await withTaskGroup(of: Void.self) { group in
             var inFlight = 0
             for point in points {
