@@ -13,6 +13,9 @@ struct RunFollower {
     let workflow: Workflow
     let spec: WorkflowSpec
     let inactivityTimeout: Duration?
+    /// Whether the prompt's place in the queue is reported (`RunEvent.queued`) while it waits. A sweep's events carry
+    /// no place, and asking `/queue` for it cost a request per prompt, a third of a sweep's requests.
+    let reportsPosition: Bool
     let emit: @Sendable (RunEvent) -> Void
 
     private var frames: ProgressFrames
@@ -37,34 +40,49 @@ struct RunFollower {
     static let queueSnapshotAge: Duration = .milliseconds(250)
 
     init(client: ComfyUIClient, queueReader: SharedQueueReader, promptID: String, workflow: Workflow, spec: WorkflowSpec,
-         inactivityTimeout: Duration?, emit: @escaping @Sendable (RunEvent) -> Void) {
+         inactivityTimeout: Duration?, reportsPosition: Bool = true, emit: @escaping @Sendable (RunEvent) -> Void) {
         self.client = client
         self.queueReader = queueReader
         self.promptID = promptID
         self.workflow = workflow
         self.spec = spec
         self.inactivityTimeout = inactivityTimeout
+        self.reportsPosition = reportsPosition
         self.emit = emit
         frames = ProgressFrames(workflow: workflow, emit: emit)
     }
 
-    private enum Wake: Sendable {
+    /// What wakes the follower.
+    enum Wake: Sendable {
         case socket(SocketItem)
         case socketEnded
         case tick
         case cancel
     }
 
-    mutating func follow(events: AsyncStream<SocketItem>?, control: RunControl) async -> RunOutcome {
-        let (wakes, wake) = AsyncStream.makeStream(of: Wake.self)
-        socketLive = events != nil
-        let forwarder = events.map { events in
-            Task {
-                for await item in events { wake.yield(.socket(item)) }
-                wake.yield(.socketEnded)
-            }
+    /// The follower's wake-ups, made before subscribing, so that the hub hands the prompt's socket items straight to
+    /// them (a task forwarding each item cost a task switch per message, ten or more per prompt).
+    struct Inbox: Sendable {
+        let wakes: AsyncStream<Wake>
+        let wake: AsyncStream<Wake>.Continuation
+
+        init() {
+            let (wakes, wake) = AsyncStream.makeStream(of: Wake.self)
+            self.wakes = wakes
+            self.wake = wake
         }
-        let polling = events == nil
+
+        /// Subscribes to `promptID`'s events on `hub`.
+        func subscribe(to hub: EventHub, promptID: String) async {
+            await hub.subscribe(promptID: promptID, deliver: { [wake] in wake.yield(.socket($0)) }, finish: { [wake] in wake.yield(.socketEnded) })
+        }
+    }
+
+    /// Follows the prompt to its end; `subscribed` when `inbox` gets its socket items, else `/history` is polled.
+    mutating func follow(_ inbox: Inbox, subscribed: Bool, control: RunControl) async -> RunOutcome {
+        let (wakes, wake) = (inbox.wakes, inbox.wake)
+        socketLive = subscribed
+        let polling = !subscribed
         let ticker = Task {
             // HTTP executor: 5 ms, then ×1.5 up to 500 ms. With a socket: a steady 250 ms for checks.
             var delay: Duration = polling ? .milliseconds(5) : .milliseconds(250)
@@ -77,7 +95,6 @@ struct RunFollower {
         await control.onCancel { wake.yield(.cancel) }
         defer {
             ticker.cancel()
-            forwarder?.cancel()
             wake.finish()
         }
         await reportQueuePosition()
@@ -242,7 +259,7 @@ struct RunFollower {
     }
 
     private mutating func reportQueuePosition() async {
-        guard !frames.started, lastQueuePoll.map({ ContinuousClock.now - $0 >= .milliseconds(250) }) ?? true else { return }
+        guard reportsPosition, !frames.started, lastQueuePoll.map({ ContinuousClock.now - $0 >= .milliseconds(250) }) ?? true else { return }
         _ = await checkQueue()
     }
 

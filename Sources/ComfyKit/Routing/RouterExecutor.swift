@@ -200,7 +200,8 @@ struct RouterExecutor: Executor {
     static func failedForLackOfAnswer(_ outcome: RunOutcome, from member: Member) async -> Bool {
         switch outcome.failure {
         case .server(.unreachable)?, .server(.answerLost)?, .runningHub(.unreachable)?: return true
-        case .server?: return await !member.probe(.now)
+        // An upload refused because the server went away (or anything else it says) moves when it no longer answers.
+        case .server?, .upload?: return await !member.probe(.now)
         default: return false
         }
     }
