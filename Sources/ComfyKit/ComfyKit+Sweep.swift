@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 extension ComfyKit {
@@ -40,13 +41,28 @@ extension ComfyKit {
         }
     }
 
+    /// Waits until every sweep of this kit has ended. One whose consumer stopped reading ends once it has cancelled
+    /// the prompts it had not sent and interrupted those it had, so a program that quits after cancelling a sweep
+    /// waits here to be sure the servers were told.
+    ///
+    /// ```swift
+    /// consumer.cancel()            // the task reading kit.sweep(…)
+    /// await kit.sweepsEnded()      // the running prompts' interrupts were sent
+    /// ```
+    public func sweepsEnded() async {
+        for task in sweepTasks.current() { await task.value }
+    }
+
     /// A stream fed by `body` in a task of its own, which the consumer's cancellation cancels.
     private func stream(_ body: @escaping @Sendable (_ emit: @escaping @Sendable (SweepEvent) -> Void) async -> Void) -> AsyncStream<SweepEvent> {
         let (events, continuation) = AsyncStream.makeStream(of: SweepEvent.self)
-        let task = Task {
+        let id = UUID()
+        let task = Task { [sweepTasks] in
             await body { continuation.yield($0) }
             continuation.finish()
+            sweepTasks.remove(id)
         }
+        sweepTasks.add(task, id: id)
         continuation.onTermination = { ending in
             if case .cancelled = ending { task.cancel() }
         }
@@ -163,6 +179,26 @@ extension ComfyKit {
         }
         emit(.finished(point, server: server.withLock { $0 }, ended))
     }
+}
+
+/// The tasks of a kit's sweeps that have not ended, for ``ComfyKit/sweepsEnded()``.
+final class SweepTasks: Sendable {
+    private let tasks = Mutex<(running: [UUID: Task<Void, Never>], ended: Set<UUID>)>(([:], []))
+
+    func add(_ task: Task<Void, Never>, id: UUID) {
+        tasks.withLock { tasks in
+            // A sweep that ended before it was added is not kept.
+            if tasks.ended.remove(id) == nil { tasks.running[id] = task }
+        }
+    }
+
+    func remove(_ id: UUID) {
+        tasks.withLock { tasks in
+            if tasks.running.removeValue(forKey: id) == nil { tasks.ended.insert(id) }
+        }
+    }
+
+    func current() -> [Task<Void, Never>] { tasks.withLock { Array($0.running.values) } }
 }
 
 /// The servers a sweep has already reported as passed over.

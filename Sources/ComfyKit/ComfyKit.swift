@@ -29,6 +29,8 @@ public final class ComfyKit: Sendable {
     let peers: [ComfyKit]
     /// Our prompts waiting on each server, shared by every routed run of this kit.
     let routerState: RouterState
+    /// The sweeps that have not ended (``sweepsEnded()``).
+    let sweepTasks = SweepTasks()
     /// RunningHub's tasks and concurrency limit, when prompts are routed there too (``ComfyKitConfiguration/runningHubRouting``).
     let runningHubLoad: RunningHubLoadReader?
 

@@ -155,7 +155,7 @@ struct RouterExecutor: Executor {
         let inner = RunControl()
         let started = StartLatch { Task { await state.started(index) } }
         let progress = AttemptProgress(onStart: started.fire)
-        let (ends, end) = AsyncStream.makeStream(of: Attempt.self)
+        let end = AttemptEnd()
         await control.onCancel { Task { await inner.cancel() } }
         Task {
             let outcome = await member.executor.execute(job, control: inner) { event in
@@ -163,9 +163,9 @@ struct RouterExecutor: Executor {
             }
             let seen = progress.seen
             if !seen.started, await !inner.isCancelled, await Self.failedForLackOfAnswer(outcome, from: member) {
-                end.yield(.serverDown(started: false, promptID: seen.promptID))
+                end.report(.serverDown(started: false, promptID: seen.promptID))
             } else {
-                end.yield(.finished(outcome))
+                end.report(.finished(outcome))
             }
         }
         let watch = Task {
@@ -175,16 +175,14 @@ struct RouterExecutor: Executor {
                 _ = await member.probe(.now - .milliseconds(400))
                 if let down = member.load.snapshot.downFor(at: .now), down >= Self.downAfter {
                     let seen = progress.seen
-                    end.yield(.serverDown(started: seen.started, promptID: seen.promptID))
+                    end.report(.serverDown(started: seen.started, promptID: seen.promptID))
                     return
                 }
             }
         }
-        var attempt = Attempt.finished(.failed(.interrupted(node: nil)))
-        for await first in ends {
-            attempt = first
-            break
-        }
+        // Waited for even when the caller is cancelled (a sweep stopped): its prompt's cancel must reach the server
+        // before the caller moves on.
+        let attempt = await end.wait()
         watch.cancel()
         started.fire()
         if case .serverDown = attempt {
@@ -203,6 +201,34 @@ struct RouterExecutor: Executor {
         // An upload refused because the server went away (or anything else it says) moves when it no longer answers.
         case .server?, .upload?: return await !member.probe(.now)
         default: return false
+        }
+    }
+}
+
+/// The first end an attempt reports (its run's, or its watch's that the server went away), waited for whether or not
+/// the waiting task is cancelled.
+final class AttemptEnd: Sendable {
+    private let state = Mutex<(ended: RouterExecutor.Attempt?, waiter: CheckedContinuation<RouterExecutor.Attempt, Never>?)>((nil, nil))
+
+    /// The attempt ended so; later reports are ignored.
+    func report(_ attempt: RouterExecutor.Attempt) {
+        let waiter = state.withLock { state -> CheckedContinuation<RouterExecutor.Attempt, Never>? in
+            guard state.ended == nil else { return nil }
+            state.ended = attempt
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: attempt)
+    }
+
+    /// The first report, once there is one.
+    func wait() async -> RouterExecutor.Attempt {
+        await withCheckedContinuation { continuation in
+            let ended = state.withLock { state -> RouterExecutor.Attempt? in
+                if state.ended == nil { state.waiter = continuation }
+                return state.ended
+            }
+            if let ended { continuation.resume(returning: ended) }
         }
     }
 }
