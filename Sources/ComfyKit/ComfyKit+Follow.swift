@@ -47,18 +47,22 @@ extension ComfyKit {
         }
         // Subscribe first, so that no event between the look-up and the follow is missed.
         let kind = options.executor ?? configuration.executor
-        var socket: AsyncStream<SocketItem>? = nil
-        if kind == .websocket, await hub.ensureConnected() { socket = await hub.subscribe(promptID: promptID) }
+        let inbox = RunFollower.Inbox()
+        var subscribed = false
+        if kind == .websocket, await hub.ensureConnected() {
+            await inbox.subscribe(to: hub, promptID: promptID)
+            subscribed = true
+        }
         if let ended = await endedOrLost(promptID, spec: spec) {
-            if socket != nil { await hub.unsubscribe(promptID: promptID) }
+            if subscribed { await hub.unsubscribe(promptID: promptID) }
             return ended
         }
         emit(.submitted(promptID: promptID))
         var follower = RunFollower(
             client: client, queueReader: queueReader, promptID: promptID, workflow: workflow, spec: spec,
-            inactivityTimeout: options.inactivityTimeout, executionTimes: socket == nil ? executionTimes : nil, emit: emit)
-        let outcome = await follower.follow(events: socket, control: control)
-        if socket != nil { await hub.unsubscribe(promptID: promptID) }
+            inactivityTimeout: options.inactivityTimeout, executionTimes: subscribed ? nil : executionTimes, emit: emit)
+        let outcome = await follower.follow(inbox, subscribed: subscribed, control: control)
+        if subscribed { await hub.unsubscribe(promptID: promptID) }
         return outcome
     }
 

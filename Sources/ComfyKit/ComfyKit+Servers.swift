@@ -72,14 +72,30 @@ extension ComfyKit {
 
     /// A router over this kit's server and its peers, sharing the kit's count of waiting prompts.
     func router(kind: ExecutorKind, routing: RoutingReport) -> RouterExecutor {
-        let members = ([self] + peers).map { kit in
+        var members = ([self] + peers).map { kit in
             RouterExecutor.Member(
                 name: kit.serverName, client: kit.client, queueReader: kit.queueReader,
                 executor: kit.comfyUIExecutor(kind: kind), objectInfo: kit.objectInfoStore)
         }
+        if let member = runningHubMember() { members.append(member) }
         return RouterExecutor(
             members: members, state: routerState, onRouted: { _, server in routing.onRouted(server) }, onSkipped: routing.onSkipped,
             onRerouted: routing.onRerouted)
+    }
+}
+
+extension ComfyKit {
+    /// RunningHub as the router sees it, when asked for: graphs sent whole under the routing workflow, its load from
+    /// its queue status. Its `/object_info` cannot be read, so every workflow is taken to fit; RunningHub's own
+    /// validation (`promptTips`) says otherwise.
+    func runningHubMember() -> RouterExecutor.Member? {
+        guard let runningHubLoad, let runningHub, let workflowID = configuration.runningHubRouting else { return nil }
+        let executor = RunningHubExecutor(
+            client: runningHub, workflowID: workflowID, defaultTimeout: configuration.runningHubTimeout,
+            instanceType: configuration.runningHubInstanceType, httpClient: httpClient, logger: logger, routesGraph: true)
+        return RouterExecutor.Member(
+            name: ServerReference.runningHubName, executor: executor, load: runningHubLoad.load,
+            probe: { instant in await runningHubLoad.refresh(requestedAfter: instant) }, fit: { _ in .fits })
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 extension ComfyKit {
@@ -40,13 +41,28 @@ extension ComfyKit {
         }
     }
 
+    /// Waits until every sweep of this kit has ended. One whose consumer stopped reading ends once it has cancelled
+    /// the prompts it had not sent and interrupted those it had, so a program that quits after cancelling a sweep
+    /// waits here to be sure the servers were told.
+    ///
+    /// ```swift
+    /// consumer.cancel()            // the task reading kit.sweep(…)
+    /// await kit.sweepsEnded()      // the running prompts' interrupts were sent
+    /// ```
+    public func sweepsEnded() async {
+        for task in sweepTasks.current() { await task.value }
+    }
+
     /// A stream fed by `body` in a task of its own, which the consumer's cancellation cancels.
     private func stream(_ body: @escaping @Sendable (_ emit: @escaping @Sendable (SweepEvent) -> Void) async -> Void) -> AsyncStream<SweepEvent> {
         let (events, continuation) = AsyncStream.makeStream(of: SweepEvent.self)
-        let task = Task {
+        let id = UUID()
+        let task = Task { [sweepTasks] in
             await body { continuation.yield($0) }
             continuation.finish()
+            sweepTasks.remove(id)
         }
+        sweepTasks.add(task, id: id)
         continuation.onTermination = { ending in
             if case .cancelled = ending { task.cancel() }
         }
@@ -57,28 +73,28 @@ extension ComfyKit {
         _ loaded: LoadedWorkflow, base: [String: ParamValue], vary: [Variation], count: Int, seedMode: SweepPlan.SeedMode,
         options: RunOptions, emit: @escaping @Sendable (SweepEvent) -> Void
     ) async {
-        let points: [SweepPlan.Point]
+        let prompts: [(point: SweepPlan.Point, job: ExecutionJob)]
         switch await plan(loaded, base: base, vary: vary, count: count, seedMode: seedMode, options: options) {
-        case .success(let planned): points = planned
+        case .success(let planned): prompts = planned
         case .failure(let refusal):
             emit(.refused(refusal))
             return
         }
-        emit(.planned(points))
+        emit(.planned(prompts.map(\.point)))
         let skipped = SkippedServers()
         // Two prompts per server in flight: each server has its next prompt queued, and the rest are routed as
         // servers free up, so a slow server gets fewer.
-        let window = 2 * (peers.count + 1)
+        let window = 2 * (peers.count + 1 + (runningHubLoad == nil ? 0 : 1))
         await withTaskGroup(of: Void.self) { group in
             var inFlight = 0
-            for point in points {
+            for (point, job) in prompts {
                 if inFlight >= window {
                     await group.next()
                     inFlight -= 1
                 }
                 if Task.isCancelled { break }
                 group.addTask { [self] in
-                    await runPoint(point, workflow: loaded.workflow, options: options, skipped: skipped, emit: emit)
+                    await runPoint(point, job: job, skipped: skipped, emit: emit)
                 }
                 inFlight += 1
             }
@@ -86,15 +102,18 @@ extension ComfyKit {
         }
     }
 
-    /// The sweep's prompts, each bound and checked against the servers' `/object_info`; or why it cannot run.
+    /// The sweep's prompts, each bound (the DSL read once) and checked against the servers' `/object_info`; or why it
+    /// cannot run.
     private func plan(
         _ loaded: LoadedWorkflow, base: [String: ParamValue], vary: [Variation], count: Int, seedMode: SweepPlan.SeedMode,
         options: RunOptions
-    ) async -> Result<[SweepPlan.Point], SweepRefusal> {
+    ) async -> Result<[(point: SweepPlan.Point, job: ExecutionJob)], SweepRefusal> {
         guard loaded.runningHubID == nil else { return .failure(.runningHub) }
+        let spec: WorkflowSpec
         let plan: SweepPlan
         do {
-            plan = try SweepPlan(spec: try WorkflowSpec(loaded.workflow), variations: vary, count: count, seedMode: seedMode)
+            spec = try WorkflowSpec(loaded.workflow)
+            plan = try SweepPlan(spec: spec, variations: vary, count: count, seedMode: seedMode)
         } catch let error as SweepError {
             return .failure(.plan(error))
         } catch {
@@ -102,9 +121,15 @@ extension ComfyKit {
         }
         var generator = SystemRandomNumberGenerator()
         let points = plan.points(base: base, using: &generator)
+        var prompts: [(point: SweepPlan.Point, job: ExecutionJob)] = []
+        prompts.reserveCapacity(points.count)
         for point in points {
-            if case .failure(let failure) = ExecutionJob.prepare(loaded.workflow, values: point.values, options: options) {
-                return .failure(.params(point: point.index, failure))
+            switch ExecutionJob.prepare(loaded.workflow, spec: spec, values: point.values, options: options) {
+            case .success(var job):
+                // A sweep's events carry no place in a queue: asking each server's `/queue` for it would be wasted.
+                job.reportsQueuePosition = false
+                prompts.append((point, job))
+            case .failure(let failure): return .failure(.params(point: point.index, failure))
             }
         }
         var catalogs: [ObjectInfo] = []
@@ -116,13 +141,12 @@ extension ComfyKit {
         } catch {
             return .failure(.plan(error))
         }
-        return .success(points)
+        return .success(prompts)
     }
 
     /// Runs one prompt through the router and reports it; cancelling the calling task interrupts it.
     private func runPoint(
-        _ point: SweepPlan.Point, workflow: Workflow, options: RunOptions, skipped: SkippedServers,
-        emit: @escaping @Sendable (SweepEvent) -> Void
+        _ point: SweepPlan.Point, job: ExecutionJob, skipped: SkippedServers, emit: @escaping @Sendable (SweepEvent) -> Void
     ) async {
         let server = Mutex<String?>(nil)
         let routing = RoutingReport(
@@ -138,25 +162,43 @@ extension ComfyKit {
                 server.withLock { $0 = to }
                 emit(.rerouted(point, from: from, to: to, reason: reason))
             })
-        let handle = start(options: options, params: point.values, routing: routing) { .comfyUI(workflow) }
-        var outcome: RunOutcome?
-        await withTaskCancellationHandler {
-            for await event in handle.events {
-                let name = server.withLock { $0 } ?? ""
+        // Run here, in the sweep's own task, with the events it reports picked as they come: a run handle's task and
+        // event stream per prompt cost task switches for every progress event, which a sweep does not show.
+        let router = router(kind: job.options.executor ?? configuration.executor, routing: routing)
+        let control = RunControl()
+        let ended = await withTaskCancellationHandler {
+            await router.execute(job, control: control) { event in
                 switch event {
-                case .submitted(let promptID): emit(.submitted(point, server: name, promptID: promptID))
-                case .started: emit(.started(point, server: name))
-                case .finished(let ended): outcome = ended
+                case .submitted(let promptID): emit(.submitted(point, server: server.withLock { $0 } ?? "", promptID: promptID))
+                case .started: emit(.started(point, server: server.withLock { $0 } ?? ""))
                 default: break
                 }
             }
         } onCancel: {
-            handle.cancel()
+            Task { await control.cancel() }
         }
-        let ended: RunOutcome
-        if let outcome { ended = outcome } else { ended = await handle.outcome }
         emit(.finished(point, server: server.withLock { $0 }, ended))
     }
+}
+
+/// The tasks of a kit's sweeps that have not ended, for ``ComfyKit/sweepsEnded()``.
+final class SweepTasks: Sendable {
+    private let tasks = Mutex<(running: [UUID: Task<Void, Never>], ended: Set<UUID>)>(([:], []))
+
+    func add(_ task: Task<Void, Never>, id: UUID) {
+        tasks.withLock { tasks in
+            // A sweep that ended before it was added is not kept.
+            if tasks.ended.remove(id) == nil { tasks.running[id] = task }
+        }
+    }
+
+    func remove(_ id: UUID) {
+        tasks.withLock { tasks in
+            if tasks.running.removeValue(forKey: id) == nil { tasks.ended.insert(id) }
+        }
+    }
+
+    func current() -> [Task<Void, Never>] { tasks.withLock { Array($0.running.values) } }
 }
 
 /// The servers a sweep has already reported as passed over.

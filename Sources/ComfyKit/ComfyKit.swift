@@ -31,6 +31,10 @@ public final class ComfyKit: Sendable {
     let peers: [ComfyKit]
     /// Our prompts waiting on each server, shared by every routed run of this kit.
     let routerState: RouterState
+    /// The sweeps that have not ended (``sweepsEnded()``).
+    let sweepTasks = SweepTasks()
+    /// RunningHub's tasks and concurrency limit, when prompts are routed there too (``ComfyKitConfiguration/runningHubRouting``).
+    let runningHubLoad: RunningHubLoadReader?
 
     /// Uses a resolved configuration; with several ``ComfyKitConfiguration/servers``, each run goes to the one with
     /// the least work, as with ``init(servers:configuration:httpClient:logger:)``.
@@ -61,7 +65,6 @@ public final class ComfyKit: Sendable {
         socketPingPeriod: Duration, socketClientID: String? = nil, peers: [ComfyKit] = []
     ) {
         self.peers = peers
-        routerState = RouterState(count: peers.count + 1)
         self.configuration = configuration
         self.httpClient = httpClient
         self.logger = logger
@@ -79,6 +82,8 @@ public final class ComfyKit: Sendable {
                 site: configuration.runningHubBaseURL, apiKey: key, retryCount: configuration.runningHubRetryCount,
                 timing: runningHubTiming, httpClient: httpClient)
         }
+        runningHubLoad = configuration.runningHubRouting == nil ? nil : runningHub.map { RunningHubLoadReader(client: $0) }
+        routerState = RouterState(count: peers.count + 1 + (runningHubLoad == nil ? 0 : 1))
     }
 
     /// Resolves settings from `overrides`, else the environment, else defaults.
@@ -239,7 +244,7 @@ public final class ComfyKit: Sendable {
         switch target {
         case .comfyUI(let workflow):
             let kind = options.executor ?? configuration.executor
-            if !peers.isEmpty || routing.always { return (router(kind: kind, routing: routing), workflow) }
+            if !peers.isEmpty || routing.always || runningHubLoad != nil { return (router(kind: kind, routing: routing), workflow) }
             return (comfyUIExecutor(kind: kind), workflow)
         case .runningHub(let id, let graph):
             guard let runningHub else { throw RunFailure.runningHub(.missingAPIKey(site: configuration.runningHubBaseURL.absoluteString)) }

@@ -5,7 +5,7 @@ import Foundation
 /// Flags shared by the commands that talk to a ComfyUI server.
 struct ServerOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The ComfyUI server: a URL, host:port, or a name from servers.toml; repeat it to route prompts over several (default: $COMFYUI_BASE_URL, a comma list for several, else servers.toml's default, else http://127.0.0.1:8188).",
+        "The ComfyUI server: a URL, host:port, or a name from servers.toml; repeat it to route prompts over several (runninghub adds RunningHub, with $RUNNINGHUB_ROUTING_WORKFLOW) (default: $COMFYUI_BASE_URL, a comma list for several, else servers.toml's default, else http://127.0.0.1:8188).",
         valueName: "url|name"))
     var server: [String] = []
 

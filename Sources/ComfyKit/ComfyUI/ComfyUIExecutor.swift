@@ -17,11 +17,13 @@ struct ComfyUIExecutor: Executor {
 
         // Subscribe before submitting, under an id we choose, so that no event can be missed.
         let requestedID = UUID().uuidString.lowercased()
-        var events: AsyncStream<SocketItem>? = nil
+        let inbox = RunFollower.Inbox()
+        var subscribed = false
         var clientID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         if let hub, await hub.ensureConnected() {
             clientID = hub.clientID
-            events = await hub.subscribe(promptID: requestedID)
+            await inbox.subscribe(to: hub, promptID: requestedID)
+            subscribed = true
         }
         let submission: ComfyUIClient.Submission
         do {
@@ -37,8 +39,9 @@ struct ComfyUIExecutor: Executor {
 
         var follower = RunFollower(
             client: client, queueReader: queueReader, promptID: promptID, workflow: job.bound.workflow, spec: job.spec,
-            inactivityTimeout: job.options.inactivityTimeout, executionTimes: hub == nil ? executionTimes : nil, emit: emit)
-        let outcome = await follower.follow(events: events, control: control)
+            inactivityTimeout: job.options.inactivityTimeout, executionTimes: subscribed ? nil : executionTimes,
+            reportsPosition: job.reportsQueuePosition, emit: emit)
+        let outcome = await follower.follow(inbox, subscribed: subscribed, control: control)
         await hub?.unsubscribe(promptID: promptID)
         return outcome
     }

@@ -16,7 +16,13 @@ actor EventHub {
     private let credentials: Credentials
     private let logger: Logger
 
-    private var subscribers: [String: AsyncStream<SocketItem>.Continuation] = [:]
+    /// Where one prompt's events go: called on the hub, in order, with no task of its own in between.
+    struct Subscriber: Sendable {
+        let deliver: @Sendable (SocketItem) -> Void
+        let finish: @Sendable () -> Void
+    }
+
+    private var subscribers: [String: Subscriber] = [:]
     /// Subscribed prompts the server has started: queue changes no longer concern them.
     private var started: Set<String> = []
     /// When each waiting prompt was last told that the queue changed.
@@ -71,18 +77,17 @@ actor EventHub {
         }
     }
 
-    /// Events of one prompt, including any that arrived before subscribing.
-    func subscribe(promptID: String) -> AsyncStream<SocketItem> {
-        let (stream, continuation) = AsyncStream.makeStream(of: SocketItem.self, bufferingPolicy: .bufferingNewest(4096))
-        subscribers[promptID] = continuation
+    /// Hands one prompt's events to `deliver`, including any that arrived before subscribing; `finish` is called when
+    /// the subscription ends (unsubscribed, or the hub shut down).
+    func subscribe(promptID: String, deliver: @escaping @Sendable (SocketItem) -> Void, finish: @escaping @Sendable () -> Void) {
+        subscribers[promptID] = Subscriber(deliver: deliver, finish: finish)
         deliverUnclaimed(to: promptID)
-        return stream
     }
 
     /// The server named the prompt differently from the id we asked for.
     func rekey(from old: String, to new: String) {
-        guard old != new, let continuation = subscribers.removeValue(forKey: old) else { return }
-        subscribers[new] = continuation
+        guard old != new, let subscriber = subscribers.removeValue(forKey: old) else { return }
+        subscribers[new] = subscriber
         if started.remove(old) != nil { started.insert(new) }
         queueChangeSent[new] = queueChangeSent.removeValue(forKey: old)
         deliverUnclaimed(to: new)
@@ -101,7 +106,7 @@ actor EventHub {
         let task = connection
         connection = nil
         await task?.value
-        for continuation in subscribers.values { continuation.finish() }
+        for subscriber in subscribers.values { subscriber.finish() }
         subscribers = [:]
         started = []
         queueChangeSent = [:]
@@ -223,8 +228,8 @@ actor EventHub {
     }
 
     private func deliver(_ item: SocketItem, to promptID: String) {
-        if let continuation = subscribers[promptID] {
-            continuation.yield(item)
+        if let subscriber = subscribers[promptID] {
+            subscriber.deliver(item)
         } else {
             unclaimed.append((promptID, item))
             if unclaimed.count > 512 { unclaimed.removeFirst(unclaimed.count - 512) }
@@ -232,22 +237,22 @@ actor EventHub {
     }
 
     private func deliverUnclaimed(to promptID: String) {
-        guard let continuation = subscribers[promptID] else { return }
-        for entry in unclaimed where entry.promptID == promptID { continuation.yield(entry.item) }
+        guard let subscriber = subscribers[promptID] else { return }
+        for entry in unclaimed where entry.promptID == promptID { subscriber.deliver(entry.item) }
         unclaimed.removeAll { $0.promptID == promptID }
     }
 
     /// A queue change, to the prompts still waiting, each at most once per ``queueChangeInterval``.
     private func tellWaitingPrompts(_ item: SocketItem) {
         let now = ContinuousClock.now
-        for (id, continuation) in subscribers where !started.contains(id) {
+        for (id, subscriber) in subscribers where !started.contains(id) {
             if let sent = queueChangeSent[id], now - sent < Self.queueChangeInterval { continue }
             queueChangeSent[id] = now
-            continuation.yield(item)
+            subscriber.deliver(item)
         }
     }
 
     private func broadcast(_ item: SocketItem) {
-        for continuation in subscribers.values { continuation.yield(item) }
+        for subscriber in subscribers.values { subscriber.deliver(item) }
     }
 }

@@ -15,6 +15,9 @@ struct RunFollower {
     let inactivityTimeout: Duration?
     /// Execution times by workflow, for the HTTP executor's poll schedule; `nil` with a socket.
     let executionTimes: ExecutionTimes?
+    /// Whether the prompt's place in the queue is reported (`RunEvent.queued`) while it waits. A sweep's events carry
+    /// no place, and asking `/queue` for it cost a request per prompt, a third of a sweep's requests.
+    let reportsPosition: Bool
     let emit: @Sendable (RunEvent) -> Void
 
     private var frames: ProgressFrames
@@ -39,7 +42,8 @@ struct RunFollower {
     static let queueSnapshotAge: Duration = .milliseconds(250)
 
     init(client: ComfyUIClient, queueReader: SharedQueueReader, promptID: String, workflow: Workflow, spec: WorkflowSpec,
-         inactivityTimeout: Duration?, executionTimes: ExecutionTimes? = nil, emit: @escaping @Sendable (RunEvent) -> Void) {
+         inactivityTimeout: Duration?, executionTimes: ExecutionTimes? = nil, reportsPosition: Bool = true,
+         emit: @escaping @Sendable (RunEvent) -> Void) {
         self.client = client
         self.queueReader = queueReader
         self.promptID = promptID
@@ -47,30 +51,44 @@ struct RunFollower {
         self.spec = spec
         self.inactivityTimeout = inactivityTimeout
         self.executionTimes = executionTimes
+        self.reportsPosition = reportsPosition
         self.emit = emit
         frames = ProgressFrames(workflow: workflow, emit: emit)
     }
 
-    private enum Wake: Sendable {
+    /// What wakes the follower.
+    enum Wake: Sendable {
         case socket(SocketItem)
         case socketEnded
         case tick
         case cancel
     }
 
-    mutating func follow(events: AsyncStream<SocketItem>?, control: RunControl) async -> RunOutcome {
-        let (wakes, wake) = AsyncStream.makeStream(of: Wake.self)
-        socketLive = events != nil
-        let forwarder = events.map { events in
-            Task {
-                for await item in events { wake.yield(.socket(item)) }
-                wake.yield(.socketEnded)
-            }
+    /// The follower's wake-ups, made before subscribing, so that the hub hands the prompt's socket items straight to
+    /// them (a task forwarding each item cost a task switch per message, ten or more per prompt).
+    struct Inbox: Sendable {
+        let wakes: AsyncStream<Wake>
+        let wake: AsyncStream<Wake>.Continuation
+
+        init() {
+            let (wakes, wake) = AsyncStream.makeStream(of: Wake.self)
+            self.wakes = wakes
+            self.wake = wake
         }
-        let polling = events == nil
+
+        /// Subscribes to `promptID`'s events on `hub`.
+        func subscribe(to hub: EventHub, promptID: String) async {
+            await hub.subscribe(promptID: promptID, deliver: { [wake] in wake.yield(.socket($0)) }, finish: { [wake] in wake.yield(.socketEnded) })
+        }
+    }
+
+    /// Follows the prompt to its end; `subscribed` when `inbox` gets its socket items, else `/history` is polled.
+    mutating func follow(_ inbox: Inbox, subscribed: Bool, control: RunControl) async -> RunOutcome {
+        let (wakes, wake) = (inbox.wakes, inbox.wake)
+        socketLive = subscribed
+        let polling = !subscribed
         await control.onCancel { wake.yield(.cancel) }
         defer {
-            forwarder?.cancel()
             wake.finish()
         }
         await reportQueuePosition()
@@ -250,7 +268,7 @@ struct RunFollower {
     }
 
     private mutating func reportQueuePosition() async {
-        guard !frames.started, lastQueuePoll.map({ ContinuousClock.now - $0 >= .milliseconds(250) }) ?? true else { return }
+        guard reportsPosition, !frames.started, lastQueuePoll.map({ ContinuousClock.now - $0 >= .milliseconds(250) }) ?? true else { return }
         _ = await checkQueue()
     }
 

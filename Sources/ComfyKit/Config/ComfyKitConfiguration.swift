@@ -29,6 +29,11 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
     /// with ``comfyUIAPIKey`` and ``cookies``; with more than one, ``ComfyKit/init(configuration:httpClient:logger:runningHubTiming:)``
     /// routes each run to the one with the least work.
     public var servers: [ServerEntry] = []
+    /// RunningHub as one more server prompts are routed to, up to its concurrency limit: the stored RunningHub
+    /// workflow whose machine runs them (`create` sends each prompt's whole graph, which overrides the stored one's).
+    /// `nil`, the default, never routes a prompt there. Set by naming `runninghub` among the servers (`--server
+    /// runninghub`, `COMFYUI_BASE_URL=box1,runninghub`) with `RUNNINGHUB_ROUTING_WORKFLOW`, or in code.
+    public var runningHubRouting: RunningHubWorkflowID? = nil
 
     /// `http://127.0.0.1:8188`, where a local ComfyUI listens by default.
     public static let defaultComfyUIBaseURL = URL(string: "http://127.0.0.1:8188")!
@@ -62,6 +67,9 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
         public var servers: [ServerReference]?
         /// Where the named servers are read from (else ``ServersFile/location(environment:)``).
         public var serversFile: URL?
+        /// Routes prompts to RunningHub too, under this stored workflow (``ComfyKitConfiguration/runningHubRouting``);
+        /// also the workflow `runninghub` among ``servers`` routes under (else `RUNNINGHUB_ROUTING_WORKFLOW`).
+        public var runningHubRouting: RunningHubWorkflowID?
 
         /// Settings given in code; every one left `nil` comes from the environment or its default in ``ComfyKitConfiguration/resolve(_:environment:)``.
         public init(
@@ -102,7 +110,9 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
         var cookies = code.cookies
         if cookies == nil, let text = env.value("COMFYUI_COOKIES") { cookies = try CookieSource(parsing: text) }
         let apiKey = code.comfyUIAPIKey ?? env.value("COMFYUI_API_KEY").map(Secret.init)
-        let servers = try resolveServers(code, env: env, apiKey: apiKey, cookies: cookies)
+        let (servers, namesRunningHub) = try resolveServers(code, env: env, apiKey: apiKey, cookies: cookies)
+        let runningHubAPIKey = code.runningHubAPIKey ?? env.value("RUNNINGHUB_API_KEY").map(Secret.init)
+        let runningHubRouting = try resolveRunningHubRouting(code, env: env, named: namesRunningHub, apiKey: runningHubAPIKey)
         var timeout = code.runningHubTimeout
         if let given = timeout, given <= .zero {
             throw .invalid(variable: "runningHubTimeout", value: "\(given)", expected: "a positive duration (nil for no timeout)")
@@ -132,20 +142,43 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
             cookies: servers[0].cookies,
             runningHubBaseURL: rhURL,
             // No fallback to COMFYUI_API_KEY: that key must never be sent to RunningHub.
-            runningHubAPIKey: code.runningHubAPIKey ?? env.value("RUNNINGHUB_API_KEY").map(Secret.init),
+            runningHubAPIKey: runningHubAPIKey,
             runningHubTimeout: timeout,
             runningHubRetryCount: retries,
             runningHubInstanceType: code.runningHubInstanceType ?? env.value("RUNNINGHUB_INSTANCE_TYPE"),
             cacheDirectory: code.cacheDirectory ?? defaultCacheDirectory(env),
-            servers: servers
+            servers: servers,
+            runningHubRouting: runningHubRouting
         )
+    }
+
+    /// RunningHub's part in routing: only when asked for (named among the servers, or given in code), and then with
+    /// its key and the stored workflow its prompts run under, or an error that says which is missing.
+    private static func resolveRunningHubRouting(
+        _ code: Overrides, env: EnvironmentReader, named: Bool, apiKey: Secret?
+    ) throws(ConfigError) -> RunningHubWorkflowID? {
+        guard named || code.runningHubRouting != nil else { return nil }
+        guard apiKey != nil else {
+            throw .invalid(variable: "--server", value: "runninghub", expected: "a RunningHub key to route prompts there (set RUNNINGHUB_API_KEY)")
+        }
+        if let given = code.runningHubRouting { return given }
+        guard let text = env.value("RUNNINGHUB_ROUTING_WORKFLOW") else {
+            throw .invalid(
+                variable: "--server", value: "runninghub",
+                expected: "RUNNINGHUB_ROUTING_WORKFLOW set to the id of a workflow saved and run once on RunningHub (routed prompts run on its machine)")
+        }
+        guard let id = RunningHubWorkflowID(text) else {
+            throw .invalid(variable: "RUNNINGHUB_ROUTING_WORKFLOW", value: text, expected: "a RunningHub workflow id (digits)")
+        }
+        return id
     }
 
     /// The servers named in code, else by `COMFYUI_BASE_URL` (one URL or a comma list of URLs and names), else by
     /// `servers.toml`'s `default`, else the default server; each with its own credentials, else the given ones.
+    /// Also whether `runninghub` is named among them (it is no ComfyUI server: ``runningHubRouting`` says how it is used).
     private static func resolveServers(
         _ code: Overrides, env: EnvironmentReader, apiKey: Secret?, cookies: CookieSource?
-    ) throws(ConfigError) -> [ServerEntry] {
+    ) throws(ConfigError) -> (servers: [ServerEntry], namesRunningHub: Bool) {
         var references: [ServerReference]
         if let given = code.servers, !given.isEmpty {
             references = given
@@ -159,6 +192,8 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
         } else {
             references = []
         }
+        let namesRunningHub = references.contains(.runningHub)
+        references.removeAll { $0 == .runningHub }
         var file: ServersFile?
         func namedServers() throws(ConfigError) -> ServersFile {
             if let file { return file }
@@ -175,6 +210,8 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
         for reference in references {
             var entry: ServerEntry
             switch reference {
+            case .runningHub:
+                continue
             case .url(let url):
                 entry = ServerEntry(baseURL: try baseURL(url.absoluteString, variable: "--server"))
             case .named(let name):
@@ -200,7 +237,7 @@ public struct ComfyKitConfiguration: Hashable, Sendable {
             }
             entries.append(entry)
         }
-        return entries
+        return (entries, namesRunningHub)
     }
 
     /// `$XDG_CACHE_HOME/comfykit`, else `$HOME/.cache/comfykit`.

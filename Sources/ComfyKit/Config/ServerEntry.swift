@@ -26,23 +26,31 @@ public struct ServerEntry: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A server as a user names it (`--server`, `COMFYUI_BASE_URL`): a URL, `host:port`, or a name from `servers.toml`.
+/// A server as a user names it (`--server`, `COMFYUI_BASE_URL`): a URL, `host:port`, a name from `servers.toml`, or
+/// `runninghub`.
 public enum ServerReference: Hashable, Sendable {
     /// An http(s) base URL.
     case url(URL)
     /// A `[servers.NAME]` table of `servers.toml`.
     case named(String)
+    /// `runninghub`: RunningHub as one more server to route to (``ComfyKitConfiguration/runningHubRouting``).
+    case runningHub
 
     /// Reads `text`: a word of letters, digits, `-` and `_` that starts with a letter is a name; anything else must be
     /// a server URL (`variable` names the setting in the error).
     public init(parsing text: String, variable: String = "--server") throws(ConfigError) {
         let trimmed = text.trimmingWhitespace()
-        if ServerReference.isName(trimmed) {
+        if trimmed.lowercased() == ServerReference.runningHubName {
+            self = .runningHub
+        } else if ServerReference.isName(trimmed) {
             self = .named(trimmed)
         } else {
             self = .url(try ComfyKitConfiguration.baseURL(trimmed, variable: variable))
         }
     }
+
+    /// The word that names RunningHub among the servers; no `servers.toml` table can take it.
+    public static let runningHubName = "runninghub"
 
     /// A name has no `:` or `/` and is not an address (`localhost`, a dotted IP or host), so `box1` is a name
     /// and `box1:8188` is a URL.

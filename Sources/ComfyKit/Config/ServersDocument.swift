@@ -90,6 +90,9 @@ struct ServersDocument {
                 throw lines.error(
                     "unknown key servers.\(name).\(unknown) (expected \(ServersFile.serverKeys.joined(separator: ", ")))", key: unknown, server: name)
             }
+            guard name.lowercased() != ServerReference.runningHubName else {
+                throw lines.error("servers.\(name): \(name) names RunningHub (--server runninghub); give this server another name", key: nil, server: name)
+            }
             guard ServerReference.isName(name) else {
                 throw lines.error("servers.\(name): a server's name is letters, digits, - and _, starting with a letter", key: nil, server: name)
             }

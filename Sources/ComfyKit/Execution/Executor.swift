@@ -19,6 +19,8 @@ struct ExecutionJob: Sendable {
     /// The params the caller gave (RunningHub sends only these and the required ones).
     let givenParams: Set<String>
     let options: RunOptions
+    /// Whether the run reports its place in the server's queue while it waits (a sweep's prompts do not).
+    var reportsQueuePosition = true
 
     /// Reads the DSL and binds `values`; a failure is the outcome the run ends with.
     static func prepare(_ workflow: Workflow, values: [String: ParamValue], options: RunOptions) -> Result<ExecutionJob, RunFailure> {
@@ -28,6 +30,11 @@ struct ExecutionJob: Sendable {
         } catch {
             return .failure(.spec(error))
         }
+        return prepare(workflow, spec: spec, values: values, options: options)
+    }
+
+    /// Binds `values` with the DSL already read (a sweep reads it once for all its prompts).
+    static func prepare(_ workflow: Workflow, spec: WorkflowSpec, values: [String: ParamValue], options: RunOptions) -> Result<ExecutionJob, RunFailure> {
         do {
             let bound = try ParamBinder.bind(workflow, spec: spec, values: values, options: options.bind)
             return .success(ExecutionJob(workflow: workflow, spec: spec, bound: bound, givenParams: Set(values.keys), options: options))

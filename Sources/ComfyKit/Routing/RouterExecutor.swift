@@ -2,20 +2,46 @@ import Synchronization
 import Foundation
 
 /// Runs each job on the server with the least work among those that can run it: the third implementation
-/// of the executor seam, over one ``ComfyUIExecutor`` per server.
+/// of the executor seam, over one ``ComfyUIExecutor`` per server and, when asked, RunningHub (up to its
+/// concurrency limit).
 ///
 /// A server that stops answering loses its prompts that had not started: they are sent to another server
 /// (``onRerouted``). A prompt that was running there is reported lost, never re-run silently; with
 /// ``RunOptions/retryLost`` it is re-run elsewhere. A server that answers again is chosen again.
 struct RouterExecutor: Executor {
-    /// One server the router may use.
+    /// One server the router may use: a ComfyUI server, or RunningHub when asked for.
     struct Member: Sendable {
         let name: String
-        let client: ComfyUIClient
-        let queueReader: SharedQueueReader
-        let executor: ComfyUIExecutor
-        let objectInfo: ObjectInfoStore
-        var load: ServerLoad { queueReader.load }
+        let executor: any Executor
+        /// How busy the server is, as last heard.
+        let load: ServerLoad
+        /// Asks the server how busy it is (an answer requested at or after the instant given is shared); false when it
+        /// does not answer.
+        let probe: @Sendable (_ requestedAfter: ContinuousClock.Instant) async -> Bool
+        /// Whether the server can run a workflow, and if not, what it lacks.
+        let fit: @Sendable (_ workflow: Workflow) async -> ServerFit
+
+        init(
+            name: String, executor: any Executor, load: ServerLoad,
+            probe: @escaping @Sendable (ContinuousClock.Instant) async -> Bool, fit: @escaping @Sendable (Workflow) async -> ServerFit
+        ) {
+            self.name = name
+            self.executor = executor
+            self.load = load
+            self.probe = probe
+            self.fit = fit
+        }
+
+        /// A ComfyUI server: its load from `/queue` and the socket, its fit from its `/object_info`.
+        init(name: String, client: ComfyUIClient, queueReader: SharedQueueReader, executor: ComfyUIExecutor, objectInfo: ObjectInfoStore) {
+            self.init(
+                name: name, executor: executor, load: queueReader.load,
+                probe: { instant in (try? await queueReader.queue(requestedAfter: instant)) != nil },
+                fit: { workflow in
+                    guard let catalog = try? await objectInfo.catalog() else { return .lacks("its /object_info cannot be read") }
+                    return ServerFit(workflow, objectInfo: catalog)
+                })
+        }
     }
 
     let members: [Member]
@@ -33,6 +59,8 @@ struct RouterExecutor: Executor {
     static let downAfter: Duration = .milliseconds(1500)
     /// How often a run's server is asked whether it still answers.
     static let watchPeriod: Duration = .milliseconds(500)
+    /// How long a prompt that only a server at its concurrency limit can take waits before the next decision.
+    static let fullPause: Duration = .milliseconds(250)
 
     /// A router over `members`; routers that share a `state` (one per kit) count each other's waiting prompts.
     init(
@@ -55,6 +83,11 @@ struct RouterExecutor: Executor {
             let chosen: Int
             switch await state.reserve(table) {
             case .success(let index): chosen = index
+            case .failure(let error) where error.someAreFull:
+                // Only servers at their concurrency limit could run it: wait for one of their prompts to end.
+                try? await Task.sleep(for: Self.fullPause)
+                if await control.isCancelled { return .failed(.interrupted(node: nil)) }
+                continue
             case .failure(let error):
                 if let previous { return .failed(.server(.unreachable(server: previous.server, reason: previous.reason))) }
                 return .failed(.unsupported(error.description))
@@ -62,6 +95,7 @@ struct RouterExecutor: Executor {
             let name = members[chosen].name
             if let previous { onRerouted(previous.server, name, previous.reason) } else { onRouted(await state.nextPromptIndex(), name) }
             let attempt = await run(job, on: chosen, control: control, emit: emit)
+            await state.ended(chosen)
             switch attempt {
             case .finished(let outcome):
                 return outcome
@@ -90,23 +124,16 @@ struct RouterExecutor: Executor {
         for (index, member) in members.enumerated() {
             var load = member.load.snapshot
             if load.failingSince == nil, load.heardAt.map({ now - $0 >= Self.freshness }) ?? true {
-                _ = try? await member.queueReader.queue(requestedAfter: now - Self.freshness)
+                _ = await member.probe(now - Self.freshness)
                 load = member.load.snapshot
             } else if load.failingSince != nil {
                 // A server that is down is asked in the background, so that it is used again once it answers.
-                Task { _ = try? await member.queueReader.queue(requestedAfter: now) }
+                Task { _ = await member.probe(now) }
             }
-            let fit: ServerFit
-            if excluded.contains(index) {
-                fit = .lacks("stopped answering during this prompt")
-            } else if let catalog = try? await member.objectInfo.catalog() {
-                fit = ServerFit(job.bound.workflow, objectInfo: catalog)
-            } else {
-                fit = .lacks("its /object_info cannot be read")
-            }
+            let fit: ServerFit = excluded.contains(index) ? .lacks("stopped answering during this prompt") : await member.fit(job.bound.workflow)
             table.servers.append(.init(
                 name: member.name, queueLength: load.queueLength, ourWaiting: 0, fit: fit,
-                isUp: load.failingSince == nil && load.heardAt != nil))
+                isUp: load.failingSince == nil && load.heardAt != nil, limit: load.limit))
         }
         for server in table.servers where !server.isUp || server.fit != .fits {
             onSkipped(server.name, server.reason)
@@ -128,7 +155,7 @@ struct RouterExecutor: Executor {
         let inner = RunControl()
         let started = StartLatch { Task { await state.started(index) } }
         let progress = AttemptProgress(onStart: started.fire)
-        let (ends, end) = AsyncStream.makeStream(of: Attempt.self)
+        let end = AttemptEnd()
         await control.onCancel { Task { await inner.cancel() } }
         Task {
             let outcome = await member.executor.execute(job, control: inner) { event in
@@ -136,28 +163,26 @@ struct RouterExecutor: Executor {
             }
             let seen = progress.seen
             if !seen.started, await !inner.isCancelled, await Self.failedForLackOfAnswer(outcome, from: member) {
-                end.yield(.serverDown(started: false, promptID: seen.promptID))
+                end.report(.serverDown(started: false, promptID: seen.promptID))
             } else {
-                end.yield(.finished(outcome))
+                end.report(.finished(outcome))
             }
         }
         let watch = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: Self.watchPeriod)
                 if Task.isCancelled { return }
-                _ = try? await member.queueReader.queue(requestedAfter: .now - .milliseconds(400))
+                _ = await member.probe(.now - .milliseconds(400))
                 if let down = member.load.snapshot.downFor(at: .now), down >= Self.downAfter {
                     let seen = progress.seen
-                    end.yield(.serverDown(started: seen.started, promptID: seen.promptID))
+                    end.report(.serverDown(started: seen.started, promptID: seen.promptID))
                     return
                 }
             }
         }
-        var attempt = Attempt.finished(.failed(.interrupted(node: nil)))
-        for await first in ends {
-            attempt = first
-            break
-        }
+        // Waited for even when the caller is cancelled (a sweep stopped): its prompt's cancel must reach the server
+        // before the caller moves on.
+        let attempt = await end.wait()
         watch.cancel()
         started.fire()
         if case .serverDown = attempt {
@@ -171,10 +196,39 @@ struct RouterExecutor: Executor {
     /// A run that failed before it started because its server went away (no answer, a connection closed in the
     /// middle of an answer), not because the server refused the prompt: the server does not answer `/queue` now.
     static func failedForLackOfAnswer(_ outcome: RunOutcome, from member: Member) async -> Bool {
-        guard case .server(let error)? = outcome.failure else { return false }
-        switch error {
-        case .unreachable, .answerLost: return true
-        default: return (try? await member.queueReader.queue(requestedAfter: .now)) == nil
+        switch outcome.failure {
+        case .server(.unreachable)?, .server(.answerLost)?, .runningHub(.unreachable)?: return true
+        // An upload refused because the server went away (or anything else it says) moves when it no longer answers.
+        case .server?, .upload?: return await !member.probe(.now)
+        default: return false
+        }
+    }
+}
+
+/// The first end an attempt reports (its run's, or its watch's that the server went away), waited for whether or not
+/// the waiting task is cancelled.
+final class AttemptEnd: Sendable {
+    private let state = Mutex<(ended: RouterExecutor.Attempt?, waiter: CheckedContinuation<RouterExecutor.Attempt, Never>?)>((nil, nil))
+
+    /// The attempt ended so; later reports are ignored.
+    func report(_ attempt: RouterExecutor.Attempt) {
+        let waiter = state.withLock { state -> CheckedContinuation<RouterExecutor.Attempt, Never>? in
+            guard state.ended == nil else { return nil }
+            state.ended = attempt
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: attempt)
+    }
+
+    /// The first report, once there is one.
+    func wait() async -> RouterExecutor.Attempt {
+        await withCheckedContinuation { continuation in
+            let ended = state.withLock { state -> RouterExecutor.Attempt? in
+                if state.ended == nil { state.waiter = continuation }
+                return state.ended
+            }
+            if let ended { continuation.resume(returning: ended) }
         }
     }
 }
@@ -204,25 +258,39 @@ final class AttemptProgress: Sendable {
     func stopForwarding() { state.withLock { $0.forwarding = false } }
 }
 
-/// Our prompts per server that were sent and have not started: the part of a server's work `/queue` may not show yet.
+/// Our prompts per server that were sent and have not started: the part of a server's work `/queue` may not show yet;
+/// and those that have not ended, against a server's concurrency limit.
 actor RouterState {
     private var waiting: [Int]
+    private var inFlight: [Int]
     private var promptCount = 0
 
-    init(count: Int) { waiting = Array(repeating: 0, count: count) }
+    init(count: Int) {
+        waiting = Array(repeating: 0, count: count)
+        inFlight = waiting
+    }
 
     func waiting(_ index: Int) -> Int { waiting[index] }
 
     /// Chooses with our latest counts and counts the prompt at once, so that concurrent choices spread out.
     func reserve(_ table: RoutingTable) -> Result<Int, RoutingError> {
         var current = table
-        for index in current.servers.indices { current.servers[index].ourWaiting = waiting[index] }
+        for index in current.servers.indices {
+            current.servers[index].ourWaiting = waiting[index]
+            current.servers[index].ourInFlight = inFlight[index]
+        }
         let choice = current.choose()
-        if case .success(let index) = choice { waiting[index] += 1 }
+        if case .success(let index) = choice {
+            waiting[index] += 1
+            inFlight[index] += 1
+        }
         return choice
     }
 
     func started(_ index: Int) { waiting[index] = max(0, waiting[index] - 1) }
+
+    /// The prompt's attempt there ended, however it ended.
+    func ended(_ index: Int) { inFlight[index] = max(0, inFlight[index] - 1) }
 
     func nextPromptIndex() -> Int {
         defer { promptCount += 1 }

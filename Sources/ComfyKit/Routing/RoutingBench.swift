@@ -30,7 +30,10 @@ package struct RoutingBench: Sendable {
                 isUp: load.failingSince == nil && load.heardAt != nil))
         }
         guard case .success(let chosen) = await state.reserve(table) else { return nil }
-        if startAfter { await state.started(chosen) }
+        if startAfter {
+            await state.started(chosen)
+            await state.ended(chosen)
+        }
         return chosen
     }
 }

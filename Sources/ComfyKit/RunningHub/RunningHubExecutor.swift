@@ -11,6 +11,9 @@ struct RunningHubExecutor: Executor {
     let instanceType: String?
     let httpClient: HTTPClient
     let logger: Logger
+    /// A ComfyUI graph routed here: it is sent whole (`create`'s `workflow`, which overrides the stored
+    /// ``workflowID``'s graph) with its values written in, instead of as values for the stored graph.
+    var routesGraph = false
 
     func execute(_ job: ExecutionJob, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void) async -> RunOutcome {
         var job = job
@@ -19,9 +22,11 @@ struct RunningHubExecutor: Executor {
         // Last chance to stop for free: after `create` the task is paid for.
         if await control.isCancelled { return .failed(.interrupted(node: nil)) }
 
-        let request = CreateRequest(
-            workflowID: workflowID, nodeInfoList: NodeInfoList.entries(job.bound, spec: job.spec, given: job.givenParams),
-            instanceType: instanceType, webhookURL: job.options.webhookURL)
+        let request = routesGraph
+            ? CreateRequest(workflowID: workflowID, instanceType: instanceType, webhookURL: job.options.webhookURL, workflowOverride: job.bound.workflow)
+            : CreateRequest(
+                workflowID: workflowID, nodeInfoList: NodeInfoList.entries(job.bound, spec: job.spec, given: job.givenParams),
+                instanceType: instanceType, webhookURL: job.options.webhookURL)
         let task: CreatedTask
         do {
             task = try await client.create(request)

@@ -190,6 +190,11 @@ final class Runtime {
                 if let failure { logger.warning("RunningHub task not cancelled", metadata: ["task": "\(taskID)", "reason": "\(failure)"]) }
                 inbox.post(.runningHubCancelled(runID: id, failure: failure))
             }
+        case .awaitSweepsStopped(let sweepIDs):
+            Task.detached { [inbox, kit] in
+                await kit.sweepsEnded()
+                inbox.post(.sweepsStopped(sweepIDs: sweepIDs))
+            }
         case .loadHistory(let filter):
             guard let history else { return }
             Task.detached { [inbox] in

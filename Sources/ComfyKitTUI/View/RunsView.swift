@@ -37,9 +37,17 @@ struct RunsView: Widget {
         // A sweep's prompts side by side: the varied values, where each ran, how it ended and what it made.
         if let sweep = run.sweep, rect.bottom - row > 4 {
             let members = runs.runs(ofSweep: sweep.sweepID)
-            let tableRows = min(members.count + 1, max(3, (rect.bottom - row) / 3))
-            SweepTableView(runs: members, selected: run.id)
-                .render(into: Rect(column: rect.column, row: row, width: rect.width, height: tableRows), &screen)
+            var tableRows = min(members.count + 1, max(3, (rect.bottom - row) / 3))
+            var table = Rect(column: rect.column, row: row, width: rect.width, height: tableRows)
+            // Where pictures are on, the prompts' pictures beside the table, each labelled by its values.
+            if showsPictures, SweepThumbnails.hasPictures(members), rect.width >= 80 {
+                tableRows = max(tableRows, min(13, (rect.bottom - row) / 2))
+                let width = rect.width * 2 / 5
+                table = Rect(column: rect.column, row: row, width: rect.width - width - 1, height: tableRows)
+                SweepThumbnails(runs: members, selected: run.id)
+                    .render(into: Rect(column: rect.column + rect.width - width, row: row + 1, width: width - 1, height: tableRows - 1), &screen)
+            }
+            SweepTableView(runs: members, selected: run.id).render(into: table, &screen)
             row += tableRows
         }
         let remaining = rect.bottom - row

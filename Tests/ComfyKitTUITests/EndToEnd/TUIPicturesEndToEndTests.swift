@@ -130,6 +130,50 @@ struct TUIPicturesTmuxTests {
         }
     }
 
+    @Test func aSweepShowsEachPromptsPictureLabelledByItsValues() async throws {
+        try await withComfyUIDoubleProcess { double in
+            try await withTUI(command: { PictureScenario.command($0, server: double.baseURL) }) { tui, _ in
+                try await tui.waitForScreen("the list") { $0.contains(PictureScenario.workflowName) }
+                try await openWorkflow(PictureScenario.workflowName, in: tui)
+                try await tui.waitForScreen("the form") { $0.contains("⏎ run") }
+                try await tui.type("128")
+                try await tui.press("Tab")
+                try await tui.type("128")
+                try await tui.press("Tab")
+                // The canvas's colour, and a red one.
+                let colours = [PictureScenario.colour.red << 16 | PictureScenario.colour.green << 8 | PictureScenario.colour.blue, 0xE02020]
+                try await tui.press("C-t")
+                try await tui.waitForScreen("the values line") { $0.contains("› values for color:") }
+                try await tui.press("C-u")
+                try await tui.type(colours.map(String.init).joined(separator: ","))
+                try await tui.waitForScreen("the count of prompts") { $0.contains("sweep: ⏎ sends 2 prompts") }
+                try await tui.press("Enter")
+                try await tui.waitForScreen("the sweep started") { $0.contains("sweep of 2 prompt(s) started") }
+                try await tui.press("Escape")
+                try await tui.waitForScreen("the list") { $0.contains("⏎ open") }
+                try await tui.press("o")
+                try await tui.waitForScreen("both prompts completed", within: 30) { $0.contains("sweep: 2 prompts, 2 completed") }
+                // Beside the table, above the selected run's outputs: a tile per prompt in its colour, its values under it.
+                let grid = try await eventually("the sweep's thumbnails", within: 15) { () -> (rows: [Int], table: Int, outputs: Int)? in
+                    let last = try await tui.captureWithStyles()
+                    let lines = last.split(separator: "\n", omittingEmptySubsequences: false)
+                    guard let table = lines.firstIndex(where: { $0.contains("sweep: 2 prompts") }),
+                          let outputs = lines.firstIndex(where: { $0.contains("─ outputs") }) else { return nil }
+                    let rows = Self.colouredRows(last).filter { $0 > table && $0 < outputs }
+                    return rows.count >= 4 ? (rows, table, outputs) : nil
+                }
+                let plain = try await tui.capture()
+                let lines = plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let section = lines[(grid.table + 1)..<min(grid.outputs, lines.count)].joined(separator: "\n")
+                for label in colours.map({ "color=\($0)" }) {
+                    #expect(section.components(separatedBy: label).count - 1 >= 2, "\(label) in the table and under its tile:\n\(plain)")
+                }
+                // The canvas's tile is as tall as the table section allows, not a line.
+                #expect(grid.rows.count >= 4, "\(grid.rows)")
+            }
+        }
+    }
+
     /// The rows of `screen` that hold a cell in the picture's colour.
     private static func colouredRows(_ screen: String) -> [Int] {
         let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)

@@ -18,6 +18,52 @@ struct TUISweepEndToEndTests {
         }
     }
 
+    @Test func quittingMidSweepWithCInterruptsTheRunningPromptBeforeTheAppExits() async throws {
+        // Each node takes 3 s: the first prompt is still running when the app is told to quit. A cancel removes the
+        // prompt from the queue before it interrupts it, and the server takes a second over the removal: an app that
+        // quit without waiting would be gone before the interrupt was sent.
+        try await withComfyUIDoubleProcess(["--node-ms", "3000", "--queue-post-delay-ms", "1000"]) { server in
+            try await withTUI(server: server.baseURL) { tui, _ in
+                try await tui.waitForScreen("the list") { $0.contains("09_text_output") }
+                try await openWorkflow("09_text_output", in: tui)
+                try await tui.waitForScreen("the form") { $0.contains("› text") }
+                try await tui.press("C-t")
+                try await tui.waitForScreen("the values line") { $0.contains("› values for text:") }
+                try await tui.press("C-u")
+                try await tui.type("alpha,beta,gamma")
+                try await tui.waitForScreen("the count of prompts before Enter") { $0.contains("sweep: ⏎ sends 3 prompts") }
+                try await tui.press("Enter")
+                try await tui.waitForScreen("the sweep started") { $0.contains("sweep of 3 prompt(s) started") }
+                _ = try await eventually("a prompt running on the server", within: 20) {
+                    try await Self.queue(on: server.baseURL).running.isEmpty ? nil : true
+                }
+                try await tui.press("Escape")
+                try await tui.waitForScreen("the list") { $0.contains("⏎ open") }
+                try await tui.press("q")
+                try await tui.waitForScreen("the quit question") { $0.contains("in flight:") }
+                try await tui.press("c")
+                try await eventually("the app to quit", within: 15) { try await tui.isAlive() ? nil : true }
+                // The app is gone: the server was told before it went. Nothing waits or runs there, and no prompt of
+                // the sweep completed (the one running was interrupted, not left to finish).
+                let queue = try await Self.queue(on: server.baseURL)
+                #expect(queue.pending.isEmpty, "a prompt of the sweep still waits on the server")
+                _ = try await eventually("the running prompt interrupted", within: 10) {
+                    try await Self.queue(on: server.baseURL).running.isEmpty ? true : nil
+                }
+                let history = try await Subprocess.run("curl", ["-sf", server.baseURL.appendingPathComponent("history").absoluteString])
+                let text = String(decoding: history.standardOutput, as: UTF8.self)
+                #expect(!text.contains("\"status_str\": \"success\"") && !text.contains("\"status_str\":\"success\""), "\(text)")
+            }
+        }
+    }
+
+    /// The server's queue: the prompt ids running and waiting.
+    private static func queue(on server: URL) async throws -> (running: [JSONValue], pending: [JSONValue]) {
+        let answer = try await Subprocess.run("curl", ["-sf", server.appendingPathComponent("queue").absoluteString])
+        let queue = try #require(try JSONValue(parsing: Array(answer.standardOutput)).objectValue)
+        return (queue["queue_running"]?.arrayValue ?? [], queue["queue_pending"]?.arrayValue ?? [])
+    }
+
     @Test func aSweepOfThreeValuesFromTheFormRunsThreePromptsEachWithItsValue() async throws {
         try await withComfyUIDoubleProcess { server in
             try await withTUI(server: server.baseURL) { tui, _ in

@@ -72,6 +72,9 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
     @Flag(name: .customLong("ws-fault-every-connection"), help: "Apply the WebSocket fault to every connection, not just the first.")
     var faultEveryConnection = false
 
+    @Option(name: .customLong("queue-post-delay-ms"), help: "Wait this long before acting on and answering POST /queue (a slow cancel).")
+    var queuePostDelay = 0
+
     @Option(name: .customLong("history-delay-ms"), help: "Delay every /history answer.")
     var historyDelay = 0
 
@@ -121,6 +124,7 @@ struct ComfyUIDoubleCommand: AsyncParsableCommand {
         config.port = port
         if let sharedDirectory { config.sharedDirectory = URL(fileURLWithPath: sharedDirectory) }
         config.nodeDuration = .milliseconds(nodeMilliseconds)
+        config.queuePostDelay = .milliseconds(queuePostDelay)
         for entry in slowNodes {
             let (selector, value) = try Self.pair(entry, option: "--slow")
             config.nodeDurations[selector] = .milliseconds(value)

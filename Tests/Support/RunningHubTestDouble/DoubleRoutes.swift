@@ -24,6 +24,7 @@ struct DoubleRoutes: Sendable {
             }
         }
         router.post("/task/openapi/upload") { request, _ in try await upload(request) }
+        router.get("/openapi/v2/queue/status") { request, _ in await queueStatus(request) }
         router.get("/cdn/**") { request, _ -> Response in
             await state.record(RecordedCall(method: "GET", uri: request.uri.description, headers: headers(request), body: ""))
             let path = request.uri.path
@@ -127,6 +128,17 @@ struct DoubleRoutes: Sendable {
         let taskID = JSONText.member(body, "taskId").trimmingCharacters(in: ["\""])
         guard let status = await state.status(taskID: taskID) else { return JSONText.envelope(code: 807, msg: "APIKEY_TASK_NOT_FOUND") }
         return JSONText.envelope(code: 0, msg: "", data: JSONText.quoted(status))
+    }
+
+    /// v2: the key as a Bearer token; the business object itself, not an envelope.
+    private func queueStatus(_ request: Request) async -> Response {
+        await state.record(RecordedCall(method: "GET", uri: request.uri.description, headers: headers(request), body: ""))
+        guard let bearer = request.headers[.authorization], bearer.hasPrefix("Bearer "), configuration.apiKeys.contains(String(bearer.dropFirst(7))) else {
+            return Response(status: .unauthorized, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"errorCode":"401","errorMessage":"invalid api key"}"#)))
+        }
+        let (running, queued) = await state.unfinishedCounts()
+        let limit = configuration.concurrentLimit.map(String.init) ?? "null"
+        return reply(#"{"apiKeyType":"NORMAL","concurrentLimit":\#(limit),"runningCount":\#(running),"queuedCount":\#(queued)}"#)
     }
 
     private func cancel(_ body: [String: Any]) async -> String {

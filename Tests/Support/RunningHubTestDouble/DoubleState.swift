@@ -9,6 +9,8 @@ actor DoubleState {
     private(set) var tasks: [String: TaskRecord] = [:]
     private var nextTaskID: UInt64 = 1_910_246_754_753_896_450
     private var creates = 0
+    /// The most tasks that were queued or running at once (the client's respect of the concurrency limit).
+    private(set) var mostUnfinished = 0
     private var polls = 0
 
     struct TaskRecord: Sendable {
@@ -33,6 +35,8 @@ actor DoubleState {
         nextTaskID += 1
         let id = String(nextTaskID)
         tasks[id] = TaskRecord(workflowID: workflowID, nodeInfoList: nodeInfoList)
+        let (running, queued) = unfinishedCounts()
+        mostUnfinished = max(mostUnfinished, running + queued)
         let dropped = creates - configuration.queueFullCreates <= configuration.droppedCreateAnswers
         return .create(taskID: id, dropAnswer: dropped)
     }
@@ -56,6 +60,15 @@ actor DoubleState {
             return "SUCCESS"
         }
         return configuration.phases[task.polls] == .queued ? "QUEUED" : "RUNNING"
+    }
+
+    /// Tasks not ended nor cancelled: those whose next answer is running, and those whose next answer is queued.
+    func unfinishedCounts() -> (running: Int, queued: Int) {
+        var counts = (running: 0, queued: 0)
+        for task in tasks.values where !task.cancelled && task.polls < configuration.phases.count {
+            if configuration.phases[task.polls] == .queued { counts.queued += 1 } else { counts.running += 1 }
+        }
+        return counts
     }
 
     func cancel(taskID: String) -> Bool {

@@ -72,6 +72,17 @@ public final class RunningHubDouble: Sendable {
     /// How many tasks exist (created, whether or not their answer arrived).
     public func taskCount() async -> Int { await state.tasks.count }
 
+    /// The most tasks that were queued or running at once.
+    public func mostTasksAtOnce() async -> Int { await state.mostUnfinished }
+
+    /// The graphs `create` was sent whole (its `workflow` field, a JSON string), in the order of the calls.
+    public func createdGraphs() async -> [String] {
+        await state.calls.filter { $0.path == "/task/openapi/create" }.compactMap { call in
+            guard let body = JSONText.object(Array(call.body.utf8)) else { return nil }
+            return body["workflow"] as? String
+        }
+    }
+
     /// Ids of the tasks that were cancelled.
     public func cancelledTasks() async -> [String] { await state.tasks.filter(\.value.cancelled).map(\.key).sorted() }
 

@@ -28,6 +28,8 @@ public struct RunningHubDoubleConfiguration: Sendable {
     public var droppedCreateAnswers = 0
     /// The first N `outputs` polls are dropped without an answer (a network error while polling).
     public var droppedPolls = 0
+    /// `GET /openapi/v2/queue/status`'s `concurrentLimit`: how many tasks the key may run at once (`nil`: not said).
+    public var concurrentLimit: Int? = 1
     /// Every upload waits this long before answering.
     public var uploadDelay: Duration = .zero
     /// Once running, give a `netWssUrl` whose socket sends ComfyUI progress frames.

@@ -48,9 +48,13 @@ extension AppState {
     /// Cancels every run in flight — a RunningHub task in the cloud first — and quits once each end is confirmed.
     private mutating func cancelRunsAndQuit() -> [Effect] {
         var effects: [Effect] = []
+        var sweeps: [Int] = []
         for run in runs.all where run.isActive {
-            if run.sweep != nil {
-                // A sweep's prompts end here: its stream stops with the cancel, and the library interrupts them.
+            if let sweepID = run.sweep?.sweepID {
+                // A sweep's prompts end here: its stream stops with the cancel, and the library interrupts the running
+                // ones; the app waits for that before it quits.
+                guard !sweeps.contains(sweepID) else { continue }
+                sweeps.append(sweepID)
                 effects += runs.endSweep(of: run, as: .interrupted, message: "cancelled while quitting")
                 continue
             }
@@ -61,6 +65,10 @@ extension AppState {
                 quit.awaitingEnd.insert(run.id)
                 effects.append(.cancelRun(runID: run.id))
             }
+        }
+        if !sweeps.isEmpty {
+            quit.awaitingSweeps.formUnion(sweeps)
+            effects.append(.awaitSweepsStopped(sweepIDs: sweeps))
         }
         if quit.awaiting.isEmpty { return effects + [.quit] }
         quit.phase = .cancelling(deadline: clock + QuitComponent.wait)
@@ -92,6 +100,13 @@ extension AppState {
         let run = runs.all.first { $0.id == id }
         farewell.append("run #\(id): RunningHub task \(run?.promptID ?? "?") could not be cancelled (\(failure)); it may still be running"
             + (run?.recordID.map { " and stays recorded as in flight: comfykit runs cancel \($0)" } ?? ""))
+        return quit.awaiting.isEmpty ? [.quit] : []
+    }
+
+    /// The library ended the sweeps cancelled while quitting: the app quits once nothing else is awaited.
+    mutating func noteSweepsStopped(_ sweepIDs: [Int]) -> [Effect] {
+        quit.awaitingSweeps.subtract(sweepIDs)
+        guard case .cancelling = quit.phase else { return [] }
         return quit.awaiting.isEmpty ? [.quit] : []
     }
 

@@ -69,6 +69,8 @@ extension AppState {
             return historyMessage(message, env)
         case .runningHubCancelled(let id, let failure):
             return noteRunningHubCancel(runID: id, failure: failure)
+        case .sweepsStopped(let sweepIDs):
+            return noteSweepsStopped(sweepIDs)
         case .downloaded(let id, let paths):
             status = "run #\(id): saved " + paths.joined(separator: ", ")
             return []

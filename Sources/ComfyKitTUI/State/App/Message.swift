@@ -27,6 +27,8 @@ enum Message: Sendable {
     case history(HistoryMessage)
     /// RunningHub's answer to a task's cancel while quitting: `nil` when it confirmed it.
     case runningHubCancelled(runID: Int, failure: String?)
+    /// The library ended the sweeps cancelled while quitting: their running prompts' interrupts were sent.
+    case sweepsStopped(sweepIDs: [Int])
     case downloaded(runID: Int, paths: [String])
     case downloadFailed(runID: Int, reason: String)
     /// Bytes of one output file received so far (throttled by the runtime to whole percents).
@@ -82,6 +84,8 @@ enum Effect: Hashable, Sendable {
     case cancelRun(runID: Int)
     /// Cancel a RunningHub task in the cloud, waiting a bounded time; answered with ``Message/runningHubCancelled(runID:failure:)``.
     case cancelRunningHubTask(runID: Int, taskID: String)
+    /// Wait for the library to end the cancelled sweeps (their prompts interrupted); answered with ``Message/sweepsStopped(sweepIDs:)``.
+    case awaitSweepsStopped(sweepIDs: [Int])
     /// Read the runs matching a filter from the run history; answered with ``HistoryMessage/loaded(filter:records:total:)``.
     case loadHistory(RunFilter)
     /// Remove a run's record; answered with ``HistoryMessage/forgotten(id:)``.

@@ -14,6 +14,8 @@ struct QuitComponent: Hashable, Sendable {
     var awaitingEnd: Set<Int> = []
     /// RunningHub runs whose cancel the cloud has not confirmed yet.
     var awaitingCloud: Set<Int> = []
+    /// Sweeps (by their first run) cancelled whose running prompts the library has not interrupted yet.
+    var awaitingSweeps: Set<Int> = []
 
     /// Seconds the app waits for its cancels before it quits anyway.
     static let wait: Double = 10
@@ -21,5 +23,5 @@ struct QuitComponent: Hashable, Sendable {
     var isShown: Bool { phase != .idle }
 
     /// Runs still to be confirmed cancelled.
-    var awaiting: Set<Int> { awaitingEnd.union(awaitingCloud) }
+    var awaiting: Set<Int> { awaitingEnd.union(awaitingCloud).union(awaitingSweeps) }
 }

@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitPictures
 import Testing
 @testable import ComfyKitTUI
 
@@ -50,6 +51,41 @@ import Testing
         let lines = F.lines(state)
         #expect(lines.contains { $0.contains("sweep: 3 prompts, 0 completed") })
         for width in [10, 20, 30] { #expect(lines.contains { $0.contains("width=\(width)") }) }
+    }
+
+    @Test func wherePicturesAreOnTheSweepsPicturesSitBesideTheTableLabelledByTheirValues() throws {
+        let (start, id) = try sweeping("10,20,30")
+        var state = start
+        state.pictures = PictureDisplay(picture: .kitty, reason: "kitty (asked for)")
+        let planned = points([10, 20, 30])
+        for message in SweepFollowing.messages(for: .planned(planned), sweepID: id, recordID: nil) { _ = update(&state, message) }
+        let urls = [10, 30].map { "http://127.0.0.1:8188/view?filename=w\($0).png&type=output" }
+        for (point, url) in zip([planned[0], planned[2]], urls) {
+            let result = ExecuteResult(status: .completed, imagesByVar: ["result": [url]])
+            for message in SweepFollowing.messages(for: .finished(point, server: "box1", RunOutcome(result: result)), sweepID: id, recordID: nil) {
+                _ = update(&state, message)
+            }
+        }
+        _ = Fixtures.press(.escape, .character("o"), in: &state)
+        var screen = Screen(width: state.width, height: state.height)
+        render(state, into: &screen)
+        let lines = screen.lines
+        let tableRow = try #require(lines.firstIndex { $0.contains("sweep: 3 prompts, 2 completed") })
+        // One tile per finished prompt's picture, right of the table, under the table's title.
+        let outputsRow = try #require(lines.firstIndex { $0.contains("─ outputs") })
+        let tiles = screen.pictures.filter { $0.rect.row < outputsRow }
+        #expect(tiles.map(\.source) == urls.map { PictureSource.output(url: $0) })
+        for tile in tiles {
+            #expect(tile.rect.row > tableRow && tile.rect.column > state.width / 2 && tile.rect.height >= ThumbnailGrid.minimumRows)
+            // The tile's label: the prompt's values, on the row under it.
+            let label = lines[tile.rect.bottom].dropFirst(tile.rect.column)
+            #expect(label.hasPrefix("›width=") || label.hasPrefix(" width="), "\(tile.rect): \(lines.joined(separator: "\n"))")
+        }
+        #expect(lines.contains { $0.dropFirst(state.width / 2).contains("…") }, "the prompt still going says so in its tile's place")
+        state.pictures = PictureDisplay(picture: .off, reason: "off (asked for)")
+        var plain = Screen(width: state.width, height: state.height)
+        render(state, into: &plain)
+        #expect(plain.pictures.isEmpty, "pictures off: the table alone")
     }
 
     @Test func cancelOnOneRunOfTheSweepEndsEveryRunStillGoingWithOneCancel() throws {

@@ -69,6 +69,8 @@ struct PromptRoutes {
 
     func postQueue(_ request: IncomingRequest) async -> HTTPReply {
         guard let body = request.json?.objectValue else { return .internalError }
+        let delay = context.configuration.queuePostDelay
+        if delay > .zero { try? await Task.sleep(for: delay) }
         if let clear = body["clear"], WidgetConversion.truthiness(clear) { await context.queue.clearPending() }
         for id in body["delete"]?.arrayValue ?? [] {
             if let id = id.stringValue { await context.queue.deletePending(id) }

@@ -33,6 +33,9 @@ extension ComfyUIDouble {
 
         /// How long each executed node takes.
         public var nodeDuration: Duration = .milliseconds(1)
+        /// How long `POST /queue` (deleting or clearing pending prompts) waits before it acts and answers: a
+        /// client's cancel that removes a prompt before it interrupts it takes at least this long.
+        public var queuePostDelay: Duration = .zero
         /// Per-class or per-node override of ``nodeDuration``.
         public var nodeDurations: [NodeSelector: Duration] = [:]
         /// Time between two progress updates of a node that reports progress.

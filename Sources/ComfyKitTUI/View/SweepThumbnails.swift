@@ -1,0 +1,37 @@
+/// A sweep's pictures side by side: each prompt's first picture as a thumbnail, labelled by its varied values, the
+/// selected prompt's label marked; a prompt without a picture yet shows how it is going in its tile's place.
+struct SweepThumbnails: Widget {
+    let runs: [RunState]
+    let selected: Int
+
+    /// Whether a sweep has a picture to show.
+    static func hasPictures(_ runs: [RunState]) -> Bool { runs.contains { !$0.pictureOutputs.isEmpty } }
+
+    func render(into rect: Rect, _ screen: inout Screen) {
+        guard !runs.isEmpty, let layout = ThumbnailGrid.layout(count: runs.count, in: rect) else { return }
+        // With more prompts than fit, the page that holds the selected one.
+        let page = layout.columns * layout.rows
+        let position = runs.firstIndex { $0.id == selected } ?? 0
+        let first = position / page * page
+        for (offset, run) in runs.dropFirst(first).prefix(page).enumerated() {
+            let tile = Rect(column: rect.column + offset % layout.columns * (layout.width + 1),
+                            row: rect.row + offset / layout.columns * (layout.height + 1), width: layout.width, height: layout.height)
+            if let picture = run.pictureOutputs.first {
+                screen.place(.output(url: picture.url), in: tile)
+            } else {
+                let state = run.isActive ? "…" : "no picture"
+                screen.put(state, at: tile.column + 1, row: tile.row + tile.height / 2, style: .muted, limit: tile.width - 1)
+            }
+            let isSelected = run.id == selected
+            let label = run.sweepLabel.isEmpty ? "prompt \((run.sweep?.index ?? 0) + 1)" : run.sweepLabel
+            screen.put((isSelected ? "›" : " ") + label, at: tile.column, row: tile.bottom, style: isSelected ? .selection : .muted, limit: tile.width)
+            for row in tile.row...tile.bottom {
+                screen.mark(.run(id: run.id), row: row, columns: tile.column..<(tile.column + tile.width))
+            }
+        }
+        if runs.count > page {
+            screen.put("\(first + 1)–\(min(first + page, runs.count)) of \(runs.count)", at: rect.column, row: rect.bottom - 1, style: .muted,
+                       limit: rect.width)
+        }
+    }
+}
