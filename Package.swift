@@ -104,10 +104,11 @@ let package = Package(
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev"])]),
         .systemLibrary(name: "CGdkPixbuf", pkgConfig: "gdk-pixbuf-2.0", providers: [.apt(["libgdk-pixbuf-2.0-dev", "webp-pixbuf-loader"])]),
         // FFmpeg's demuxers, decoders and scaler (mp4/h264, webm/vp8/vp9 first frames) and libsndfile (FLAC, Ogg
-        // Vorbis/Opus, MP3, WAV), each through a shim header whose C callbacks read from memory.
-        .systemLibrary(name: "CFFmpeg", pkgConfig: "libavformat",
-                       providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]),
-        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        // Vorbis/Opus, MP3, WAV), each through a small C target whose callbacks read from memory. Their headers come
+        // from Debian's -dev packages (.ci/install-deps); the libraries are opened with dlopen on first use, not
+        // linked, so a process that draws no video or sound never maps FFmpeg and its ~130 libraries.
+        .target(name: "CFFmpeg", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CSndFile", linkerSettings: [.linkedLibrary("dl")]),
         // `comfykit`: the scriptable command line over the SDK.
         .executableTarget(
             name: "ComfyKitCLI",

@@ -16,14 +16,17 @@ public enum AudioPeaksDecoder {
     /// ```
     /// - Parameter maximumFrames: frames read at most; `nil` for ``maximumSeconds`` at the sound's rate.
     public static func peaks(_ bytes: [UInt8], format: AudioFormat, maximumFrames: Int? = nil) throws(PictureFailure) -> AudioPeaks {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(PictureFailure) -> AudioPeaks in
+        if let why = shim_sndfile_load() {
+            throw PictureFailure(.unknownFormat, "a \(format.name) that cannot be drawn here: \(String(cString: why))")
+        }
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(PictureFailure) -> AudioPeaks in
             var input = shim_sound_input(data: buffer.baseAddress, size: Int64(buffer.count), position: 0)
             return try withUnsafeMutablePointer(to: &input) { (input) throws(PictureFailure) -> AudioPeaks in
                 var info = SF_INFO()
                 guard let file = shim_sound_open(input, &info) else {
-                    throw PictureFailure(.corrupt, "a damaged \(format.name): \(words(String(cString: sf_strerror(nil))))")
+                    throw PictureFailure(.corrupt, "a damaged \(format.name): \(words(String(cString: ck_sf_strerror(nil))))")
                 }
-                defer { sf_close(file) }
+                defer { ck_sf_close(file) }
                 let rate = Int(info.samplerate), channels = Int(info.channels)
                 guard rate > 0, channels > 0, channels <= 64 else {
                     throw PictureFailure(.corrupt, "a damaged \(format.name): \(channels) channels at \(rate) Hz")
@@ -46,7 +49,7 @@ public enum AudioPeaksDecoder {
         var read = 0
         while read < bound {
             let wanted = min(blockFrames, bound - read)
-            let count = block.withUnsafeMutableBufferPointer { Int(sf_readf_float(file, $0.baseAddress, Int64(wanted))) }
+            let count = block.withUnsafeMutableBufferPointer { Int(ck_sf_readf_float(file, $0.baseAddress, Int64(wanted))) }
             guard count > 0 else { break }
             block.withUnsafeBufferPointer { samples in
                 for frame in 0..<count {
@@ -66,13 +69,13 @@ public enum AudioPeaksDecoder {
 
     /// A sound that ended before its declared length is truncated; one whose decoder complained is damaged.
     private static func check(_ file: OpaquePointer, format: AudioFormat, declared: Int?, read: Int, bound: Int) throws(PictureFailure) {
-        let error = sf_error(file)
+        let error = ck_sf_error(file)
         // MP3 and Ogg lengths are estimates from their headers; FLAC and WAV declare theirs exactly.
         if let declared, read < min(declared, bound), format == .flac || format == .wav || read == 0 {
             throw PictureFailure(.corrupt, "a truncated \(format.name): \(read) of its \(declared) frames")
         }
         if error != 0, read == 0 {
-            throw PictureFailure(.corrupt, "a damaged \(format.name): \(words(String(cString: sf_error_number(error))))")
+            throw PictureFailure(.corrupt, "a damaged \(format.name): \(words(String(cString: ck_sf_error_number(error))))")
         }
     }
 

@@ -9,9 +9,6 @@ public enum VideoFrameDecoder {
     /// Packets read before giving up on finding a frame (a frame normally comes with the first video packet).
     public static let maximumPackets = 300
 
-    /// Silences FFmpeg's own logging once per process, before the first use.
-    private static let quiet: Void = shim_quiet()
-
     /// The first frame of `bytes`, in the container `format`, fitted inside `fitting` pixels (aspect kept, never
     /// enlarged); `nil` for its own size.
     ///
@@ -21,7 +18,9 @@ public enum VideoFrameDecoder {
     public static func firstFrame(_ bytes: [UInt8], format: VideoFormat, fitting: (width: Int, height: Int)?,
                                   maximumPixels: Int = PictureDecoder.maximumPixels,
                                   maximumPackets: Int = maximumPackets) throws(PictureFailure) -> PixelImage {
-        _ = quiet
+        if let why = shim_ffmpeg_load() {
+            throw PictureFailure(.unknownFormat, "\(format.withArticle) that cannot be drawn here: \(String(cString: why))")
+        }
         if let truncation = format.truncation(bytes) {
             throw PictureFailure(.corrupt, "a truncated \(format.name): \(truncation)")
         }
@@ -47,15 +46,15 @@ public enum VideoFrameDecoder {
     /// Opens the container over `reader`, finds its video stream and checks its size.
     private static func decode(from reader: UnsafeMutablePointer<AVIOContext>?, format: VideoFormat,
                                limits: Limits) throws(PictureFailure) -> PixelImage {
-        var container = avformat_alloc_context()
+        var container = ck_avformat_alloc_context()
         guard container != nil else { throw PictureFailure(.corrupt, "no memory to read \(format.withArticle)") }
         shim_use_memory_context(container, reader)
         // On failure avformat_open_input frees the context and sets it to nil.
-        let status = avformat_open_input(&container, nil, av_find_input_format(format.demuxer), nil)
+        let status = ck_avformat_open_input(&container, nil, ck_av_find_input_format(format.demuxer), nil)
         guard status >= 0, let opened = container else { throw damaged(format, status) }
-        defer { avformat_close_input(&container) }
+        defer { ck_avformat_close_input(&container) }
         var decoder: UnsafePointer<AVCodec>?
-        let index = av_find_best_stream(opened, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0)
+        let index = ck_av_find_best_stream(opened, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0)
         guard index >= 0, let decoder, let stream = opened.pointee.streams[Int(index)], let parameters = stream.pointee.codecpar else {
             throw missingVideo(in: opened, format: format)
         }
@@ -63,14 +62,14 @@ public enum VideoFrameDecoder {
         if declared.width * declared.height > limits.maximumPixels {
             throw tooLarge(declared.width, declared.height, format: format, limit: limits.maximumPixels)
         }
-        var codec = avcodec_alloc_context3(decoder)
+        var codec = ck_avcodec_alloc_context3(decoder)
         guard let context = codec else { throw PictureFailure(.corrupt, "no memory to decode \(format.withArticle)") }
-        defer { avcodec_free_context(&codec) }
-        guard avcodec_parameters_to_context(context, parameters) >= 0 else { throw PictureFailure(.corrupt, "a damaged \(format.name): its video stream's parameters") }
+        defer { ck_avcodec_free_context(&codec) }
+        guard ck_avcodec_parameters_to_context(context, parameters) >= 0 else { throw PictureFailure(.corrupt, "a damaged \(format.name): its video stream's parameters") }
         context.pointee.thread_count = 1
         context.pointee.max_pixels = Int64(limits.maximumPixels)
-        let codecName = String(cString: avcodec_get_name(parameters.pointee.codec_id))
-        let openedCodec = avcodec_open2(context, decoder, nil)
+        let codecName = String(cString: ck_avcodec_get_name(parameters.pointee.codec_id))
+        let openedCodec = ck_avcodec_open2(context, decoder, nil)
         guard openedCodec >= 0 else {
             throw PictureFailure(.corrupt, "\(format.withArticle) in \(codecName) that cannot be decoded: \(text(of: openedCodec))")
         }
@@ -82,25 +81,25 @@ public enum VideoFrameDecoder {
     private static func firstFrame(of container: UnsafeMutablePointer<AVFormatContext>, stream: Int32,
                                    codec: UnsafeMutablePointer<AVCodecContext>, format: VideoFormat, codecName: String,
                                    limits: Limits) throws(PictureFailure) -> PixelImage {
-        var packet = av_packet_alloc()
-        var frame = av_frame_alloc()
-        defer { av_packet_free(&packet); av_frame_free(&frame) }
+        var packet = ck_av_packet_alloc()
+        var frame = ck_av_frame_alloc()
+        defer { ck_av_packet_free(&packet); ck_av_frame_free(&frame) }
         guard let packet, let frame else { throw PictureFailure(.corrupt, "no memory to decode \(format.withArticle)") }
         var lastError: Int32 = 0
         for _ in 0..<limits.maximumPackets {
-            let read = av_read_frame(container, packet)
+            let read = ck_av_read_frame(container, packet)
             if read < 0 {
-                avcodec_send_packet(codec, nil)
-                if avcodec_receive_frame(codec, frame) >= 0 { return try image(of: frame, format: format, limits: limits) }
+                ck_avcodec_send_packet(codec, nil)
+                if ck_avcodec_receive_frame(codec, frame) >= 0 { return try image(of: frame, format: format, limits: limits) }
                 if read != shim_error_eof() { lastError = read }
                 let why = lastError == 0 ? "its \(codecName) stream ends before its first frame" : text(of: lastError)
                 throw PictureFailure(.corrupt, "a damaged \(format.name): \(why)")
             }
-            guard packet.pointee.stream_index == stream else { av_packet_unref(packet); continue }
-            let sent = avcodec_send_packet(codec, packet)
-            av_packet_unref(packet)
+            guard packet.pointee.stream_index == stream else { ck_av_packet_unref(packet); continue }
+            let sent = ck_avcodec_send_packet(codec, packet)
+            ck_av_packet_unref(packet)
             if sent < 0, sent != shim_error_again() { lastError = sent }
-            let received = avcodec_receive_frame(codec, frame)
+            let received = ck_avcodec_receive_frame(codec, frame)
             if received >= 0 { return try image(of: frame, format: format, limits: limits) }
             if received != shim_error_again(), received != shim_error_eof() { lastError = received }
         }
@@ -133,7 +132,7 @@ public enum VideoFrameDecoder {
         guard count > 0 else { return PictureFailure(.corrupt, "a damaged \(format.name): no stream could be read from its header") }
         for index in 0..<count {
             guard let parameters = container.pointee.streams[index]?.pointee.codecpar, parameters.pointee.codec_type == AVMEDIA_TYPE_VIDEO else { continue }
-            let name = String(cString: avcodec_get_name(parameters.pointee.codec_id))
+            let name = String(cString: ck_avcodec_get_name(parameters.pointee.codec_id))
             return PictureFailure(.unknownFormat, "\(format.withArticle) in \(name), and no \(name) decoder is installed")
         }
         return PictureFailure(.unknownFormat, "\(format.withArticle) without a video stream (\(count == 1 ? "its one stream is" : "its \(count) streams are") not video)")
