@@ -8,14 +8,10 @@ struct SweepThumbnails: Widget {
     static func hasPictures(_ runs: [RunState]) -> Bool { runs.contains { !$0.pictureOutputs.isEmpty } }
 
     func render(into rect: Rect, _ screen: inout Screen) {
-        guard !runs.isEmpty, let layout = ThumbnailGrid.layout(count: runs.count, in: rect) else { return }
-        // With more prompts than fit, the page that holds the selected one.
-        let page = layout.columns * layout.rows
         let position = runs.firstIndex { $0.id == selected } ?? 0
-        let first = position / page * page
-        for (offset, run) in runs.dropFirst(first).prefix(page).enumerated() {
-            let tile = Rect(column: rect.column + offset % layout.columns * (layout.width + 1),
-                            row: rect.row + offset / layout.columns * (layout.height + 1), width: layout.width, height: layout.height)
+        let page = ThumbnailGrid.page(holding: position, of: runs.count, in: rect)
+        for (index, tile) in page.tiles {
+            let run = runs[index]
             if let picture = run.pictureOutputs.first {
                 screen.place(.output(url: picture.url), in: tile)
             } else {
@@ -29,9 +25,6 @@ struct SweepThumbnails: Widget {
                 screen.mark(.run(id: run.id), row: row, columns: tile.column..<(tile.column + tile.width))
             }
         }
-        if runs.count > page {
-            screen.put("\(first + 1)–\(min(first + page, runs.count)) of \(runs.count)", at: rect.column, row: rect.bottom - 1, style: .muted,
-                       limit: rect.width)
-        }
+        ThumbnailGrid.putPageLine(page.shown, of: runs.count, in: rect, &screen)
     }
 }

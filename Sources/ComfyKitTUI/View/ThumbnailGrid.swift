@@ -18,31 +18,44 @@ struct ThumbnailGrid: Widget {
             return
         }
         let pictures = run.pictureOutputs
-        guard !pictures.isEmpty, let layout = Self.layout(count: pictures.count, in: rect) else { return }
-        // With more pictures than fit, the page that holds the highlighted one.
-        let page = layout.columns * layout.rows
         let position = pictures.firstIndex { $0.index == selected } ?? 0
-        let first = position / page * page
-        for (offset, picture) in pictures.dropFirst(first).prefix(page).enumerated() {
-            let tile = Rect(column: rect.column + offset % layout.columns * (layout.width + 1),
-                            row: rect.row + offset / layout.columns * (layout.height + 1), width: layout.width, height: layout.height)
+        let page = Self.page(holding: position, of: pictures.count, in: rect)
+        for (index, tile) in page.tiles {
+            let picture = pictures[index]
             screen.place(.output(url: picture.url), in: tile)
             let isSelected = picture.index == selected
             let mark = MediaKind(url: picture.url) == .video ? " ▶ video" : ""
-            let label = (isSelected ? "› " : "  ") + "\(first + offset + 1)" + mark
+            let label = (isSelected ? "› " : "  ") + "\(index + 1)" + mark
             screen.put(label, at: tile.column, row: tile.bottom, style: isSelected ? .selection : .muted, limit: tile.width)
             for row in tile.row...tile.bottom {
                 screen.mark(.output(index: picture.index), row: row, columns: tile.column..<(tile.column + tile.width))
             }
         }
-        if pictures.count > page {
-            screen.put("\(first + 1)–\(min(first + page, pictures.count)) of \(pictures.count)", at: rect.column,
-                       row: rect.bottom - 1, style: .muted, limit: rect.width)
-        }
+        Self.putPageLine(page.shown, of: pictures.count, in: rect, &screen)
     }
 
     /// The largest square-looking tiles (twice as wide as high, a label row under each) that fit `count` in `rect`,
     /// at most as many as there are.
+    /// The page of tiles that holds item `position` of `count` (with more than fit, a page at a time): the items it
+    /// shows, and each one's index and rectangle; nothing when no tile fits `rect`.
+    static func page(holding position: Int, of count: Int, in rect: Rect) -> (shown: Range<Int>, tiles: [(index: Int, tile: Rect)]) {
+        guard count > 0, let layout = layout(count: count, in: rect) else { return (0..<0, []) }
+        let size = layout.columns * layout.rows
+        let first = max(0, position) / size * size
+        let shown = first..<min(count, first + size)
+        return (shown, shown.map { index in
+            let offset = index - first
+            return (index, Rect(column: rect.column + offset % layout.columns * (layout.width + 1),
+                                row: rect.row + offset / layout.columns * (layout.height + 1), width: layout.width, height: layout.height))
+        })
+    }
+
+    /// "4–6 of 9" under a page that does not show every item.
+    static func putPageLine(_ shown: Range<Int>, of count: Int, in rect: Rect, _ screen: inout Screen) {
+        guard !shown.isEmpty, shown.count < count else { return }
+        screen.put("\(shown.lowerBound + 1)–\(shown.upperBound) of \(count)", at: rect.column, row: rect.bottom - 1, style: .muted, limit: rect.width)
+    }
+
     static func layout(count: Int, in rect: Rect) -> (columns: Int, rows: Int, width: Int, height: Int)? {
         var height = rect.height - 1
         while height >= minimumRows {
