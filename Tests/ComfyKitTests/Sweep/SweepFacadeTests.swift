@@ -79,8 +79,10 @@ import Testing
     }
 
     @Test func aKitOfSeveralServersSendsEachRunToOneOfThem() async throws {
-        try await withComfyUIDouble { one in
-            try await withComfyUIDouble { two in
+        // Each prompt takes long enough to still be in its server's queue when the next one is routed: with prompts
+        // that end at once, a loaded machine may route all four one after another to the first server (a fair tie).
+        try await withComfyUIDouble({ $0.nodeDuration = .milliseconds(300) }) { one in
+            try await withComfyUIDouble({ $0.nodeDuration = .milliseconds(300) }) { two in
                 let kit = try kit([one, two])
                 let results = await withTaskGroup(of: ExecuteResult.self) { group in
                     for _ in 0..<4 {
