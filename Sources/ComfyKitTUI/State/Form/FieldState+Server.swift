@@ -70,6 +70,9 @@ extension FieldState {
         return choices
     }
 
+    /// 2^53: integers beyond it are not exact in a `Double`, and no form value is meant to reach it.
+    static let unboundedMagnitude = 9_007_199_254_740_992.0
+
     /// A short note after the value: the server's range and default, the number of choices, or what a media text is.
     var hint: String? {
         if kind == .media { return media?.label }
@@ -78,8 +81,14 @@ extension FieldState {
             return "▾ \(choices.count) choice\(choices.count == 1 ? "" : "s")" + (input.defaultValue.map { ", default \($0.displayText)" } ?? "")
         }
         var parts: [String] = []
-        if input.min != nil || input.max != nil {
-            parts.append("\(input.minimum?.literal ?? "…")…\(input.maximum?.literal ?? "…")")
+        // A bound past 2^53 (a seed's 2^64 − 1, Python's sys.maxsize) bounds nothing a reader types: "≥ 0", not 20 digits.
+        let minimum = input.min.map { $0 > -Self.unboundedMagnitude } == true ? input.minimum : nil
+        let maximum = input.max.map { $0 < Self.unboundedMagnitude } == true ? input.maximum : nil
+        switch (minimum, maximum) {
+        case let (minimum?, maximum?): parts.append("\(minimum.literal)…\(maximum.literal)")
+        case let (minimum?, nil): parts.append("≥ \(minimum.literal)")
+        case let (nil, maximum?): parts.append("≤ \(maximum.literal)")
+        case (nil, nil): break
         }
         if let value = input.defaultValue, value != .null, kind != .string { parts.append("default \(value.displayText)") }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")

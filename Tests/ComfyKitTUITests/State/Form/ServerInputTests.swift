@@ -45,6 +45,13 @@ import Testing
         #expect(screen.contains("method") && screen.contains("combo") && screen.contains("▾ 5 choices"))
     }
 
+    @Test func aBoundAsWideAsASeedsIsShownAsNoBound() throws {
+        // The server's object_info gives this input a maximum of 2^64 − 1, as it does for seeds.
+        var state = try F.connectedForm("no-model/silent_audio")
+        F.focus("duration", in: &state)
+        #expect(F.field("duration", in: state)?.hint == "≥ 0.0, default 60.0")
+    }
+
     @Test func numbersOutsideTheServersRangeAreInlineErrorsAndTheRangeIsShown() throws {
         var state = try F.connectedForm("no-model/invert_scale_blur")
         F.focus("width", in: &state)
