@@ -379,23 +379,3 @@ final class Runtime {
         OutputDownloads.start(runID: runID, urls: urls, kit: kit, folder: downloadFolder, inbox: inbox, logger: logger)
     }
 }
-
-/// How a run's events are recorded in the history.
-enum RunRecording: Sendable {
-    case none
-    /// A new run: this record is added before its events are recorded.
-    case new(RunRecord)
-    /// A run re-attached to: its record, by short id.
-    case existing(String)
-}
-
-extension WorkflowSource {
-    /// The source a TUI run records: the form's workflow file (an http(s) URL stays a URL).
-    init(tuiPath path: String) {
-        if path.hasPrefix("http://") || path.hasPrefix("https://"), let url = URL(string: path) {
-            self = .url(url)
-        } else {
-            self = .file(path: path)
-        }
-    }
-}
