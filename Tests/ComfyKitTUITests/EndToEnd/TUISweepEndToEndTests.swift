@@ -24,16 +24,7 @@ struct TUISweepEndToEndTests {
         // quit without waiting would be gone before the interrupt was sent.
         try await withComfyUIDoubleProcess(["--node-ms", "3000", "--queue-post-delay-ms", "1000"]) { server in
             try await withTUI(server: server.baseURL) { tui, _ in
-                try await tui.waitForScreen("the list") { $0.contains("09_text_output") }
-                try await openWorkflow("09_text_output", in: tui)
-                try await tui.waitForScreen("the form") { $0.contains("› text") }
-                try await tui.press("C-t")
-                try await tui.waitForScreen("the values line") { $0.contains("› values for text:") }
-                try await tui.press("C-u")
-                try await tui.type("alpha,beta,gamma")
-                try await tui.waitForScreen("the count of prompts before Enter") { $0.contains("sweep: ⏎ sends 3 prompts") }
-                try await tui.press("Enter")
-                try await tui.waitForScreen("the sweep started") { $0.contains("sweep of 3 prompt(s) started") }
+                try await startSweepOfThreeTexts(in: tui)
                 _ = try await eventually("a prompt running on the server", within: 20) {
                     try await Self.queue(on: server.baseURL).running.isEmpty ? nil : true
                 }
@@ -64,19 +55,24 @@ struct TUISweepEndToEndTests {
         return (queue["queue_running"]?.arrayValue ?? [], queue["queue_pending"]?.arrayValue ?? [])
     }
 
+    /// From the list: opens 09_text_output, sweeps its text over alpha, beta and gamma, and sends the sweep.
+    private func startSweepOfThreeTexts(in tui: TmuxSession) async throws {
+        try await tui.waitForScreen("the list") { $0.contains("09_text_output") }
+        try await openWorkflow("09_text_output", in: tui)
+        try await tui.waitForScreen("the form") { $0.contains("› text") }
+        try await tui.press("C-t")
+        try await tui.waitForScreen("the values line") { $0.contains("› values for text:") }
+        try await tui.press("C-u")
+        try await tui.type("alpha,beta,gamma")
+        try await tui.waitForScreen("the count of prompts before Enter") { $0.contains("sweep: ⏎ sends 3 prompts") }
+        try await tui.press("Enter")
+        try await tui.waitForScreen("the sweep started") { $0.contains("sweep of 3 prompt(s) started") }
+    }
+
     @Test func aSweepOfThreeValuesFromTheFormRunsThreePromptsEachWithItsValue() async throws {
         try await withComfyUIDoubleProcess { server in
             try await withTUI(server: server.baseURL) { tui, _ in
-                try await tui.waitForScreen("the list") { $0.contains("09_text_output") }
-                try await openWorkflow("09_text_output", in: tui)
-                try await tui.waitForScreen("the form") { $0.contains("› text") }
-                try await tui.press("C-t")
-                try await tui.waitForScreen("the values line") { $0.contains("› values for text:") }
-                try await tui.press("C-u")
-                try await tui.type("alpha,beta,gamma")
-                try await tui.waitForScreen("the count of prompts before Enter") { $0.contains("sweep: ⏎ sends 3 prompts") }
-                try await tui.press("Enter")
-                try await tui.waitForScreen("the sweep started") { $0.contains("sweep of 3 prompt(s) started") }
+                try await startSweepOfThreeTexts(in: tui)
                 try await tui.press("Escape")
                 try await tui.waitForScreen("the list") { $0.contains("⏎ open") }
                 try await tui.press("o")
