@@ -50,6 +50,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -151,9 +152,19 @@ let package = Package(
         // ncursesw through a shim header; no pkgConfig (its -D flags are prohibited).
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         // A ComfyUI server double that replays the recorded transcripts, for tests and benchmarks.
+        // Stops the test servers gracefully (a cancelled Hummingbird server can trap in swift-nio; see ServerRun).
+        .target(
+            name: "ServerShutdown",
+            dependencies: [
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Apps"])),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/Support/ServerShutdown"
+        ),
         .target(
             name: "ComfyUITestDouble",
             dependencies: [
+                "ServerShutdown",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])),
@@ -175,6 +186,7 @@ let package = Package(
         .target(
             name: "RunningHubTestDouble",
             dependencies: [
+                "ServerShutdown",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])),
@@ -197,6 +209,7 @@ let package = Package(
         .target(
             name: "ComfyKitTesting",
             dependencies: [
+                "ServerShutdown",
                 "ComfyUITestDouble",
                 "RunningHubTestDouble",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Apps"])),

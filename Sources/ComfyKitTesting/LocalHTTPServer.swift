@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServerShutdown
 
 /// Serves `router` on 127.0.0.1 (an ephemeral port) for the duration of `body`, which gets the base URL.
 ///
@@ -27,16 +28,18 @@ public func withLocalHTTPServer<Result: Sendable>(
         },
         logger: logger
     )
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask {
-            defer { continuation.finish() }
-            try await app.run()
-        }
-        defer { group.cancelAll() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            throw HarnessFailure("the local HTTP server did not start on 127.0.0.1")
-        }
-        return try await body(URL(string: "http://127.0.0.1:\(port)")!)
+    let server = ServerRun(app, logger: logger, onEnd: { continuation.finish() })
+    var iterator = ports.makeAsyncIterator()
+    guard let port = await iterator.next(), port > 0 else {
+        await server.stop()
+        throw HarnessFailure("the local HTTP server did not start on 127.0.0.1")
+    }
+    do {
+        let result = try await body(URL(string: "http://127.0.0.1:\(port)")!)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import ServerShutdown
 
 /// A stand-in for RunningHub's v1 API on 127.0.0.1, answering with the documented shapes
 /// (as RunningHub's API docs show them) and injecting the faults in ``RunningHubDoubleConfiguration``.
@@ -15,17 +16,17 @@ import Logging
 /// ```
 public final class RunningHubDouble: Sendable {
     let state: DoubleState
-    private let serverTask: Task<Void, any Error>
+    private let server: ServerRun
     /// The bound port.
     public let port: Int
 
     /// `http://127.0.0.1:<port>`.
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    private init(state: DoubleState, port: Int, serverTask: Task<Void, any Error>) {
+    private init(state: DoubleState, port: Int, server: ServerRun) {
         self.state = state
         self.port = port
-        self.serverTask = serverTask
+        self.server = server
     }
 
     /// Starts a double, returning once it accepts connections.
@@ -44,17 +45,13 @@ public final class RunningHubDouble: Sendable {
             },
             logger: configuration.logger
         )
-        let serverTask = Task {
-            defer { continuation.finish() }
-            try await app.run()
-        }
+        let server = ServerRun(app, logger: configuration.logger, onEnd: { continuation.finish() })
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
-            serverTask.cancel()
-            _ = await serverTask.result
+            await server.stop()
             throw StartError(description: "the RunningHub double did not start on \(configuration.host):\(configuration.port)")
         }
-        return RunningHubDouble(state: state, port: port, serverTask: serverTask)
+        return RunningHubDouble(state: state, port: port, server: server)
     }
 
     /// Every API call and CDN request so far, in arrival order; `path` keeps those to one endpoint.
@@ -86,10 +83,9 @@ public final class RunningHubDouble: Sendable {
     /// Ids of the tasks that were cancelled.
     public func cancelledTasks() async -> [String] { await state.tasks.filter(\.value.cancelled).map(\.key).sorted() }
 
-    /// Stops the listener.
+    /// Stops the listener: gracefully, then cancelled if a request still runs after a grace period.
     public func shutdown() async {
-        serverTask.cancel()
-        _ = await serverTask.result
+        await server.stop()
     }
 
     /// The double could not start.

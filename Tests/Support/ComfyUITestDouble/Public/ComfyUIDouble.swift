@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import ServerShutdown
 
 /// A stand-in for a ComfyUI 0.3.64 server, built from recordings of a real one: same routes (also under
 /// `/api`), same validation errors, same WebSocket event sequences, with knobs for faults.
@@ -42,20 +43,16 @@ public enum ComfyUIDouble {
             },
             logger: configuration.logger
         )
-        let serverTask = Task {
-            defer { portContinuation.finish() }
-            try await app.run()
-        }
+        let server = ServerRun(app, logger: configuration.logger, onEnd: { portContinuation.finish() })
         let worker = PromptWorker(context: context)
         let workerTask = Task { await worker.run() }
         var ports = portStream.makeAsyncIterator()
         guard let port = await ports.next(), port > 0 else {
-            serverTask.cancel()
             workerTask.cancel()
-            _ = await serverTask.result
+            await server.stop()
             throw StartError(description: "the double's server did not start on \(configuration.host):\(configuration.port)")
         }
-        return RunningDouble(context: context, port: port, serverTask: serverTask, workerTask: workerTask)
+        return RunningDouble(context: context, port: port, server: server, workerTask: workerTask)
     }
 
     /// The double could not start.

@@ -1,9 +1,10 @@
 import Foundation
+import ServerShutdown
 
 /// A started double: where to reach it, what it received, and controls for tests.
 public final class RunningDouble: Sendable {
     let context: DoubleContext
-    private let serverTask: Task<Void, any Error>
+    private let server: ServerRun
     private let workerTask: Task<Void, Never>
 
     /// The bound port.
@@ -12,10 +13,10 @@ public final class RunningDouble: Sendable {
     /// `http://127.0.0.1:<port>`.
     public var baseURL: URL { URL(string: "http://\(urlHost):\(port)")! }
 
-    init(context: DoubleContext, port: Int, serverTask: Task<Void, any Error>, workerTask: Task<Void, Never>) {
+    init(context: DoubleContext, port: Int, server: ServerRun, workerTask: Task<Void, Never>) {
         self.context = context
         self.port = port
-        self.serverTask = serverTask
+        self.server = server
         self.workerTask = workerTask
     }
 
@@ -66,8 +67,7 @@ public final class RunningDouble: Sendable {
         workerTask.cancel()
         await context.queue.finishWakeUps()
         context.hub.dropAll()
-        serverTask.cancel()
-        _ = await serverTask.result
+        await server.stop()
         _ = await workerTask.result
     }
 }
