@@ -99,7 +99,7 @@ let package = Package(
         // Pictures in a terminal, for the CLI and the TUI: choosing the protocol, decoding (gdk-pixbuf) and encoding
         // (libchafa: kitty, sixel, iTerm2, symbol art). Not part of the SDK, so library users never need either.
         // Videos give their first frame (FFmpeg) and sounds a waveform (libsndfile), read from memory, bounded.
-        .target(name: "ComfyKitPictures", dependencies: ["CChafa", "CGdkPixbuf", "CFFmpeg", "CSndFile"]),
+        .target(name: "ComfyKitPictures", dependencies: ["CChafa", "CGdkPixbuf", "CPNG", "CFFmpeg", "CSndFile"]),
         // libchafa and gdk-pixbuf through shim headers; their headers include glib's, found through pkg-config
         // (SwiftPM warns that it drops the .pc files' `-pthread`, which nothing here needs).
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev"])]),
@@ -108,6 +108,9 @@ let package = Package(
         // Vorbis/Opus, MP3, WAV), each through a small C target whose callbacks read from memory. Their headers come
         // from Debian's -dev packages (.ci/install-deps); the libraries are opened with dlopen on first use, not
         // linked, so a process that draws no video or sound never maps FFmpeg and its ~130 libraries.
+        // PNG (every ComfyUI output) through libpng directly, a row at a time into the box it is drawn in; libpng-dev
+        // (.ci/install-deps). gdk-pixbuf links the same libpng, so this maps nothing new.
+        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
         .target(name: "CFFmpeg", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "CSndFile", linkerSettings: [.linkedLibrary("dl")]),
         // `comfykit`: the scriptable command line over the SDK.
