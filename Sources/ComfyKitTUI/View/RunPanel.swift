@@ -68,8 +68,14 @@ struct RunPanel: Widget {
         let height = rect.height - 1
         let width = height * 2
         guard height >= 3, rect.width - width - 1 >= 40 else { return rect }
-        screen.place(source, in: Rect(column: rect.column + rect.width - width - 1, row: rect.row + 1, width: width, height: height),
-                     slot: "panel")
+        let column = rect.column + rect.width - width - 1
+        // A video shows its first frame, said under it so that it is not taken for a still picture.
+        if case .output(let url) = source, MediaKind(url: url) == .video {
+            screen.place(source, in: Rect(column: column, row: rect.row + 1, width: width, height: height - 1), slot: "panel")
+            screen.put(width >= 26 ? "▶ video, its first frame" : "▶ video", at: column, row: rect.row + height, style: .muted, limit: width)
+        } else {
+            screen.place(source, in: Rect(column: column, row: rect.row + 1, width: width, height: height), slot: "panel")
+        }
         return Rect(column: rect.column, row: rect.row, width: rect.width - width - 2, height: rect.height)
     }
 

@@ -46,6 +46,23 @@ import Testing
         #expect(screen(state).pictures.first?.slot == placed.slot, "the output replaces the preview in place")
     }
 
+    @Test func aVideoOutputOnTheRunPanelIsMarkedAsAVideoUnderItsFirstFrame() throws {
+        var state = try running()
+        let video = "http://127.0.0.1:8188/view?filename=clip_00001_.mp4&type=output"
+        _ = update(&state, .runEvent(runID: 1, .finished(RunOutcome(result: ExecuteResult(status: .completed, videosByVar: ["clip": [video]])))))
+        let drawn = screen(state)
+        let placed = try #require(drawn.pictures.first)
+        #expect(placed.source == .output(url: video))
+        let under = drawn.lines[placed.rect.bottom]
+        let mark = String(under.dropFirst(placed.rect.column).prefix(placed.rect.width))
+        #expect(mark.hasPrefix(placed.rect.width >= 26 ? "▶ video, its first frame" : "▶ video"), "under the frame: \(mark)")
+        var other = try running()
+        _ = update(&other, .runEvent(runID: 1, .finished(RunOutcome(result: ExecuteResult(status: .completed, imagesByVar: ["out": [Self.image]])))))
+        let still = screen(other)
+        #expect(!still.lines.joined().contains("▶ video"), "a still picture has no mark")
+        #expect(still.pictures.first?.rect.height == placed.rect.height + 1, "and the whole height")
+    }
+
     @Test func framesOfAnotherPromptAreLeftAndFramesComeAtMostTenTimesASecond() throws {
         var state = try running()
         _ = update(&state, .clock(1.0))
