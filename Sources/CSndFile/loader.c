@@ -70,14 +70,21 @@ static sf_count_t sound_write(const void *buffer, sf_count_t count, void *opaque
 
 static sf_count_t sound_tell(void *opaque) { return ((shim_sound_input *)opaque)->position; }
 
-SNDFILE *shim_sound_open(shim_sound_input *input, SF_INFO *info) {
+/// libsndfile keeps the reason an open failed in one global buffer (sf_strerror(NULL)), which another thread's
+/// failed open would overwrite: opens are serialised and the reason copied out under the same lock.
+static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
+
+SNDFILE *shim_sound_open(shim_sound_input *input, SF_INFO *info, char *why, size_t why_size) {
     static SF_VIRTUAL_IO io = { sound_length, sound_seek, sound_read, sound_write, sound_tell };
     memset(info, 0, sizeof *info);
-    return f.sf_open_virtual(&io, SFM_READ, info, input);
+    pthread_mutex_lock(&open_lock);
+    SNDFILE *file = f.sf_open_virtual(&io, SFM_READ, info, input);
+    if (!file && why && why_size > 0) snprintf(why, why_size, "%s", f.sf_strerror(NULL));
+    pthread_mutex_unlock(&open_lock);
+    return file;
 }
 
 int ck_sf_close(SNDFILE *file) { return f.sf_close(file); }
-const char *ck_sf_strerror(SNDFILE *file) { return f.sf_strerror(file); }
 sf_count_t ck_sf_readf_float(SNDFILE *file, float *frames, sf_count_t count) { return f.sf_readf_float(file, frames, count); }
 int ck_sf_error(SNDFILE *file) { return f.sf_error(file); }
 const char *ck_sf_error_number(int error) { return f.sf_error_number(error); }

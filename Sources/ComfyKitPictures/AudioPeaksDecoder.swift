@@ -23,8 +23,9 @@ public enum AudioPeaksDecoder {
             var input = shim_sound_input(data: buffer.baseAddress, size: Int64(buffer.count), position: 0)
             return try withUnsafeMutablePointer(to: &input) { (input) throws(PictureFailure) -> AudioPeaks in
                 var info = SF_INFO()
-                guard let file = shim_sound_open(input, &info) else {
-                    throw PictureFailure(.corrupt, "a damaged \(format.name): \(words(String(cString: ck_sf_strerror(nil))))")
+                var why = [CChar](repeating: 0, count: 256)
+                guard let file = shim_sound_open(input, &info, &why, why.count) else {
+                    throw PictureFailure(.corrupt, "a damaged \(format.name): \(words(String(decoding: why.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))")
                 }
                 defer { ck_sf_close(file) }
                 let rate = Int(info.samplerate), channels = Int(info.channels)

@@ -86,6 +86,27 @@ import Testing
         #expect(failure.reason.hasPrefix("a damaged FLAC: "), "\(failure.reason)")
     }
 
+    /// libsndfile keeps an open's failure in one global buffer: sounds made on several threads at once (the TUI
+    /// makes two pictures at a time) must each get their own reason, not the other's.
+    @Test func reasonsOfFailedOpensOnSeveralThreadsAtOnceAreEachTheirOwn() async throws {
+        var flac = try Self.fixture("audio.flac")
+        for index in 8..<42 { flac[index] ^= 0xA5 }
+        var wav = Self.wav(frames: 100, rate: 8000, sample: 1000)
+        wav[20] = 0x34; wav[21] = 0x12   // an audio format code no decoder knows
+        let damaged = [flac, wav]
+        let alone = damaged.map { failureOf($0)?.reason }
+        #expect(alone[0]?.hasPrefix("a damaged FLAC: ") == true && alone[1]?.hasPrefix("a damaged WAV: ") == true, "\(alone)")
+        #expect(alone[0] != alone[1])
+        let together = await withTaskGroup(of: (Int, String?).self) { group in
+            for round in 0..<64 {
+                group.addTask { (round % 2, self.failureOf(damaged[round % 2])?.reason) }
+            }
+            return await group.reduce(into: [(Int, String?)]()) { $0.append($1) }
+        }
+        #expect(together.count == 64)
+        for (which, reason) in together { #expect(reason == alone[which]) }
+    }
+
     @Test func anHTMLPageWhereASoundWasExpectedIsNamed() {
         let page = Array("<html><head><title>502 Bad Gateway</title></head></html>".utf8)
         #expect(failureOf(page) == PictureFailure(.unknownFormat, "an HTML page where a sound was expected"))

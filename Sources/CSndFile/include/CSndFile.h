@@ -15,12 +15,11 @@ typedef struct {
     sf_count_t position;
 } shim_sound_input;
 
-/// Opens `input` (which must outlive the handle) for reading; NULL with ck_sf_strerror(NULL) saying why.
-SNDFILE *shim_sound_open(shim_sound_input *input, SF_INFO *info);
+/// Opens `input` (which must outlive the handle) for reading; NULL with the reason copied into `why`.
+SNDFILE *shim_sound_open(shim_sound_input *input, SF_INFO *info, char *why, size_t why_size);
 
 // The libsndfile functions the decoder calls, through the loaded library (call shim_sndfile_load first).
 int ck_sf_close(SNDFILE *file);
-const char *ck_sf_strerror(SNDFILE *file);
 sf_count_t ck_sf_readf_float(SNDFILE *file, float *frames, sf_count_t count);
 int ck_sf_error(SNDFILE *file);
 const char *ck_sf_error_number(int error);
