@@ -139,6 +139,12 @@ void png_reader_decode(const uint8_t *bytes, size_t length, png_reader_result *r
         return;
     }
     png_set_read_fn(png, &c, read_bytes);
+    // ComfyUI writes the prompt and the workflow into tEXt chunks, often hundreds of KB, at times MBs: nothing
+    // drawn needs them, so they are skipped unread, and ancillary chunks' CRCs go unchecked (the critical ones,
+    // IHDR, PLTE, IDAT and IEND, are still checked).
+    static const png_byte text_chunks[] = { 't', 'E', 'X', 't', 0, 'z', 'T', 'X', 't', 0, 'i', 'T', 'X', 't', 0 };
+    png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, text_chunks, 3);
+    png_set_crc_action(png, PNG_CRC_DEFAULT, PNG_CRC_QUIET_USE);
 #ifdef PNG_IGNORE_ADLER32
     // Every chunk's CRC is still checked, IDAT's included, which covers what the zlib stream's Adler-32 would.
     png_set_option(png, PNG_IGNORE_ADLER32, PNG_OPTION_ON);

@@ -1,10 +1,13 @@
 import ComfyKitPictures
+import ComfyKitTesting
 import Foundation
 import Testing
+@testable import ComfyUITestDouble
 
 /// Issue 12: a PNG is read with libpng a row at a time and averaged into the box it is drawn in. Every colour type,
 /// bit depth and interlacing comes out as RGBA; the average is over the area (a one-pixel pattern becomes its mean,
-/// not whichever pixels a sampler lands on), and transparent pixels lend no colour to their neighbours.
+/// not whichever pixels a sampler lands on), and transparent pixels lend no colour to their neighbours. The text
+/// chunks ComfyUI fills with the prompt and the workflow are skipped unread.
 @Suite struct PNGDecoderTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
@@ -75,5 +78,28 @@ import Testing
             #expect(error.kind == .corrupt)
             #expect(error.reason.hasPrefix("a damaged PNG: ") && error.reason.contains("IDAT"), "\(error.reason)")
         }
+    }
+
+    /// The recorded ComfyUI output with its tEXt chunk (the prompt, 1,163 bytes) replaced by `text`'s chunk.
+    private func recordedOutput(text: [UInt8]) throws -> [UInt8] {
+        let png = try PictureDecoderTests.recorded("legacy_output.png")
+        // Signature and IHDR: 33 bytes; then the tEXt chunk: 12 + 1,163 bytes (see the recording).
+        #expect(Array(png[37..<41]) == Array("tEXt".utf8))
+        return Array(png[..<33]) + ImageEncoder.chunk("tEXt", text) + Array(png[(33 + 12 + 1163)...])
+    }
+
+    @Test func aWorkflowOfMegabytesInATextChunkIsSkippedUnread() throws {
+        let workflow = Array("workflow".utf8) + [0] + Array(repeating: Array(#"{"id": 1, "type": "KSampler"}, "#.utf8), count: 400_000).joined()
+        let image = try PictureDecoder.decode(try recordedOutput(text: workflow), fitting: nil)
+        let plain = try PictureDecoder.decode(try PictureDecoderTests.recorded("legacy_output.png"), fitting: nil)
+        #expect(image == plain)
+    }
+
+    @Test func aDamagedTextChunkStillDrawsThePictureItDoesNotTouch() throws {
+        let text = Array("prompt".utf8) + [0] + Array(#"{"3": {"class_type": "KSampler"}}"#.utf8)
+        var png = try recordedOutput(text: text)
+        png[33 + 8 + 10] ^= 0xFF   // a byte of the text, its CRC now wrong
+        let image = try PictureDecoder.decode(png, fitting: nil)
+        #expect(image == (try PictureDecoder.decode(try PictureDecoderTests.recorded("legacy_output.png"), fitting: nil)))
     }
 }
