@@ -26,11 +26,11 @@ struct ComfyKitTUICommand: ParsableCommand {
     var executor: String?
 
     @Option(help: ArgumentHelp(
-        "The colour theme: \(ThemeCatalog.standard(environment: ProcessInfo.processInfo.environment).names().joined(separator: ", ")).",
+        "The colour theme: \(ThemeCatalog.standard(environment: ProcessInfo.processInfo.environment).names().joined(separator: ", ")) (default: light on a terminal that says its background is light, else default).",
         discussion: "Your own themes go in $XDG_CONFIG_HOME/comfykit/themes/NAME.yaml and override shipped ones of the same name. NO_COLOR turns colours off.",
         valueName: "name"
     ))
-    var theme: String = ThemeCatalog.defaultName
+    var theme: String?
 
     @Option(help: "Where downloaded outputs are saved (default: $COMFYKIT_DOWNLOAD_DIR, else the current folder).",
             completion: .directory)
@@ -75,7 +75,7 @@ struct ComfyKitTUICommand: ParsableCommand {
             throw ValidationError("--server: " + error.description)
         }
         do {
-            _ = try ThemeCatalog.standard(environment: ProcessInfo.processInfo.environment).loadWithFallback(theme)
+            _ = try ThemeCatalog.standard(environment: ProcessInfo.processInfo.environment).loadWithFallback(theme ?? ThemeCatalog.defaultName)
         } catch {
             throw ValidationError("--theme: \(error)")
         }
@@ -125,8 +125,10 @@ struct ComfyKitTUICommand: ParsableCommand {
         }
         let runtime = Runtime(state: state, kit: kit, downloadFolder: URL(fileURLWithPath: downloads), history: history.history,
                               logger: logger, peerProbes: peerProbes)
-        let themes = try ThemeCatalog.standard(environment: environment).loadWithFallback(theme)
-        let (pictures, cellSize) = choosePictures(environment: environment, logger: logger)
+        let (pictures, cellSize, background) = probeTerminal(environment: environment, logger: logger)
+        let themeName = TerminalBackground.themeName(chosen: theme, background: background)
+        if theme == nil { logger.info("theme", metadata: ["name": "\(themeName)", "background": "\(background.map { $0.isLight ? "light" : "dark" } ?? "not told")"]) }
+        let themes = try ThemeCatalog.standard(environment: environment).loadWithFallback(themeName)
         runtime.showPictures(pictures, cellSize: cellSize)
         let terminal = NCursesTerminal(environment: environment, theme: themes.theme, fallback: themes.fallback, mouse: mouse, pictures: pictures)
         // What the app has to say after the screen is gone (runs left running, cancels not confirmed) goes to
@@ -144,9 +146,10 @@ struct ComfyKitTUICommand: ParsableCommand {
         if let signal { Foundation.exit(128 + signal) }
     }
 
-    /// Before curses takes the input: the terminal's answers (emoji widths; with `auto`, the picture queries) and,
-    /// inside tmux, what tmux says of the outer terminal, turned into the choice of picture protocol, logged.
-    private func choosePictures(environment: [String: String], logger: Logger) -> (PictureChoice, CellSize) {
+    /// Before curses takes the input: the terminal's answers (its background, emoji widths; with `auto`, the picture
+    /// queries) and, inside tmux, what tmux says of the outer terminal, turned into the choice of picture protocol,
+    /// logged, and the background for the theme.
+    private func probeTerminal(environment: [String: String], logger: Logger) -> (PictureChoice, CellSize, TerminalBackground?) {
         let setting = (try? PictureSetting.resolve(flag: images, environment: environment)) ?? .auto
         let answers = ClusterProbe.run(askingPictures: setting == .auto)
         if let widths = answers.clusterWidths { CellWidth.use(widths) }
@@ -155,7 +158,7 @@ struct ComfyKitTUICommand: ParsableCommand {
         let cellSize = answers.terminal.cellSize ?? Self.windowCellSize() ?? .fallback
         logger.info("pictures", metadata: ["protocol": "\(choice.picture.rawValue)", "reason": "\(choice.reason)",
                                            "cell": "\(cellSize.width)x\(cellSize.height)"])
-        return (choice, cellSize)
+        return (choice, cellSize, answers.background)
     }
 
     /// The cell size from the tty's window size in pixels (`TIOCGWINSZ`), for terminals that fill it in but do not

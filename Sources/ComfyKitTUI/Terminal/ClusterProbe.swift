@@ -16,18 +16,23 @@ enum ClusterProbe {
     struct Answers {
         var clusterWidths: ClusterWidths?
         var terminal = TerminalAnswers()
+        /// The background colour (`OSC 11`), asked first: a terminal that answers does so before the reports.
+        var background: TerminalBackground?
     }
 
     static func run(askingPictures: Bool = false, timeout: Duration = .milliseconds(100)) -> Answers {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return Answers() }
-        let queries = "\r" + ClusterWidths.modifierProbe + "\u{1B}[6n\r" + ClusterWidths.zwjProbe + "\u{1B}[6n\r\u{1B}[2K"
+        // The background query goes first, so its answer (if any) is in before the cursor reports that end the
+        // read; a terminal that prints what it does not know prints it on the line erased after the probes.
+        let queries = TerminalBackground.query + "\r" + ClusterWidths.modifierProbe + "\u{1B}[6n\r" + ClusterWidths.zwjProbe + "\u{1B}[6n\r\u{1B}[2K"
             + (askingPictures ? TerminalAnswers.queries : "")
         // Done once both cursor-position reports are in (and, with pictures, DA1's).
         guard let bytes = TerminalProbe.exchange(queries, input: STDIN_FILENO, output: STDOUT_FILENO, timeout: timeout, dropLateAnswers: false, until: {
             reports(in: $0).count >= 2 && (!askingPictures || TerminalAnswers(parsing: $0).answered)
         }) else { return Answers() }
         let columns = reports(in: bytes)
-        var answers = Answers(terminal: askingPictures ? TerminalAnswers(parsing: bytes) : TerminalAnswers())
+        var answers = Answers(terminal: askingPictures ? TerminalAnswers(parsing: bytes) : TerminalAnswers(),
+                              background: TerminalBackground(parsing: bytes))
         if columns.count >= 2 {
             answers.clusterWidths = ClusterWidths(modifierProbeWidth: columns[0] - 1, zwjProbeWidth: columns[1] - 1)
         }

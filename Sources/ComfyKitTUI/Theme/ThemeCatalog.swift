@@ -5,6 +5,8 @@ import Foundation
 struct ThemeCatalog: Sendable {
     /// The theme used without `--theme`.
     static let defaultName = "default"
+    /// The theme used without `--theme` when the terminal says its background is light.
+    static let lightName = "light"
     /// The theme a 256-colour theme falls back to when it names none.
     static let sixteenColorName = "16-color"
 

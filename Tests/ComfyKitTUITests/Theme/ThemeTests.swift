@@ -22,11 +22,12 @@ import Testing
 
     @Test func everyShippedThemeLoadsWithItsFallback() throws {
         let catalog = ThemeCatalog(directories: [Self.shipped])
-        #expect(catalog.names() == ["16-color", "default", "high-contrast", "light"])
+        #expect(catalog.names() == ["16-color", "16-color-light", "default", "high-contrast", "light"])
         for name in catalog.names() {
             let loaded = try catalog.loadWithFallback(name)
             #expect(Set(loaded.theme.styles.keys) == Set(StyleSlot.allCases), "\(name) sets every slot")
-            #expect(loaded.theme.colors == 16 ? loaded.fallback == nil : loaded.fallback?.name == "16-color")
+            let fallback = name == "light" ? "16-color-light" : "16-color"
+            #expect(loaded.theme.colors == 16 ? loaded.fallback == nil : loaded.fallback?.name == fallback)
         }
     }
 
@@ -52,7 +53,7 @@ import Testing
         do {
             _ = try ThemeCatalog(directories: [Self.shipped]).load("solarized")
         } catch {
-            #expect(error.description == "no theme named solarized; available: 16-color, default, high-contrast, light.")
+            #expect(error.description == "no theme named solarized; available: 16-color, 16-color-light, default, high-contrast, light.")
         }
     }
 
