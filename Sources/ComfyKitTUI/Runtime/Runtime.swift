@@ -237,7 +237,9 @@ final class Runtime {
                 }
             }
         case .followRecorded(let id, let record):
-            followRecorded(record, runID: id)
+            followRecorded(record, runID: id, on: nil)
+        case .followRecordedOn(let id, let record, let server):
+            followRecorded(record, runID: id, on: server)
         case .cancelRun(let id):
             logger.info("run cancelled", metadata: ["run": "\(id)"])
             handles[id]?.cancel()
@@ -314,8 +316,9 @@ final class Runtime {
     }
 
     /// Follows a run an earlier session left in flight: still queued or running, with live progress; ended
-    /// meanwhile, with its outputs; unknown to the server, lost. Its record gets the end.
-    private func followRecorded(_ record: RunRecord, runID id: Int) {
+    /// meanwhile, with its outputs; unknown to the server, lost. Its record gets the end. A ComfyUI run is first
+    /// looked for among this session's servers (`server` is `nil`), then followed on the one named `server`.
+    private func followRecorded(_ record: RunRecord, runID id: Int, on server: String?) {
         guard let promptID = record.promptID, let workflow = try? record.workflow() else {
             let outcome = RunOutcome(result: .failure("its recorded workflow cannot be read", promptID: record.promptID))
             Task.detached { [inbox, history] in
@@ -324,13 +327,24 @@ final class Runtime {
             }
             return
         }
+        if record.target == .comfyUI, server == nil {
+            if !InFlightRuns.belongs(record, to: kit) {
+                logger.info("run recorded on a server not configured here: asking the configured ones", metadata: ["record": "\(record.id)", "server": "\(record.server)"])
+            }
+            Task.detached { [inbox, kit, logger] in
+                let place = await kit.place(ofPrompt: promptID, recordedOn: record.server)
+                logger.info("run left in flight placed", metadata: ["record": "\(record.id)", "place": "\(place)"])
+                inbox.post(.recordedRunPlaced(runID: id, record: record, place))
+            }
+            return
+        }
         let handle = switch record.target {
         // The app that submitted it is gone (it left the run in flight): take over its socket id for live progress.
-        case .comfyUI: kit.follow(promptID: promptID, workflow: workflow, takingOverItsClient: true)
+        case .comfyUI: (server.flatMap(kit.server(named:)) ?? kit).follow(promptID: promptID, workflow: workflow, takingOverItsClient: true)
         case .runningHub: kit.follow(runningHubTask: promptID, workflow: workflow)
         }
         handles[id] = handle
-        logger.info("run re-attached", metadata: ["run": "\(id)", "record": "\(record.id)", "prompt": "\(promptID)"])
+        logger.info("run re-attached", metadata: ["run": "\(id)", "record": "\(record.id)", "prompt": "\(promptID)", "server": "\(server ?? record.server)"])
         forward(handle, runID: id, recording: .existing(record.id))
     }
 

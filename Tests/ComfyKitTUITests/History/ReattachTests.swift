@@ -29,6 +29,43 @@ import Testing
         #expect(state.runs.all[0].log.last?.contains("re-attaching run \(first.id) (prompt p-1") == true)
     }
 
+    @Test func aRunFoundOnAnotherServerIsFollowedThereAndItsRecordCorrected() throws {
+        var state = try Fixtures.loadedState()
+        let record = Self.record(server: "http://127.0.0.1:8188")
+        _ = update(&state, .inFlightFound([record]))
+        let effects = update(&state, .recordedRunPlaced(runID: 1, record: record, .server("box2")))
+        #expect(effects == [.recordServer(recordID: record.id, server: "box2"), .followRecordedOn(runID: 1, record: record, server: "box2")])
+        #expect(state.runs.all[0].server == "box2")
+        #expect(state.runs.all[0].isActive)
+    }
+
+    @Test func aRunOnItsOwnServerIsFollowedThereWithoutRewritingItsRecord() throws {
+        var state = try Fixtures.loadedState()
+        let record = Self.record(server: "box2")
+        _ = update(&state, .inFlightFound([record]))
+        #expect(update(&state, .recordedRunPlaced(runID: 1, record: record, .server("box2"))) == [.followRecordedOn(runID: 1, record: record, server: "box2")])
+    }
+
+    @Test func aRunWhoseServerIsDownEndsOnTheStripSayingSoAndStaysRecordedInFlight() throws {
+        var state = try Fixtures.loadedState()
+        let record = Self.record(server: "box2")
+        _ = update(&state, .inFlightFound([record]))
+        let effects = update(&state, .recordedRunPlaced(runID: 1, record: record, .down(server: "box2", reason: "not answering")))
+        #expect(effects.isEmpty, "nothing recorded: a later start looks for it again")
+        #expect(!state.runs.all[0].isActive)
+        #expect(state.status.contains("its server box2 is down (not answering)") && state.status.contains("stays recorded in flight"), "\(state.status)")
+    }
+
+    @Test func aRunFromAServerNotConfiguredEndsOnTheStripNamingTheFlagThatFollowsIt() throws {
+        var state = try Fixtures.loadedState()
+        let record = Self.record(server: "http://box9:8188")
+        _ = update(&state, .inFlightFound([record]))
+        let place = RecordedPromptPlace.notConfigured(server: "http://box9:8188", configured: ["box1", "box2"])
+        #expect(update(&state, .recordedRunPlaced(runID: 1, record: record, place)).isEmpty)
+        #expect(!state.runs.all[0].isActive)
+        #expect(state.status.contains("not among this session's servers (box1, box2)") && state.status.contains("--server http://box9:8188"), "\(state.status)")
+    }
+
     @Test func onlyRunsOnThisSessionsServerAreReattached() throws {
         let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: URL(string: "http://127.0.0.1:8188")), environment: [:]))
         #expect(InFlightRuns.belongs(Self.record(server: "http://127.0.0.1:8188"), to: kit))

@@ -10,6 +10,30 @@ extension AppState {
         status = "re-attaching \(records.count) run(s) left in flight: " + records.map(\.workflowName).joined(separator: ", ")
         return effects
     }
+
+    /// A re-attached ComfyUI run found (or not) among this session's servers: followed where it is, the record
+    /// corrected when it named another server; a run that cannot be followed ends on the strip saying why, and its
+    /// record stays in flight for a later start.
+    mutating func followReattached(runID: Int, record: RunRecord, at place: RecordedPromptPlace) -> [Effect] {
+        guard let index = runs.all.firstIndex(where: { $0.id == runID }) else { return [] }
+        let reason: String
+        switch place {
+        case .server(let name):
+            runs.all[index].server = name
+            runs.all[index].log.append("following it on \(name)")
+            return (name == record.server ? [] : [.recordServer(recordID: record.id, server: name)])
+                + [.followRecordedOn(runID: runID, record: record, server: name)]
+        case .down(let server, let why):
+            reason = "its server \(server) is down (\(why))"
+        case .notConfigured(let server, let configured):
+            reason = "it ran on \(server), which is not among this session's servers (\(configured.joined(separator: ", "))), "
+                + "and none of them knows prompt \(record.promptID ?? "?"); start with --server \(server) to follow it"
+        }
+        let message = "run \(record.id) not followed: \(reason); it stays recorded in flight (comfykit runs cancel \(record.id) gives it up)"
+        applyRunEvent(.finished(RunOutcome(result: .failure(message, promptID: record.promptID))), to: runID)
+        status = message
+        return []
+    }
 }
 
 extension AppState {
