@@ -24,6 +24,23 @@ enum InFlightRuns {
         return followable.reversed()
     }
 
+    /// The runs to follow split into single runs and sweeps: a sweep with a prompt in flight comes back whole, every
+    /// prompt it recorded (ended ones too) in prompt order, where its first prompt in flight was.
+    static func sweeps(among records: [RunRecord], in history: RunHistory) async throws -> (singles: [RunRecord], sweeps: [[RunRecord]]) {
+        var singles: [RunRecord] = []
+        var sweeps: [[RunRecord]] = []
+        var seen: Set<String> = []
+        for record in records {
+            guard let sweepID = record.sweepID else {
+                singles.append(record)
+                continue
+            }
+            guard seen.insert(sweepID).inserted else { continue }
+            sweeps.append(try await history.sweep(sweepID))
+        }
+        return (singles, sweeps)
+    }
+
     /// Whether the run ran where this kit's runs go: one of its ComfyUI servers, or its RunningHub site when it has a key.
     static func belongs(_ record: RunRecord, to kit: ComfyKit) -> Bool {
         switch record.target {

@@ -229,8 +229,10 @@ final class Runtime {
             Task.detached { [inbox, kit, logger] in
                 do {
                     let records = try await InFlightRuns.lookUp(in: history, for: kit)
-                    logger.info("runs left in flight", metadata: ["count": "\(records.count)"])
-                    inbox.post(.inFlightFound(records))
+                    let (singles, sweeps) = try await InFlightRuns.sweeps(among: records, in: history)
+                    logger.info("runs left in flight", metadata: ["count": "\(records.count)", "sweeps": "\(sweeps.count)"])
+                    inbox.post(.inFlightFound(singles))
+                    for sweep in sweeps { inbox.post(.inFlightSweepFound(sweep)) }
                 } catch {
                     logger.warning("runs left in flight could not be looked up: \(error)")
                     inbox.post(.inFlightLookupFailed(reason: "\(error)"))
@@ -243,6 +245,8 @@ final class Runtime {
         case .cancelRun(let id):
             logger.info("run cancelled", metadata: ["run": "\(id)"])
             handles[id]?.cancel()
+            // A sweep re-attached by this session follows each prompt with a handle of its own.
+            for run in state.runs.runs(ofSweep: id) where run.id != id { handles[run.id]?.cancel() }
             if let (sweepID, sweep) = sweeps.first(where: { id >= $0.key && id < $0.key + $0.value.prompts }) {
                 sweep.task.cancel()
                 sweeps[sweepID] = nil

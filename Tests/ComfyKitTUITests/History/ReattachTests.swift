@@ -29,6 +29,38 @@ import Testing
         #expect(state.runs.all[0].log.last?.contains("re-attaching run \(first.id) (prompt p-1") == true)
     }
 
+    /// One prompt of a three-prompt sweep, as SweepRecorder writes it: alpha, beta, gamma for indexes 0, 1, 2.
+    static func sweepPrompt(_ index: Int, status: RunRecordStatus, promptID: String?) throws -> RunRecord {
+        var record = Self.record("09_text_output", promptID: promptID)
+        record.workflowJSON = try String(contentsOfFile: SharedFixtures.workflow("09_text_output").path, encoding: .utf8)
+        let text = ["alpha", "beta", "gamma"][index]
+        record.paramsJSON = #"{"text":"\#(text)"}"#
+        record.status = status
+        if status == .completed {
+            record.resultJSON = String(decoding: try JSONEncoder().encode(ExecuteResult(status: .completed, promptID: promptID)), as: UTF8.self)
+        }
+        record.sweepID = "5eeb0001"
+        record.sweepIndex = index
+        record.sweepSize = 3
+        record.sweepVariedJSON = #"[{"name":"text","value":"\#(text)"}]"#
+        return record
+    }
+
+    @Test func aSweepLeftInFlightComesBackAsOneGroupItsEndedPromptsKeptItsRunningOnesFollowed() throws {
+        var state = try Fixtures.loadedState()
+        let ended = try Self.sweepPrompt(0, status: .completed, promptID: "p-0")
+        let running = try Self.sweepPrompt(1, status: .running, promptID: "p-1")
+        let effects = update(&state, .inFlightSweepFound([ended, running]))
+        #expect(effects == [.followRecorded(runID: 2, record: running)])
+        #expect(state.runs.all.map(\.sweep?.sweepID) == [1, 1, 1], "one group")
+        #expect(state.runs.all.map(\.sweepLabel) == ["text=alpha", "text=beta", ""])
+        #expect(state.runs.all.map(\.recordID) == [ended.id, running.id, nil])
+        #expect(state.runs.all[0].phase == .finished(.completed))
+        #expect(state.runs.all[1].isActive)
+        #expect(state.runs.all[2].phase == .finished(.interrupted) && state.runs.all[2].message?.contains("never sent") == true)
+        #expect(state.status.contains("1 of 3 prompt(s) still going, 1 ended, 1 never sent"), "\(state.status)")
+    }
+
     @Test func aRunFoundOnAnotherServerIsFollowedThereAndItsRecordCorrected() throws {
         var state = try Fixtures.loadedState()
         let record = Self.record(server: "http://127.0.0.1:8188")

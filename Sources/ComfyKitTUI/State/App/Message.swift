@@ -23,6 +23,8 @@ enum Message: Sendable {
     /// Runs recorded as in flight where this session's runs go (an earlier session quit or was killed), oldest first.
     case inFlightFound([RunRecord])
     case inFlightLookupFailed(reason: String)
+    /// A sweep left in flight: every prompt it recorded, in prompt order (ended ones too).
+    case inFlightSweepFound([RunRecord])
     /// Where a re-attached ComfyUI run can be followed, among this session's servers (or why it cannot be).
     case recordedRunPlaced(runID: Int, record: RunRecord, RecordedPromptPlace)
     /// What reaches the history screen: the runtime's answers from the run history.
