@@ -37,6 +37,8 @@ final class Runtime {
     private var isProbing = false
     /// One kit per other server runs are routed over, only to probe it for the header (index + 1 in ``AppState/servers``).
     private let peerProbes: [ComfyKit]
+    /// RunningHub's index in ``AppState/servers`` when runs are routed there too: probed for its tasks.
+    private let runningHubLine: Int?
     /// The other servers with a probe in flight, by index in ``AppState/servers``.
     private var peersProbing: Set<Int> = []
     private var nextProbe = ContinuousClock.now
@@ -47,6 +49,7 @@ final class Runtime {
         self.state = state
         self.kit = kit
         self.peerProbes = peerProbes
+        runningHubLine = kit.routesToRunningHub ? state.servers.firstIndex { $0.name == ServerReference.runningHubName } : nil
         self.downloadFolder = downloadFolder
         self.history = history
         self.logger = logger
@@ -390,6 +393,10 @@ final class Runtime {
         for (offset, peer) in peerProbes.enumerated() where !peersProbing.contains(offset + 1) {
             peersProbing.insert(offset + 1)
             ServerProbe.start(kit: peer) { [inbox] status in inbox.post(.peerProbed(index: offset + 1, status)) }
+        }
+        if let index = runningHubLine, let runningHub = kit.runningHub, !peersProbing.contains(index) {
+            peersProbing.insert(index)
+            ServerProbe.start(runningHub: runningHub) { [inbox] status in inbox.post(.peerProbed(index: index, status)) }
         }
     }
 
