@@ -58,8 +58,12 @@ extension ComfyKit {
     /// The ComfyUI servers runs go to, as they are named in routing reports and sweep events (URLs without user info).
     public var serverNames: [String] { ([self] + peers).map(\.serverName) }
 
-    /// This kit's own server as routing reports name it.
-    var serverName: String {
+    /// Whether runs are routed to RunningHub too (`--server runninghub` with its routing workflow and a key); routing
+    /// reports name it ``ServerReference/runningHubName``.
+    public var routesToRunningHub: Bool { runningHubLoad != nil }
+
+    /// This kit's own server as routing reports and the run history name it: its servers.toml name, else its URL.
+    public var serverName: String {
         configuration.servers.first { $0.baseURL == configuration.comfyUIBaseURL }?.name ?? configuration.comfyUIBaseURL.redactedForDisplay
     }
 

@@ -36,17 +36,6 @@ enum RecordedRunLookup {
         ComfyKit(configuration: try configuration(for: record, serverOptions: serverOptions))
     }
 
-    /// A kit to follow a recorded ComfyUI run again: its socket takes over the `clientId` the prompt was
-    /// submitted under while it is queued or running, since ComfyUI sends node progress to that client only.
-    static func followingKit(for record: RunRecord, serverOptions: ServerOptions) async throws -> ComfyKit {
-        let configuration = try configuration(for: record, serverOptions: serverOptions)
-        let kit = ComfyKit(configuration: configuration)
-        guard record.target == .comfyUI, let promptID = record.promptID,
-              let submitter = try? await kit.client.submitter(of: promptID) else { return kit }
-        await kit.close()
-        return ComfyKit(configuration: configuration, socketClientID: submitter)
-    }
-
     private static func configuration(for record: RunRecord, serverOptions: ServerOptions) throws -> ComfyKitConfiguration {
         var options = serverOptions
         if options.server.isEmpty, record.target == .comfyUI { options.server = [record.server] }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ComfyKit
+import ComfyKitHistory
 import Foundation
 
 /// `comfykit runs watch ID`: re-attach to a recorded run, as `comfykit run` shows it.
@@ -9,7 +10,9 @@ struct RunsWatchCommand: AsyncParsableCommand {
         abstract: "Re-attach to a recorded run: live progress until it ends, then its outputs.",
         discussion: """
             A run still queued or running on its server is followed again; one that ended meanwhile is \
-            recorded with its outputs; one the server no longer knows is recorded as failed.
+            recorded with its outputs; one the server no longer knows is recorded as failed. With several \
+            --server, the one the run was recorded on is asked first, then the others; a server that does not \
+            answer is reported, and the run stays recorded in flight.
             Exit codes as `comfykit run`: 0 completed, 1 failed (or timed out), 130 interrupted. Ctrl-C stops \
             watching and leaves the run going (watch it again later; `comfykit runs cancel` cancels it).
             """
@@ -45,16 +48,39 @@ struct RunsWatchCommand: AsyncParsableCommand {
         } catch {
             throw CLIFailure("run \(record.id): its recorded workflow cannot be read: \(error)")
         }
-        let kit = try await RecordedRunLookup.followingKit(for: record, serverOptions: serverOptions)
+        let kit = try RecordedRunLookup.kit(for: record, serverOptions: serverOptions)
         // No signal trap: Ctrl-C ends this process only, and the run stays recorded as in flight.
-        let followed = switch record.target {
-        case .comfyUI: kit.follow(promptID: promptID, workflow: workflow)
-        case .runningHub: kit.follow(runningHubTask: promptID, workflow: workflow)
+        let followed: RunHandle
+        switch record.target {
+        case .comfyUI:
+            let server = try await Self.server(following: record, promptID: promptID, on: kit)
+            if server.serverName != record.server { _ = try? await history.update(record.id) { $0.server = server.serverName } }
+            // The submitter is gone: take over its socket id, since ComfyUI sends node progress to that client only.
+            followed = server.follow(promptID: promptID, workflow: workflow, takingOverItsClient: true)
+        case .runningHub:
+            followed = kit.follow(runningHubTask: promptID, workflow: workflow)
         }
         let handle = history.recording(followed, as: record.id)
         let outcome = await presenter.follow(handle, totalNodes: workflow.nodes.count)
         await kit.close()
         presenter.report(outcome.result)
         try presenter.exit(outcome.result)
+    }
+
+    /// The kit of the server to follow the recorded prompt on (``ComfyKit/place(ofPrompt:recordedOn:within:)``);
+    /// an error saying why when it cannot be followed, the record left in flight.
+    private static func server(following record: RunRecord, promptID: String, on kit: ComfyKit) async throws -> ComfyKit {
+        let reason: String
+        switch await kit.place(ofPrompt: promptID, recordedOn: record.server) {
+        case .server(let name):
+            if let server = kit.server(named: name) { return server }
+            reason = "\(name) is not one of the servers given"
+        case .down(let server, let why):
+            reason = "its server \(server) is down (\(why))"
+        case .notConfigured(let server, let configured):
+            reason = "it ran on \(server), and none of \(configured.joined(separator: ", ")) knows prompt \(promptID); give --server \(server)"
+        }
+        await kit.close()
+        throw CLIFailure("run \(record.id) not followed: \(reason). It stays recorded in flight: watch it again later, or `comfykit runs cancel \(record.id)`")
     }
 }

@@ -63,6 +63,13 @@ extension RunHistory {
         try await runs(RunFilter(status: .running, limit: nil))
     }
 
+    /// The prompts recorded of sweep `sweepID` (``RunRecord/sweepID``), in prompt order.
+    public func sweep(_ sweepID: String) async throws -> [RunRecord] {
+        try await pool.read { db in
+            try RunRecord.filter(RunRecord.Field.sweepID == sweepID).order(RunRecord.Field.sweepIndex).fetchAll(db)
+        }
+    }
+
     /// Removes a run's record (its downloaded files stay); whether there was one.
     @discardableResult
     public func forget(_ id: String) async throws -> Bool {

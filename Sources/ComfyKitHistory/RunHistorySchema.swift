@@ -30,6 +30,16 @@ enum RunHistorySchema {
             try db.create(index: "run_status_createdAt", on: RunRecord.databaseTableName, columns: ["status", "createdAt"])
             try db.create(index: "run_promptID", on: RunRecord.databaseTableName, columns: ["promptID"])
         }
+        migrator.registerMigration("v2: sweeps") { db in
+            try db.alter(table: RunRecord.databaseTableName) { t in
+                t.add(column: "sweepID", .text)
+                t.add(column: "sweepIndex", .integer)
+                t.add(column: "sweepSize", .integer)
+                t.add(column: "sweepVariedJSON", .text)
+            }
+            // A sweep left in flight is re-attached whole: its prompts in order.
+            try db.create(index: "run_sweepID_sweepIndex", on: RunRecord.databaseTableName, columns: ["sweepID", "sweepIndex"])
+        }
         return migrator
     }
 }

@@ -38,12 +38,22 @@ public struct RunRecord: Hashable, Sendable, Codable {
     public var message: String?
     /// Files saved from the outputs, as a JSON array of paths.
     public var downloadsJSON: String
+    /// The sweep this run was one prompt of (the sweep's own short id); `nil` for a single run.
+    public var sweepID: String?
+    /// The prompt's index in its sweep.
+    public var sweepIndex: Int?
+    /// How many prompts its sweep planned (some may never have been sent).
+    public var sweepSize: Int?
+    /// The varied values and changing seeds that set the prompt apart, in the order given, as a JSON array of
+    /// `{"name": …, "value": …}`.
+    public var sweepVariedJSON: String?
 
     public init(
         id: String = RunRecord.newID(), workflowName: String, workflowSource: String, workflowJSON: String, sentHash: String,
         paramsJSON: String, target: RunTarget, server: String, promptID: String? = nil, status: RunRecordStatus = .running,
         createdAt: Date = Date(), submittedAt: Date? = nil, finishedAt: Date? = nil, duration: Double? = nil,
-        resultJSON: String? = nil, message: String? = nil, downloadsJSON: String = "[]"
+        resultJSON: String? = nil, message: String? = nil, downloadsJSON: String = "[]",
+        sweepID: String? = nil, sweepIndex: Int? = nil, sweepSize: Int? = nil, sweepVariedJSON: String? = nil
     ) {
         self.id = id
         self.workflowName = workflowName
@@ -62,6 +72,10 @@ public struct RunRecord: Hashable, Sendable, Codable {
         self.resultJSON = resultJSON
         self.message = message
         self.downloadsJSON = downloadsJSON
+        self.sweepID = sweepID
+        self.sweepIndex = sweepIndex
+        self.sweepSize = sweepSize
+        self.sweepVariedJSON = sweepVariedJSON
     }
 
     /// A fresh short run id: 8 lowercase hex digits.
@@ -95,6 +109,15 @@ public struct RunRecord: Hashable, Sendable, Codable {
     public var result: ExecuteResult? {
         guard let resultJSON, let data = resultJSON.data(using: .utf8) else { return nil }
         return try? JSONDecoder().decode(ExecuteResult.self, from: data)
+    }
+
+    /// The prompt's varied values in its sweep, in the order given; empty for a single run.
+    public var sweepVaried: [(name: String, value: ParamValue)] {
+        guard let sweepVariedJSON, case .array(let items)? = try? JSONValue(parsing: sweepVariedJSON) else { return [] }
+        return items.compactMap { item in
+            guard let object = item.objectValue, let name = object["name"]?.stringValue, let value = object["value"] else { return nil }
+            return (name, ParamValue(storedJSON: value))
+        }
     }
 
     /// The saved files' paths.
@@ -139,6 +162,8 @@ extension RunRecord: FetchableRecord, PersistableRecord {
         static let promptID = Column(CodingKeys.promptID)
         static let status = Column(CodingKeys.status)
         static let createdAt = Column(CodingKeys.createdAt)
+        static let sweepID = Column(CodingKeys.sweepID)
+        static let sweepIndex = Column(CodingKeys.sweepIndex)
     }
 }
 

@@ -7,6 +7,10 @@ public actor SweepRecorder {
     private let loaded: LoadedWorkflow
     private let source: WorkflowSource
     private let kit: ComfyKit
+    /// The sweep's id in the run history: every prompt's record carries it, so the sweep can be re-attached whole.
+    public nonisolated let sweepID = RunRecord.newID()
+    /// How many prompts the sweep planned, once it did.
+    private var size: Int?
     private var ids: [Int: String] = [:]
     private var finished: Set<Int> = []
     private var warned = false
@@ -29,6 +33,8 @@ public actor SweepRecorder {
         guard let history else { return }
         do {
             switch event {
+            case .planned(let points):
+                size = points.count
             case .routed(let point, let server):
                 try await insert(point, server: server, in: history)
             case .rerouted(let point, _, let to, _):
@@ -66,6 +72,10 @@ public actor SweepRecorder {
     private func insert(_ point: SweepPlan.Point, server: String, in history: RunHistory) async throws {
         var record = kit.runRecord(for: loaded, source: source, params: point.values)
         record.server = server
+        record.sweepID = sweepID
+        record.sweepIndex = point.index
+        record.sweepSize = size
+        record.sweepVariedJSON = ComfyKit.storedVaried(point.varied)
         ids[point.index] = try await history.insert(record).id
     }
 }

@@ -122,6 +122,35 @@ import Testing
         }
     }
 
+    @Test func watchWithSeveralServersFollowsTheRunOnTheOneItsRecordNames() async throws {
+        try await withSandbox { sandbox in
+            try await withComfyUIDouble { first in
+                try await withComfyUIDouble({ $0.nodeDurations[.classType("EmptyImage")] = .milliseconds(800) }) { second in
+                    let record = try await recordInFlight("01_empty_image_save", params: ["width": 8, "height": 8], double: second, sandbox: sandbox)
+                    let watched = try await sandbox.comfykit(["runs", "watch", record.id, "--server", first.baseURL.absoluteString,
+                                                              "--server", second.baseURL.absoluteString])
+                    #expect(watched.status == 0, "\(watched.stderr)")
+                    #expect(watched.stdout.hasPrefix("completed prompt \(record.promptID!)"))
+                    #expect(await first.recordedRequests().allSatisfy { $0.route != "/prompt" })
+                    let stored = try #require(try await sandbox.runs([]).first)
+                    #expect(stored["status"] == "completed")
+                }
+            }
+        }
+    }
+
+    @Test func watchOfARunWhoseServerIsDownSaysSoAndLeavesItInFlight() async throws {
+        try await withSandbox { sandbox in
+            let gone = try await ComfyUIDouble.start()
+            let record = try await recordInFlight("01_empty_image_save", params: ["width": 8, "height": 8], double: gone, sandbox: sandbox, submit: false)
+            await gone.shutdown()
+            let watched = try await sandbox.comfykit(["runs", "watch", record.id])
+            #expect(watched.status == 1)
+            #expect(watched.stderr.contains("its server \(gone.baseURL.redactedForDisplay) is down"), "\(watched.stderr)")
+            #expect(try await sandbox.runs(["--status", "running"]).count == 1, "still recorded in flight")
+        }
+    }
+
     @Test func watchOfAPromptTheServerNoLongerKnowsExits1AndRecordsTheFailure() async throws {
         try await withSandbox { sandbox in
             try await withComfyUIDouble { double in

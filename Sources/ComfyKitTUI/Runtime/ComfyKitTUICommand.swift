@@ -115,7 +115,9 @@ struct ComfyKitTUICommand: ParsableCommand {
         logger.info("comfykit-tui started", metadata: ["folder": "\(folder)", "server": "\(DisplayedURL.text(kit.configuration.comfyUIBaseURL))",
                                                       "downloads": "\(downloads)"])
         var state = AppState(folder: folder, serverURL: DisplayedURL.text(kit.configuration.comfyUIBaseURL))
-        if kit.serverNames.count > 1 { state.servers = kit.serverNames.map { ServerLine(name: $0) } }
+        // RunningHub among them when asked for (`--server runninghub`): the header shows it with its tasks.
+        let lines = kit.serverNames + (kit.routesToRunningHub ? [ServerReference.runningHubName] : [])
+        if lines.count > 1 { state.servers = lines.map { ServerLine(name: $0) } }
         state.rememberedForms = FormMemory(directory: FormMemory.standardDirectory(environment: environment)).load()
         let history = RunHistoryOpening.open(noHistory: noHistory, environment: environment)
         state.recording = history.recording

@@ -2,8 +2,8 @@ import ComfyKit
 import ComfyKitHistory
 import Foundation
 
-/// The runs a new session re-attaches to: recorded as in flight, on the ComfyUI server (or the RunningHub site,
-/// with an API key) this session talks to.
+/// The runs a new session re-attaches to: recorded as in flight on a ComfyUI server (followed on the server it ran
+/// on, found on another, or reported as not followable), or on the RunningHub site when this session has its key.
 enum InFlightRuns {
     /// How long a run recorded but never submitted may still be on its way to the server (another app may be
     /// uploading its media); older, it is recorded as lost.
@@ -13,7 +13,7 @@ enum InFlightRuns {
     /// ``submissionGrace`` are recorded as lost on the way.
     static func lookUp(in history: RunHistory, for kit: ComfyKit, now: Date = Date()) async throws -> [RunRecord] {
         var followable: [RunRecord] = []
-        for record in try await history.inFlight() where belongs(record, to: kit) {
+        for record in try await history.inFlight() where record.target == .comfyUI || belongs(record, to: kit) {
             if record.promptID != nil {
                 followable.append(record)
             } else if now.timeIntervalSince(record.createdAt) > submissionGrace {
@@ -24,10 +24,27 @@ enum InFlightRuns {
         return followable.reversed()
     }
 
-    /// Whether the run ran where this kit's runs go: its ComfyUI server, or its RunningHub site when it has a key.
+    /// The runs to follow split into single runs and sweeps: a sweep with a prompt in flight comes back whole, every
+    /// prompt it recorded (ended ones too) in prompt order, where its first prompt in flight was.
+    static func sweeps(among records: [RunRecord], in history: RunHistory) async throws -> (singles: [RunRecord], sweeps: [[RunRecord]]) {
+        var singles: [RunRecord] = []
+        var sweeps: [[RunRecord]] = []
+        var seen: Set<String> = []
+        for record in records {
+            guard let sweepID = record.sweepID else {
+                singles.append(record)
+                continue
+            }
+            guard seen.insert(sweepID).inserted else { continue }
+            sweeps.append(try await history.sweep(sweepID))
+        }
+        return (singles, sweeps)
+    }
+
+    /// Whether the run ran where this kit's runs go: one of its ComfyUI servers, or its RunningHub site when it has a key.
     static func belongs(_ record: RunRecord, to kit: ComfyKit) -> Bool {
         switch record.target {
-        case .comfyUI: record.server == kit.configuration.comfyUIBaseURL.redactedForDisplay
+        case .comfyUI: kit.server(named: record.server) != nil
         case .runningHub: kit.runningHub != nil && record.server == kit.configuration.runningHubBaseURL.redactedForDisplay
         }
     }

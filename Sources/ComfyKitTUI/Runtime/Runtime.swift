@@ -37,6 +37,8 @@ final class Runtime {
     private var isProbing = false
     /// One kit per other server runs are routed over, only to probe it for the header (index + 1 in ``AppState/servers``).
     private let peerProbes: [ComfyKit]
+    /// RunningHub's index in ``AppState/servers`` when runs are routed there too: probed for its tasks.
+    private let runningHubLine: Int?
     /// The other servers with a probe in flight, by index in ``AppState/servers``.
     private var peersProbing: Set<Int> = []
     private var nextProbe = ContinuousClock.now
@@ -47,6 +49,7 @@ final class Runtime {
         self.state = state
         self.kit = kit
         self.peerProbes = peerProbes
+        runningHubLine = kit.routesToRunningHub ? state.servers.firstIndex { $0.name == ServerReference.runningHubName } : nil
         self.downloadFolder = downloadFolder
         self.history = history
         self.logger = logger
@@ -229,18 +232,24 @@ final class Runtime {
             Task.detached { [inbox, kit, logger] in
                 do {
                     let records = try await InFlightRuns.lookUp(in: history, for: kit)
-                    logger.info("runs left in flight", metadata: ["count": "\(records.count)"])
-                    inbox.post(.inFlightFound(records))
+                    let (singles, sweeps) = try await InFlightRuns.sweeps(among: records, in: history)
+                    logger.info("runs left in flight", metadata: ["count": "\(records.count)", "sweeps": "\(sweeps.count)"])
+                    inbox.post(.inFlightFound(singles))
+                    for sweep in sweeps { inbox.post(.inFlightSweepFound(sweep)) }
                 } catch {
                     logger.warning("runs left in flight could not be looked up: \(error)")
                     inbox.post(.inFlightLookupFailed(reason: "\(error)"))
                 }
             }
         case .followRecorded(let id, let record):
-            followRecorded(record, runID: id)
+            followRecorded(record, runID: id, on: nil)
+        case .followRecordedOn(let id, let record, let server):
+            followRecorded(record, runID: id, on: server)
         case .cancelRun(let id):
             logger.info("run cancelled", metadata: ["run": "\(id)"])
             handles[id]?.cancel()
+            // A sweep re-attached by this session follows each prompt with a handle of its own.
+            for run in state.runs.runs(ofSweep: id) where run.id != id { handles[run.id]?.cancel() }
             if let (sweepID, sweep) = sweeps.first(where: { id >= $0.key && id < $0.key + $0.value.prompts }) {
                 sweep.task.cancel()
                 sweeps[sweepID] = nil
@@ -314,8 +323,9 @@ final class Runtime {
     }
 
     /// Follows a run an earlier session left in flight: still queued or running, with live progress; ended
-    /// meanwhile, with its outputs; unknown to the server, lost. Its record gets the end.
-    private func followRecorded(_ record: RunRecord, runID id: Int) {
+    /// meanwhile, with its outputs; unknown to the server, lost. Its record gets the end. A ComfyUI run is first
+    /// looked for among this session's servers (`server` is `nil`), then followed on the one named `server`.
+    private func followRecorded(_ record: RunRecord, runID id: Int, on server: String?) {
         guard let promptID = record.promptID, let workflow = try? record.workflow() else {
             let outcome = RunOutcome(result: .failure("its recorded workflow cannot be read", promptID: record.promptID))
             Task.detached { [inbox, history] in
@@ -324,13 +334,24 @@ final class Runtime {
             }
             return
         }
+        if record.target == .comfyUI, server == nil {
+            if !InFlightRuns.belongs(record, to: kit) {
+                logger.info("run recorded on a server not configured here: asking the configured ones", metadata: ["record": "\(record.id)", "server": "\(record.server)"])
+            }
+            Task.detached { [inbox, kit, logger] in
+                let place = await kit.place(ofPrompt: promptID, recordedOn: record.server)
+                logger.info("run left in flight placed", metadata: ["record": "\(record.id)", "place": "\(place)"])
+                inbox.post(.recordedRunPlaced(runID: id, record: record, place))
+            }
+            return
+        }
         let handle = switch record.target {
         // The app that submitted it is gone (it left the run in flight): take over its socket id for live progress.
-        case .comfyUI: kit.follow(promptID: promptID, workflow: workflow, takingOverItsClient: true)
+        case .comfyUI: (server.flatMap(kit.server(named:)) ?? kit).follow(promptID: promptID, workflow: workflow, takingOverItsClient: true)
         case .runningHub: kit.follow(runningHubTask: promptID, workflow: workflow)
         }
         handles[id] = handle
-        logger.info("run re-attached", metadata: ["run": "\(id)", "record": "\(record.id)", "prompt": "\(promptID)"])
+        logger.info("run re-attached", metadata: ["run": "\(id)", "record": "\(record.id)", "prompt": "\(promptID)", "server": "\(server ?? record.server)"])
         forward(handle, runID: id, recording: .existing(record.id))
     }
 
@@ -372,6 +393,10 @@ final class Runtime {
         for (offset, peer) in peerProbes.enumerated() where !peersProbing.contains(offset + 1) {
             peersProbing.insert(offset + 1)
             ServerProbe.start(kit: peer) { [inbox] status in inbox.post(.peerProbed(index: offset + 1, status)) }
+        }
+        if let index = runningHubLine, let runningHub = kit.runningHub, !peersProbing.contains(index) {
+            peersProbing.insert(index)
+            ServerProbe.start(runningHub: runningHub) { [inbox] status in inbox.post(.peerProbed(index: index, status)) }
         }
     }
 

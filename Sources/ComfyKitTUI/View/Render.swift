@@ -79,6 +79,7 @@ struct HeaderBar: Widget {
         let (label, labelStyle): (String, StyleSlot) = switch (connection, server) {
         case (.lost, _): ("✗ connection lost", .error)
         case (_, .connected(let queue)): ("● connected · queue \(queue)", .success)
+        case (_, .tasks(let running, let queued)): ("● connected · \(running) running, \(queued) queued", .success)
         case (_, .unreachable(let reason)): ("○ unreachable: \(reason)", .error)
         case (.connected, .unknown): ("● connected", .success)
         case (.unknown, .unknown): ("○ idle", .header)

@@ -1,7 +1,8 @@
 import CellWidth
 
 /// The top line with several servers: each server's name, `●` up or `○` down, its queue length and our runs
-/// there (`box1 ● q2 · 1 ours`), then how many runs are going. Servers that do not fit are counted (`+2 more`).
+/// there (`box1 ● q2 · 1 ours`; RunningHub, when routed to, with its tasks: `runninghub ● 1 task running`), then how
+/// many runs are going. Servers that do not fit are counted (`+2 more`).
 struct ServersHeaderBar: Widget {
     /// The servers and how many of our runs each has.
     let servers: [(line: ServerLine, ours: Int)]
@@ -12,6 +13,8 @@ struct ServersHeaderBar: Widget {
         let oursText = ours > 0 ? " · \(ours) ours" : ""
         switch line.status {
         case .connected(let queue): return ("\(line.shortName) ● q\(queue)" + oursText, .success)
+        case .tasks(let running, let queued):
+            return ("\(line.shortName) ● \(running) task\(running == 1 ? "" : "s") running" + (queued > 0 ? ", \(queued) queued" : "") + oursText, .success)
         case .unreachable: return ("\(line.shortName) ○ down" + oursText, .error)
         case .unknown: return ("\(line.shortName) ○ …" + oursText, .header)
         }

@@ -1,3 +1,4 @@
+import ComfyKit
 import ComfyKitHistory
 import ComfyKitTesting
 import Foundation
@@ -38,6 +39,48 @@ struct TUIHistoryEndToEndTests {
                 let app = try await eventually("the app's process") { Self.child(of: shell) }
                 #expect(kill(app, SIGKILL) == 0)
                 try await theNextStartReattachesAndCompletes(tui, workspace: workspace)
+            }
+        }
+    }
+
+    /// Issue 16: with two servers, a run the router sent to the second (the first busy) and left there with `l` is
+    /// looked up on the second by the next start, not only on the first, and completes there with its outputs.
+    @Test func aRunLeftOnTheSecondOfTwoServersIsReattachedThereAndRecordedAsHavingRunThere() async throws {
+        try await withComfyUIDoubleProcess(Self.slowDouble) { first in
+            try await withComfyUIDoubleProcess(Self.slowDouble) { second in
+                // Another client's blur chain keeps the first server busy, so the router picks the second.
+                let occupier = ComfyKit(configuration: try .resolve(.init(comfyUIBaseURL: first.baseURL), environment: [:]))
+                let busy = occupier.run(.file(path: SharedFixtures.workflow("19_long_running_blur_chain").path), params: ["width": 64])
+                for await event in busy.events {
+                    if case .started = event { break }
+                }
+                let secondShown = "\(second.baseURL.host ?? ""):\(second.baseURL.port ?? 0)"
+                try await withTUI(command: { workspace in
+                    let start = workspace.tuiCommand(server: first.baseURL) + " --server " + workspace.quoted(second.baseURL.absoluteString)
+                    return start + "; " + start
+                }) { tui, workspace in
+                    try await open("19_long_running_blur_chain", tui)
+                    try await tui.type("96")
+                    try await tui.press("Enter")
+                    try await tui.waitForScreen("the run going on the second server", within: 15) {
+                        $0.contains("Blur pass") && $0.contains("on \(secondShown)")
+                    }
+                    try await tui.press("Escape")
+                    try await tui.waitForScreen("the list") { $0.contains("⏎ open") }
+                    try await tui.press("q")
+                    try await tui.waitForScreen("the quit question") { $0.contains("1 run in flight:") }
+                    try await tui.press("l")
+                    try await tui.waitForScreen("the run followed on the second server", within: 20) {
+                        $0.contains("re-attaching 1 run(s)") || $0.contains("on \(secondShown)")
+                    }
+                    try await theNextStartReattachesAndCompletes(tui, workspace: workspace)
+                    let record = try #require(try await RunHistory(url: Self.historyFile(workspace)).runs().first)
+                    #expect(record.server == second.baseURL.redactedForDisplay)
+                    #expect(try await Self.promptsRun(on: second.baseURL) == [record.promptID])
+                    #expect(try await Self.promptsRun(on: first.baseURL).contains(record.promptID) == false)
+                }
+                _ = await busy.result
+                await occupier.close()
             }
         }
     }
@@ -101,6 +144,12 @@ struct TUIHistoryEndToEndTests {
         #expect(record.params["width"] == .int(96))
         try await tui.press("q")
         try await eventually("the app to quit") { try await tui.isAlive() ? nil : true }
+    }
+
+    /// The prompt ids in the server's `/history`.
+    static func promptsRun(on server: URL) async throws -> [String?] {
+        let answer = try await Subprocess.run("curl", ["-sf", server.appendingPathComponent("history").absoluteString])
+        return try #require(try JSONValue(parsing: Array(answer.standardOutput)).objectValue).keys.map { Optional($0) }
     }
 
     static func historyFile(_ workspace: TUIWorkspace) -> URL {

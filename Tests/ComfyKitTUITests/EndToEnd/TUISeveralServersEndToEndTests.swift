@@ -40,4 +40,29 @@ struct TUISeveralServersEndToEndTests {
             }
         }
     }
+
+    /// Issue 16: with `--server runninghub` (its key and routing workflow set), the header names RunningHub, up, with
+    /// the key's tasks running as RunningHub's queue status says — one more once a task is created there.
+    @Test func runningHubInRoutingIsInTheHeaderWithItsTasksRunning() async throws {
+        // Every task stays running until it is polled for outputs eight times; the header only reads the queue status.
+        try await withRunningHubDoubleProcess(["--phases", "r,r,r,r,r,r,r,r"]) { runningHub in
+            try await withComfyUIDoubleProcess { comfy in
+                let a = hostPort(comfy.baseURL)
+                try await withTUI(command: { workspace in
+                    ["env", "RUNNINGHUB_BASE_URL=" + workspace.quoted(runningHub.baseURL.absoluteString),
+                     "RUNNINGHUB_API_KEY=" + RunningHubFixtures.apiKey, "RUNNINGHUB_ROUTING_WORKFLOW=1904136902449209346",
+                     workspace.tuiCommand(server: comfy.baseURL), "--server", "runninghub"].joined(separator: " ")
+                }) { tui, _ in
+                    try await tui.waitForScreen("both in the header, RunningHub idle", within: 15) {
+                        $0.contains("\(a) ● q0") && $0.contains("runninghub ● 0 tasks running")
+                    }
+                    let body = #"{"apiKey":"\#(RunningHubFixtures.apiKey)","workflowId":"1904136902449209346","workflow":"{}"}"#
+                    let created = try await Subprocess.run("curl", ["-sf", "-H", "Content-Type: application/json", "-d", body,
+                                                                   runningHub.baseURL.appendingPathComponent("task/openapi/create").absoluteString])
+                    #expect(String(decoding: created.standardOutput, as: UTF8.self).contains("taskId"))
+                    try await tui.waitForScreen("RunningHub's task in the header", within: 10) { $0.contains("runninghub ● 1 task running") }
+                }
+            }
+        }
+    }
 }

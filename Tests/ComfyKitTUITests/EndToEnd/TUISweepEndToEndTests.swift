@@ -1,4 +1,5 @@
 import ComfyKit
+import ComfyKitHistory
 import ComfyKitTesting
 import Foundation
 import Testing
@@ -83,6 +84,38 @@ struct TUISweepEndToEndTests {
                     #expect(table.split(separator: "\n").contains { $0.contains("text=\(value)") && $0.contains("completed") })
                 }
                 #expect(try await promptTexts(on: server.baseURL).sorted() == ["alpha", "beta", "gamma"])
+            }
+        }
+    }
+
+    /// Issue 16: a sweep left running with `l` after its first prompt completed comes back on the next start as the
+    /// sweep it was — one group on the runs screen, the completed prompt kept, the others followed to their end —
+    /// and the server ran each prompt once.
+    @Test func aSweepLeftRunningWithLIsReattachedAsOneSweepAndEachPromptRunsOnce() async throws {
+        try await withComfyUIDoubleProcess(["--node-ms", "1500"]) { server in
+            try await withTUI(command: { $0.tuiCommand(server: server.baseURL) + "; " + $0.tuiCommand(server: server.baseURL) }) { tui, workspace in
+                try await startSweepOfThreeTexts(in: tui)
+                try await tui.press("Escape")
+                try await tui.waitForScreen("the list") { $0.contains("⏎ open") }
+                try await tui.press("o")
+                try await tui.waitForScreen("the first prompt completed", within: 20) { $0.contains("sweep: 3 prompts, 1 completed") }
+                try await tui.press("q")
+                try await tui.waitForScreen("the quit question") { $0.contains("l leave them running and quit") }
+                try await tui.press("l")
+                // The next start opens on the list (the first app quit on the runs screen) with the sweep's three runs.
+                try await tui.waitForScreen("the sweep re-attached", within: 15) { $0.contains("⏎ open") && $0.contains("(run 1/3)") }
+                try await tui.press("o")
+                let table = try await tui.waitForScreen("every prompt completed in one sweep", within: 30) {
+                    $0.contains("sweep: 3 prompts, 3 completed")
+                }
+                for value in ["alpha", "beta", "gamma"] {
+                    #expect(table.split(separator: "\n").contains { $0.contains("text=\(value)") && $0.contains("completed") }, "\(table)")
+                }
+                #expect(try await promptTexts(on: server.baseURL).sorted() == ["alpha", "beta", "gamma"])
+                let records = try await RunHistory(url: workspace.root.appendingPathComponent("state/comfykit/runs.sqlite")).runs()
+                #expect(records.count == 3, "each prompt recorded once, re-attached rather than recorded again")
+                #expect(records.allSatisfy { $0.status == .completed })
+                #expect(Set(records.map(\.sweepID)).count == 1 && records.first?.sweepID != nil)
             }
         }
     }

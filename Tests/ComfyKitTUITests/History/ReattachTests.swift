@@ -29,6 +29,75 @@ import Testing
         #expect(state.runs.all[0].log.last?.contains("re-attaching run \(first.id) (prompt p-1") == true)
     }
 
+    /// One prompt of a three-prompt sweep, as SweepRecorder writes it: alpha, beta, gamma for indexes 0, 1, 2.
+    static func sweepPrompt(_ index: Int, status: RunRecordStatus, promptID: String?) throws -> RunRecord {
+        var record = Self.record("09_text_output", promptID: promptID)
+        record.workflowJSON = try String(contentsOfFile: SharedFixtures.workflow("09_text_output").path, encoding: .utf8)
+        let text = ["alpha", "beta", "gamma"][index]
+        record.paramsJSON = #"{"text":"\#(text)"}"#
+        record.status = status
+        if status == .completed {
+            record.resultJSON = String(decoding: try JSONEncoder().encode(ExecuteResult(status: .completed, promptID: promptID)), as: UTF8.self)
+        }
+        record.sweepID = "5eeb0001"
+        record.sweepIndex = index
+        record.sweepSize = 3
+        record.sweepVariedJSON = #"[{"name":"text","value":"\#(text)"}]"#
+        return record
+    }
+
+    @Test func aSweepLeftInFlightComesBackAsOneGroupItsEndedPromptsKeptItsRunningOnesFollowed() throws {
+        var state = try Fixtures.loadedState()
+        let ended = try Self.sweepPrompt(0, status: .completed, promptID: "p-0")
+        let running = try Self.sweepPrompt(1, status: .running, promptID: "p-1")
+        let effects = update(&state, .inFlightSweepFound([ended, running]))
+        #expect(effects == [.followRecorded(runID: 2, record: running)])
+        #expect(state.runs.all.map(\.sweep?.sweepID) == [1, 1, 1], "one group")
+        #expect(state.runs.all.map(\.sweepLabel) == ["text=alpha", "text=beta", ""])
+        #expect(state.runs.all.map(\.recordID) == [ended.id, running.id, nil])
+        #expect(state.runs.all[0].phase == .finished(.completed))
+        #expect(state.runs.all[1].isActive)
+        #expect(state.runs.all[2].phase == .finished(.interrupted) && state.runs.all[2].message?.contains("never sent") == true)
+        #expect(state.status.contains("1 of 3 prompt(s) still going, 1 ended, 1 never sent"), "\(state.status)")
+    }
+
+    @Test func aRunFoundOnAnotherServerIsFollowedThereAndItsRecordCorrected() throws {
+        var state = try Fixtures.loadedState()
+        let record = Self.record(server: "http://127.0.0.1:8188")
+        _ = update(&state, .inFlightFound([record]))
+        let effects = update(&state, .recordedRunPlaced(runID: 1, record: record, .server("box2")))
+        #expect(effects == [.recordServer(recordID: record.id, server: "box2"), .followRecordedOn(runID: 1, record: record, server: "box2")])
+        #expect(state.runs.all[0].server == "box2")
+        #expect(state.runs.all[0].isActive)
+    }
+
+    @Test func aRunOnItsOwnServerIsFollowedThereWithoutRewritingItsRecord() throws {
+        var state = try Fixtures.loadedState()
+        let record = Self.record(server: "box2")
+        _ = update(&state, .inFlightFound([record]))
+        #expect(update(&state, .recordedRunPlaced(runID: 1, record: record, .server("box2"))) == [.followRecordedOn(runID: 1, record: record, server: "box2")])
+    }
+
+    @Test func aRunWhoseServerIsDownEndsOnTheStripSayingSoAndStaysRecordedInFlight() throws {
+        var state = try Fixtures.loadedState()
+        let record = Self.record(server: "box2")
+        _ = update(&state, .inFlightFound([record]))
+        let effects = update(&state, .recordedRunPlaced(runID: 1, record: record, .down(server: "box2", reason: "not answering")))
+        #expect(effects.isEmpty, "nothing recorded: a later start looks for it again")
+        #expect(!state.runs.all[0].isActive)
+        #expect(state.status.contains("its server box2 is down (not answering)") && state.status.contains("stays recorded in flight"), "\(state.status)")
+    }
+
+    @Test func aRunFromAServerNotConfiguredEndsOnTheStripNamingTheFlagThatFollowsIt() throws {
+        var state = try Fixtures.loadedState()
+        let record = Self.record(server: "http://box9:8188")
+        _ = update(&state, .inFlightFound([record]))
+        let place = RecordedPromptPlace.notConfigured(server: "http://box9:8188", configured: ["box1", "box2"])
+        #expect(update(&state, .recordedRunPlaced(runID: 1, record: record, place)).isEmpty)
+        #expect(!state.runs.all[0].isActive)
+        #expect(state.status.contains("not among this session's servers (box1, box2)") && state.status.contains("--server http://box9:8188"), "\(state.status)")
+    }
+
     @Test func onlyRunsOnThisSessionsServerAreReattached() throws {
         let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: URL(string: "http://127.0.0.1:8188")), environment: [:]))
         #expect(InFlightRuns.belongs(Self.record(server: "http://127.0.0.1:8188"), to: kit))

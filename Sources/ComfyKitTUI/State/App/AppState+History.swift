@@ -10,6 +10,66 @@ extension AppState {
         status = "re-attaching \(records.count) run(s) left in flight: " + records.map(\.workflowName).joined(separator: ", ")
         return effects
     }
+
+    /// A sweep an earlier session left in flight comes back as the sweep it was: its group on the runs screen, each
+    /// prompt under run `sweepID + index` with its varied values; prompts in flight followed again, ended ones shown
+    /// as they ended, and prompts never sent (or never submitted) ended saying so.
+    mutating func reattachSweep(_ records: [RunRecord]) -> [Effect] {
+        guard let first = records.first, let workflow = try? first.workflow() else { return reattach(records.filter(\.isInFlight)) }
+        let size = max(first.sweepSize ?? 0, (records.compactMap(\.sweepIndex).max() ?? -1) + 1)
+        let sweepID = runs.startSweep(prompts: size, workflowPath: first.workflowSource, workflowName: first.workflowName, workflow: workflow)
+        var effects: [Effect] = []
+        var unsent = 0
+        for index in 0..<size {
+            let runID = sweepID + index
+            guard let run = runs.all.firstIndex(where: { $0.id == runID }) else { continue }
+            guard let record = records.first(where: { $0.sweepIndex == index }), !(record.isInFlight && record.promptID == nil) else {
+                unsent += 1
+                runs.all[run].phase = .finished(.interrupted)
+                runs.all[run].message = "never sent: the app that ran the sweep stopped first"
+                runs.all[run].log.append("ended: never sent (the app that ran the sweep stopped first)")
+                continue
+            }
+            runs.all[run].recordID = record.id
+            runs.all[run].server = record.server
+            runs.all[run].sweep?.varied = record.sweepVaried.map { VariedValue(name: $0.name, value: $0.value) }
+            if record.isInFlight {
+                runs.all[run].log.append("re-attaching run \(record.id) (prompt \(record.promptID ?? "?") on \(record.server))")
+                effects.append(.followRecorded(runID: runID, record: record))
+            } else {
+                let result = record.result ?? ExecuteResult(
+                    status: RunStatus(rawValue: record.status.rawValue) ?? .error, promptID: record.promptID, duration: record.duration, msg: record.message)
+                applyRunEvent(.finished(RunOutcome(result: result)), to: runID)
+            }
+        }
+        status = "re-attaching the sweep of \(first.workflowName) left in flight: \(effects.count) of \(size) prompt(s) still going, "
+            + "\(size - effects.count - unsent) ended" + (unsent > 0 ? ", \(unsent) never sent" : "")
+        return effects
+    }
+
+    /// A re-attached ComfyUI run found (or not) among this session's servers: followed where it is, the record
+    /// corrected when it named another server; a run that cannot be followed ends on the strip saying why, and its
+    /// record stays in flight for a later start.
+    mutating func followReattached(runID: Int, record: RunRecord, at place: RecordedPromptPlace) -> [Effect] {
+        guard let index = runs.all.firstIndex(where: { $0.id == runID }) else { return [] }
+        let reason: String
+        switch place {
+        case .server(let name):
+            runs.all[index].server = name
+            runs.all[index].log.append("following it on \(name)")
+            return (name == record.server ? [] : [.recordServer(recordID: record.id, server: name)])
+                + [.followRecordedOn(runID: runID, record: record, server: name)]
+        case .down(let server, let why):
+            reason = "its server \(server) is down (\(why))"
+        case .notConfigured(let server, let configured):
+            reason = "it ran on \(server), which is not among this session's servers (\(configured.joined(separator: ", "))), "
+                + "and none of them knows prompt \(record.promptID ?? "?"); start with --server \(server) to follow it"
+        }
+        let message = "run \(record.id) not followed: \(reason); it stays recorded in flight (comfykit runs cancel \(record.id) gives it up)"
+        applyRunEvent(.finished(RunOutcome(result: .failure(message, promptID: record.promptID))), to: runID)
+        status = message
+        return []
+    }
 }
 
 extension AppState {

@@ -62,6 +62,10 @@ extension AppState {
             return []
         case .inFlightFound(let records):
             return reattach(records)
+        case .inFlightSweepFound(let records):
+            return reattachSweep(records)
+        case .recordedRunPlaced(let id, let record, let place):
+            return followReattached(runID: id, record: record, at: place)
         case .inFlightLookupFailed(let reason):
             status = "runs left in flight could not be looked up: \(reason)"
             return []
@@ -300,7 +304,7 @@ extension AppState {
         return [.fetchObjectInfo]
     }
 
-    private mutating func applyRunEvent(_ event: RunEvent, to id: Int) {
+    mutating func applyRunEvent(_ event: RunEvent, to id: Int) {
         guard runs.all.contains(where: { $0.id == id }) else { return }
         _ = runs.update(.event(runID: id, event, clock: clock), status: &status)
         switch event {

@@ -23,6 +23,10 @@ enum Message: Sendable {
     /// Runs recorded as in flight where this session's runs go (an earlier session quit or was killed), oldest first.
     case inFlightFound([RunRecord])
     case inFlightLookupFailed(reason: String)
+    /// A sweep left in flight: every prompt it recorded, in prompt order (ended ones too).
+    case inFlightSweepFound([RunRecord])
+    /// Where a re-attached ComfyUI run can be followed, among this session's servers (or why it cannot be).
+    case recordedRunPlaced(runID: Int, record: RunRecord, RecordedPromptPlace)
     /// What reaches the history screen: the runtime's answers from the run history.
     case history(HistoryMessage)
     /// RunningHub's answer to a task's cancel while quitting: `nil` when it confirmed it.
@@ -96,6 +100,8 @@ enum Effect: Hashable, Sendable {
     case reattachInFlight
     /// Follow a recorded run again where it ran, under this session's run id, recording its end.
     case followRecorded(runID: Int, record: RunRecord)
+    /// Follow a recorded ComfyUI run on the server named `server`, where it was found.
+    case followRecordedOn(runID: Int, record: RunRecord, server: String)
     case download(runID: Int, urls: [String])
     /// Save a text output as `NAME.txt` in the download folder; answered with ``Message/fileSaved(runID:url:path:)``
     /// (or ``Message/fileFailed(runID:url:reason:)``) under the output's `key`.

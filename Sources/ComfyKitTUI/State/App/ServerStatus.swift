@@ -6,6 +6,8 @@ enum ServerStatus: Hashable, Sendable {
     case unknown
     /// The server answered; `queue` counts its running and pending prompts.
     case connected(queue: Int)
+    /// RunningHub answered its queue status (`GET /openapi/v2/queue/status`): the key's tasks running and queued.
+    case tasks(running: Int, queued: Int)
     /// The probe failed; `reason` is short enough for the header.
     case unreachable(reason: String)
 

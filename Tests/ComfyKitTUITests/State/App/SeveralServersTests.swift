@@ -57,6 +57,21 @@ import Testing
         #expect(update(&state, .runRouted(runID: 1, server: Self.first)) == [.recordServer(recordID: "r1", server: Self.first)])
     }
 
+    @Test func runningHubInRoutingShowsUpOrDownWithItsTasksAndOurRunsThere() throws {
+        var state = try Fixtures.loadedState(width: 100)
+        state.servers = [ServerLine(name: Self.first), ServerLine(name: ServerReference.runningHubName)]
+        _ = update(&state, .peerProbed(index: 1, .tasks(running: 1, queued: 0)))
+        #expect(header(state).contains("runninghub ● 1 task running"), "\(header(state))")
+        _ = update(&state, .peerProbed(index: 1, .tasks(running: 2, queued: 3)))
+        #expect(header(state).contains("runninghub ● 2 tasks running, 3 queued"), "\(header(state))")
+        Fixtures.select("no-model/solid_color", in: &state)
+        _ = Fixtures.press(.enter, .enter, in: &state)
+        _ = update(&state, .runRouted(runID: 1, server: ServerReference.runningHubName))
+        #expect(header(state).contains("runninghub ● 2 tasks running, 3 queued · 1 ours"), "\(header(state))")
+        _ = update(&state, .peerProbed(index: 1, .unreachable(reason: "connection refused")))
+        #expect(header(state).contains("runninghub ○ down"), "\(header(state))")
+    }
+
     @Test func serversThatDoNotFitAreCountedNeverCut() throws {
         var state = try Fixtures.loadedState(width: 60)
         state.servers = (0..<5).map { ServerLine(name: "http://gpu-box-\($0).studio.lan:8188") }
