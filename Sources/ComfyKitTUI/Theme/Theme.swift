@@ -6,11 +6,29 @@ struct Theme: Hashable, Sendable {
     let colors: Int
     /// The theme to use instead when the terminal has fewer colours than ``colors``.
     let fallback: String?
-    /// The slots the file sets; the others look like ``StyleSlot/normal``.
+    /// The slots the file sets; the others look like ``StyleSlot/normal``, but for the header's state slots.
     let styles: [StyleSlot: SlotStyle]
 
     func style(for slot: StyleSlot) -> SlotStyle {
-        styles[slot] ?? SlotStyle()
+        if let set = styles[slot] { return set }
+        switch slot {
+        case .headerSuccess: return style(for: .header).withForeground(of: style(for: .success))
+        case .headerError: return style(for: .header).withForeground(of: style(for: .error))
+        default: return SlotStyle()
+        }
+    }
+
+    /// Every slot's look, the derived ones included.
+    var allStyles: [StyleSlot: SlotStyle] {
+        Dictionary(uniqueKeysWithValues: StyleSlot.allCases.map { ($0, style(for: $0)) })
+    }
+}
+
+extension SlotStyle {
+    /// This look with `other`'s foreground: a state's colour on a bar's background and attributes.
+    func withForeground(of other: SlotStyle) -> SlotStyle {
+        SlotStyle(foreground: other.foreground == .terminalDefault ? foreground : other.foreground, background: background,
+                  attributes: attributes)
     }
 }
 
@@ -29,6 +47,8 @@ extension StyleSlot {
         case .hint: "hint"
         case .progressFill: "progress.fill"
         case .progressEmpty: "progress.empty"
+        case .headerSuccess: "header.success"
+        case .headerError: "header.error"
         }
     }
 

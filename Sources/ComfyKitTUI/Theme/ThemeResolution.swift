@@ -17,7 +17,7 @@ struct ResolvedTheme: Hashable, Sendable {
             return attributesOnly(from: theme, terminalColors: terminalColors)
         }
         let chosen = terminalColors < theme.colors ? (fallback ?? theme) : theme
-        return ResolvedTheme(useColor: true, terminalColors: terminalColors, styles: chosen.styles)
+        return ResolvedTheme(useColor: true, terminalColors: terminalColors, styles: chosen.allStyles)
     }
 
     /// `NO_COLOR` with any non-empty value, or `TERM=dumb`, turns colour off (no-color.org, clig.dev).
@@ -41,7 +41,7 @@ struct ResolvedTheme: Hashable, Sendable {
         case .accent, .required: .bold
         case .muted, .progressEmpty: .dim
         case .error: [.bold, .underline]
-        case .header, .selection: .reverse
+        case .header, .selection, .headerSuccess, .headerError: .reverse
         }
     }
 }

@@ -77,11 +77,11 @@ struct HeaderBar: Widget {
         guard !area.isEmpty else { return }
         screen.fill(row: area.row, from: area.column, width: area.width, style: .header)
         let (label, labelStyle): (String, StyleSlot) = switch (connection, server) {
-        case (.lost, _): ("✗ connection lost", .error)
-        case (_, .connected(let queue)): ("● connected · queue \(queue)", .success)
-        case (_, .tasks(let running, let queued)): ("● connected · \(running) running, \(queued) queued", .success)
-        case (_, .unreachable(let reason)): ("○ unreachable: \(reason)", .error)
-        case (.connected, .unknown): ("● connected", .success)
+        case (.lost, _): ("✗ connection lost", .headerError)
+        case (_, .connected(let queue)): ("● connected · queue \(queue)", .headerSuccess)
+        case (_, .tasks(let running, let queued)): ("● connected · \(running) running, \(queued) queued", .headerSuccess)
+        case (_, .unreachable(let reason)): ("○ unreachable: \(reason)", .headerError)
+        case (.connected, .unknown): ("● connected", .headerSuccess)
         case (.unknown, .unknown): ("○ idle", .header)
         }
         let running = activeRuns > 0 ? "\(activeRuns) running " : ""

@@ -12,10 +12,10 @@ struct ServersHeaderBar: Widget {
     static func part(_ line: ServerLine, ours: Int) -> (text: String, style: StyleSlot) {
         let oursText = ours > 0 ? " · \(ours) ours" : ""
         switch line.status {
-        case .connected(let queue): return ("\(line.shortName) ● q\(queue)" + oursText, .success)
+        case .connected(let queue): return ("\(line.shortName) ● q\(queue)" + oursText, .headerSuccess)
         case .tasks(let running, let queued):
-            return ("\(line.shortName) ● \(running) task\(running == 1 ? "" : "s") running" + (queued > 0 ? ", \(queued) queued" : "") + oursText, .success)
-        case .unreachable: return ("\(line.shortName) ○ down" + oursText, .error)
+            return ("\(line.shortName) ● \(running) task\(running == 1 ? "" : "s") running" + (queued > 0 ? ", \(queued) queued" : "") + oursText, .headerSuccess)
+        case .unreachable: return ("\(line.shortName) ○ down" + oursText, .headerError)
         case .unknown: return ("\(line.shortName) ○ …" + oursText, .header)
         }
     }

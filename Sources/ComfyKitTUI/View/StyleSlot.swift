@@ -11,6 +11,10 @@ enum StyleSlot: Int, Hashable, Sendable, CaseIterable {
     case hint
     case progressFill
     case progressEmpty
+    /// A server's state in the header bar (`● connected`, `○ down`): the state's colour on the bar's background, so
+    /// the bar stays one band; themes that do not set them get the success or error foreground on the header.
+    case headerSuccess
+    case headerError
 }
 
 /// Text attributes that work on every terminal, colour or not.
