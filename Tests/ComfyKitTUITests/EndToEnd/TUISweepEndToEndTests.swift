@@ -119,4 +119,50 @@ struct TUISweepEndToEndTests {
             }
         }
     }
+
+    @Test func cOnAReattachedSweepInterruptsItsRunningPromptAndRemovesItsQueuedOnes() async throws {
+        // 10 s a prompt: the first still runs, and the next waits, when the next start's runs screen cancels.
+        try await withComfyUIDoubleProcess(["--node-ms", "5000"]) { server in
+            try await withTUI(command: { $0.tuiCommand(server: server.baseURL) + "; " + $0.tuiCommand(server: server.baseURL) }) { tui, workspace in
+                try await startSweepOfThreeTexts(in: tui)
+                _ = try await eventually("a prompt running on the server", within: 20) {
+                    try await Self.queue(on: server.baseURL).running.isEmpty ? nil : true
+                }
+                try await tui.press("Escape")
+                try await tui.waitForScreen("the list") { $0.contains("⏎ open") }
+                try await tui.press("q")
+                try await tui.waitForScreen("the quit question") { $0.contains("l leave them running and quit") }
+                try await tui.press("l")
+                try await tui.waitForScreen("the sweep re-attached", within: 15) { $0.contains("⏎ open") && $0.contains("(run 1/3)") }
+                try await tui.press("o")
+                try await tui.waitForScreen("the re-attached sweep on the runs screen") { $0.contains("sweep: 3 prompts") }
+                try await tui.press("c")
+                try await tui.waitForScreen("the sweep cancelled") { $0.contains("prompt(s) cancelled") }
+                _ = try await eventually("nothing of the sweep left running or waiting on the server", within: 15) {
+                    let queue = try await Self.queue(on: server.baseURL)
+                    return queue.running.isEmpty && queue.pending.isEmpty ? true : nil
+                }
+                let history = try await Subprocess.run("curl", ["-sf", server.baseURL.appendingPathComponent("history").absoluteString])
+                let text = String(decoding: history.standardOutput, as: UTF8.self)
+                #expect(!text.contains("\"status_str\": \"success\"") && !text.contains("\"status_str\":\"success\""), "\(text)")
+                // The first app left before every prompt was sent (two were, in the runs seen here): each sent one's
+                // record ends as interrupted, and the screen ends all three.
+                let store = try RunHistory(url: workspace.root.appendingPathComponent("state/comfykit/runs.sqlite"))
+                var seen: [RunRecord] = []
+                do {
+                    _ = try await eventually("the sent prompts' records ended", within: 10) {
+                        seen = try await store.runs()
+                        return seen.count >= 2 && seen.allSatisfy({ $0.status != .running }) ? true : nil
+                    }
+                } catch {
+                    Issue.record("records: \(seen.map { "\($0.id) \($0.status) \($0.message ?? "")" })")
+                    throw error
+                }
+                #expect(seen.allSatisfy { $0.status == .interrupted }, "\(seen.map(\.status))")
+                let screen = try await tui.capture()
+                #expect(screen.contains("sweep: 3 prompts, 0 completed"))
+                #expect(screen.split(separator: "\n").count { $0.contains("text=") || $0.contains("prompt 3") ? $0.contains("interrupted") : false } == 3, "\(screen)")
+            }
+        }
+    }
 }
