@@ -25,14 +25,7 @@ struct TUISweepEndToEndTests {
         // quit without waiting would be gone before the interrupt was sent.
         try await withComfyUIDoubleProcess(["--node-ms", "3000", "--queue-post-delay-ms", "1000"]) { server in
             try await withTUI(server: server.baseURL) { tui, _ in
-                try await startSweepOfThreeTexts(in: tui)
-                _ = try await eventually("a prompt running on the server", within: 20) {
-                    try await Self.queue(on: server.baseURL).running.isEmpty ? nil : true
-                }
-                try await tui.press("Escape")
-                try await tui.waitForScreen("the list") { $0.contains("⏎ open") }
-                try await tui.press("q")
-                try await tui.waitForScreen("the quit question") { $0.contains("in flight:") }
+                try await askToQuitWhileASweepRuns(in: tui, on: server.baseURL)
                 try await tui.press("c")
                 try await eventually("the app to quit", within: 15) { try await tui.isAlive() ? nil : true }
                 // The app is gone: the server was told before it went. Nothing waits or runs there, and no prompt of
@@ -54,6 +47,19 @@ struct TUISweepEndToEndTests {
         let answer = try await Subprocess.run("curl", ["-sf", server.appendingPathComponent("queue").absoluteString])
         let queue = try #require(try JSONValue(parsing: Array(answer.standardOutput)).objectValue)
         return (queue["queue_running"]?.arrayValue ?? [], queue["queue_pending"]?.arrayValue ?? [])
+    }
+
+    /// Starts the sweep of three texts, waits for its first prompt to run on `server`, goes back to the list and
+    /// presses `q`: the quit question (c cancel, l leave running) is on the screen.
+    private func askToQuitWhileASweepRuns(in tui: TmuxSession, on server: URL) async throws {
+        try await startSweepOfThreeTexts(in: tui)
+        _ = try await eventually("a prompt running on the server", within: 20) {
+            try await Self.queue(on: server).running.isEmpty ? nil : true
+        }
+        try await tui.press("Escape")
+        try await tui.waitForScreen("the list") { $0.contains("⏎ open") }
+        try await tui.press("q")
+        try await tui.waitForScreen("the quit question") { $0.contains("in flight:") && $0.contains("l leave them running and quit") }
     }
 
     /// From the list: opens 09_text_output, sweeps its text over alpha, beta and gamma, and sends the sweep.
@@ -124,14 +130,7 @@ struct TUISweepEndToEndTests {
         // 10 s a prompt: the first still runs, and the next waits, when the next start's runs screen cancels.
         try await withComfyUIDoubleProcess(["--node-ms", "5000"]) { server in
             try await withTUI(command: { $0.tuiCommand(server: server.baseURL) + "; " + $0.tuiCommand(server: server.baseURL) }) { tui, workspace in
-                try await startSweepOfThreeTexts(in: tui)
-                _ = try await eventually("a prompt running on the server", within: 20) {
-                    try await Self.queue(on: server.baseURL).running.isEmpty ? nil : true
-                }
-                try await tui.press("Escape")
-                try await tui.waitForScreen("the list") { $0.contains("⏎ open") }
-                try await tui.press("q")
-                try await tui.waitForScreen("the quit question") { $0.contains("l leave them running and quit") }
+                try await askToQuitWhileASweepRuns(in: tui, on: server.baseURL)
                 try await tui.press("l")
                 try await tui.waitForScreen("the sweep re-attached", within: 15) { $0.contains("⏎ open") && $0.contains("(run 1/3)") }
                 try await tui.press("o")
