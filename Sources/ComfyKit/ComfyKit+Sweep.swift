@@ -20,7 +20,7 @@ extension ComfyKit {
         seedMode: SweepPlan.SeedMode = .fixed, options: RunOptions = RunOptions()
     ) -> AsyncStream<SweepEvent> {
         stream { [self] emit in
-            await runSweep(loaded, base: base, vary: vary, count: count, seedMode: seedMode, options: options, emit: emit)
+            await runSweep(emit: emit) { await plan(loaded, base: base, vary: vary, count: count, seedMode: seedMode, options: options) }
         }
     }
 
@@ -37,7 +37,23 @@ extension ComfyKit {
                 emit(.refused(.workflow(String(describing: error))))
                 return
             }
-            await runSweep(loaded, base: base, vary: vary, count: count, seedMode: seedMode, options: options, emit: emit)
+            await runSweep(emit: emit) { await plan(loaded, base: base, vary: vary, count: count, seedMode: seedMode, options: options) }
+        }
+    }
+
+    /// Sends exactly `points`, each with the values it carries, as one sweep: the prompts of a sweep an earlier
+    /// process planned and never sent (``SweepEvent/planned(_:)`` gave them), resumed with their indices kept.
+    ///
+    /// ```swift
+    /// let rest = planned.filter { !sent.contains($0.index) }
+    /// for await event in kit.sweep(loaded, points: rest) { … }
+    /// ```
+    /// The values are bound and checked against the servers' `/object_info` again before anything is sent.
+    public func sweep(_ loaded: LoadedWorkflow, points: [SweepPlan.Point], options: RunOptions = RunOptions()) -> AsyncStream<SweepEvent> {
+        stream { [self] emit in
+            await runSweep(emit: emit) {
+                await plan(loaded, options: options, as: { spec throws(SweepError) in try SweepPlan(spec: spec) }, points: { _ in points })
+            }
         }
     }
 
@@ -69,12 +85,13 @@ extension ComfyKit {
         return events
     }
 
+    /// Plans the sweep with `planning`, then runs its prompts through the router.
     private func runSweep(
-        _ loaded: LoadedWorkflow, base: [String: ParamValue], vary: [Variation], count: Int, seedMode: SweepPlan.SeedMode,
-        options: RunOptions, emit: @escaping @Sendable (SweepEvent) -> Void
+        emit: @escaping @Sendable (SweepEvent) -> Void,
+        planning: () async -> Result<[(point: SweepPlan.Point, job: ExecutionJob)], SweepRefusal>
     ) async {
         let prompts: [(point: SweepPlan.Point, job: ExecutionJob)]
-        switch await plan(loaded, base: base, vary: vary, count: count, seedMode: seedMode, options: options) {
+        switch await planning() {
         case .success(let planned): prompts = planned
         case .failure(let refusal):
             emit(.refused(refusal))
@@ -108,19 +125,36 @@ extension ComfyKit {
         _ loaded: LoadedWorkflow, base: [String: ParamValue], vary: [Variation], count: Int, seedMode: SweepPlan.SeedMode,
         options: RunOptions
     ) async -> Result<[(point: SweepPlan.Point, job: ExecutionJob)], SweepRefusal> {
+        await plan(loaded, options: options, as: { spec throws(SweepError) in
+            try SweepPlan(spec: spec, variations: vary, count: count, seedMode: seedMode)
+        }, points: { plan in
+            var generator = SystemRandomNumberGenerator()
+            return plan.points(base: base, using: &generator)
+        })
+    }
+
+    /// The prompts `points` lists for the plan `making` makes of the workflow's DSL, prepared; or why they cannot run.
+    private func plan(
+        _ loaded: LoadedWorkflow, options: RunOptions, as making: (WorkflowSpec) throws(SweepError) -> SweepPlan,
+        points: (SweepPlan) -> [SweepPlan.Point]
+    ) async -> Result<[(point: SweepPlan.Point, job: ExecutionJob)], SweepRefusal> {
         guard loaded.runningHubID == nil else { return .failure(.runningHub) }
-        let spec: WorkflowSpec
         let plan: SweepPlan
         do {
-            spec = try WorkflowSpec(loaded.workflow)
-            plan = try SweepPlan(spec: spec, variations: vary, count: count, seedMode: seedMode)
+            plan = try making(try WorkflowSpec(loaded.workflow))
         } catch let error as SweepError {
             return .failure(.plan(error))
         } catch {
             return .failure(.workflow(String(describing: error)))
         }
-        var generator = SystemRandomNumberGenerator()
-        let points = plan.points(base: base, using: &generator)
+        return await prepare(points(plan), of: plan, in: loaded, options: options)
+    }
+
+    /// Each point bound into its job (the DSL read once), the values checked against the servers' `/object_info`.
+    private func prepare(
+        _ points: [SweepPlan.Point], of plan: SweepPlan, in loaded: LoadedWorkflow, options: RunOptions
+    ) async -> Result<[(point: SweepPlan.Point, job: ExecutionJob)], SweepRefusal> {
+        let spec = plan.spec
         var prompts: [(point: SweepPlan.Point, job: ExecutionJob)] = []
         prompts.reserveCapacity(points.count)
         for point in points {

@@ -45,11 +45,15 @@ extension ComfyKit {
 
     /// A sweep prompt's varied values as ``RunRecord/sweepVariedJSON`` keeps them, media URLs as params are kept.
     static func storedVaried(_ varied: [(name: String, value: ParamValue)]) -> String {
-        JSONWriter.string(.array(varied.map { .object(JSONObject([("name", .string($0.name)), ("value", stored($0.value))])) }))
+        JSONWriter.string(storedVariedJSON(varied))
+    }
+
+    static func storedVariedJSON(_ varied: [(name: String, value: ParamValue)]) -> JSONValue {
+        .array(varied.map { .object(JSONObject([("name", .string($0.name)), ("value", stored($0.value))])) })
     }
 
     /// A param value as stored: a media URL without user info or query (either may carry credentials).
-    private static func stored(_ value: ParamValue) -> JSONValue {
+    static func stored(_ value: ParamValue) -> JSONValue {
         if case .string(let text) = value, let url = WorkflowSource.httpURL(text) { return .string(url.redactedForDisplay) }
         return value.jsonValue
     }

@@ -40,6 +40,14 @@ enum RunHistorySchema {
             // A sweep left in flight is re-attached whole: its prompts in order.
             try db.create(index: "run_sweepID_sweepIndex", on: RunRecord.databaseTableName, columns: ["sweepID", "sweepIndex"])
         }
+        migrator.registerMigration("v3: sweep plans") { db in
+            // A sweep's planned prompts, kept so that those its app never sent can be sent by a later session.
+            try db.create(table: SweepPlanRow.databaseTableName) { t in
+                t.primaryKey("sweepID", .text)
+                t.column("pointsJSON", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -113,7 +113,12 @@ public struct RunRecord: Hashable, Sendable, Codable {
 
     /// The prompt's varied values in its sweep, in the order given; empty for a single run.
     public var sweepVaried: [(name: String, value: ParamValue)] {
-        guard let sweepVariedJSON, case .array(let items)? = try? JSONValue(parsing: sweepVariedJSON) else { return [] }
+        Self.varied(fromStored: sweepVariedJSON.flatMap { try? JSONValue(parsing: $0) })
+    }
+
+    /// Varied values as ``ComfyKit/storedVariedJSON(_:)`` keeps them.
+    static func varied(fromStored stored: JSONValue?) -> [(name: String, value: ParamValue)] {
+        guard case .array(let items)? = stored else { return [] }
         return items.compactMap { item in
             guard let object = item.objectValue, let name = object["name"]?.stringValue, let value = object["value"] else { return nil }
             return (name, ParamValue(storedJSON: value))

@@ -8,7 +8,9 @@ public actor SweepRecorder {
     private let source: WorkflowSource
     private let kit: ComfyKit
     /// The sweep's id in the run history: every prompt's record carries it, so the sweep can be re-attached whole.
-    public nonisolated let sweepID = RunRecord.newID()
+    public nonisolated let sweepID: String
+    /// A sweep resumed under its recorded id (its plan already kept), not a new one.
+    private let resuming: Bool
     /// How many prompts the sweep planned, once it did.
     private var size: Int?
     private var ids: [Int: String] = [:]
@@ -17,8 +19,16 @@ public actor SweepRecorder {
     private let warn: @Sendable (String) -> Void
 
     /// Records in `history` (nothing when `nil`); `warn` hears, once, that the history cannot be written.
-    public init(history: RunHistory?, loaded: LoadedWorkflow, source: WorkflowSource, kit: ComfyKit, warn: @escaping @Sendable (String) -> Void) {
+    /// `resuming` names the recorded sweep whose unsent prompts this one sends (its id and planned size): their
+    /// records join it.
+    public init(
+        history: RunHistory?, loaded: LoadedWorkflow, source: WorkflowSource, kit: ComfyKit,
+        resuming: (sweepID: String, size: Int)? = nil, warn: @escaping @Sendable (String) -> Void
+    ) {
         self.history = history
+        sweepID = resuming?.sweepID ?? RunRecord.newID()
+        size = resuming?.size
+        self.resuming = resuming != nil
         self.loaded = loaded
         self.source = source
         self.kit = kit
@@ -34,7 +44,9 @@ public actor SweepRecorder {
         do {
             switch event {
             case .planned(let points):
+                guard !resuming else { break }
                 size = points.count
+                try await history.recordPlan(points, ofSweep: sweepID)
             case .routed(let point, let server):
                 try await insert(point, server: server, in: history)
             case .rerouted(let point, _, let to, _):

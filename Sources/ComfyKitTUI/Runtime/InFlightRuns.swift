@@ -25,10 +25,11 @@ enum InFlightRuns {
     }
 
     /// The runs to follow split into single runs and sweeps: a sweep with a prompt in flight comes back whole, every
-    /// prompt it recorded (ended ones too) in prompt order, where its first prompt in flight was.
-    static func sweeps(among records: [RunRecord], in history: RunHistory) async throws -> (singles: [RunRecord], sweeps: [[RunRecord]]) {
+    /// prompt it recorded (ended ones too) in prompt order, where its first prompt in flight was, with the planned
+    /// prompts its app never sent (no record: never routed).
+    static func sweeps(among records: [RunRecord], in history: RunHistory) async throws -> (singles: [RunRecord], sweeps: [LeftSweep]) {
         var singles: [RunRecord] = []
-        var sweeps: [[RunRecord]] = []
+        var sweeps: [LeftSweep] = []
         var seen: Set<String> = []
         for record in records {
             guard let sweepID = record.sweepID else {
@@ -36,7 +37,10 @@ enum InFlightRuns {
                 continue
             }
             guard seen.insert(sweepID).inserted else { continue }
-            sweeps.append(try await history.sweep(sweepID))
+            let recorded = try await history.sweep(sweepID)
+            let routed = Set(recorded.compactMap(\.sweepIndex))
+            let unsent = try await history.plannedPoints(ofSweep: sweepID).filter { !routed.contains($0.index) }
+            sweeps.append(LeftSweep(records: recorded, unsent: unsent))
         }
         return (singles, sweeps)
     }

@@ -170,13 +170,13 @@ final class Runtime {
             forward(handle, runID: id, recording: record.map(RunRecording.new) ?? .none)
         case .startSweep(let id, let path, let workflow, let request):
             let stream = kit.sweep(workflow, base: request.params, vary: request.variations, count: request.count, seedMode: request.seedMode)
-            let recorder = SweepRecorder(history: history, loaded: workflow, source: WorkflowSource(tuiPath: path), kit: kit) { [logger] in
-                logger.warning("\($0)")
-            }
-            let prompts = state.runs.runs(ofSweep: id).count
-            logger.info("sweep started", metadata: ["run": "\(id)", "prompts": "\(prompts)", "workflow": "\(path)",
+            logger.info("sweep started", metadata: ["run": "\(id)", "prompts": "\(state.runs.runs(ofSweep: id).count)", "workflow": "\(path)",
                                                     "varied": "\(request.variations.map(\.param))"])
-            sweeps[id] = (SweepFollowing.start(stream, sweepID: id, recorder: recorder, inbox: inbox, logger: logger), prompts)
+            follow(stream, sweepID: id, path: path, workflow: workflow, resuming: nil)
+        case .resumeSweep(let id, let resumed):
+            logger.info("sweep resumed", metadata: ["run": "\(id)", "record": "\(resumed.recordedID)", "unsent": "\(resumed.points.count)"])
+            follow(kit.sweep(resumed.workflow, points: resumed.points), sweepID: id, path: resumed.workflowPath, workflow: resumed.workflow,
+                   resuming: (resumed.recordedID, resumed.size))
         case .reloadWorkflow(let path):
             guard let listed = state.list.entries.first(where: { $0.path == path }) else { return }
             Task.detached { [inbox, kit, folder = state.folder] in
@@ -325,6 +325,17 @@ final class Runtime {
     /// Follows a run an earlier session left in flight: still queued or running, with live progress; ended
     /// meanwhile, with its outputs; unknown to the server, lost. Its record gets the end. A ComfyUI run is first
     /// looked for among this session's servers (`server` is `nil`), then followed on the one named `server`.
+    /// Follows a sweep's events as runs `sweepID + index`, recorded in the run history (under the recorded sweep when
+    /// it resumes one).
+    private func follow(
+        _ stream: AsyncStream<SweepEvent>, sweepID id: Int, path: String, workflow: LoadedWorkflow, resuming: (sweepID: String, size: Int)?
+    ) {
+        let recorder = SweepRecorder(history: history, loaded: workflow, source: WorkflowSource(tuiPath: path), kit: kit, resuming: resuming) {
+            [logger] in logger.warning("\($0)")
+        }
+        sweeps[id] = (SweepFollowing.start(stream, sweepID: id, recorder: recorder, inbox: inbox, logger: logger), state.runs.runs(ofSweep: id).count)
+    }
+
     private func followRecorded(_ record: RunRecord, runID id: Int, on server: String?) {
         guard let promptID = record.promptID, let workflow = try? record.workflow() else {
             let outcome = RunOutcome(result: .failure("its recorded workflow cannot be read", promptID: record.promptID))

@@ -126,6 +126,31 @@ struct TUISweepEndToEndTests {
         }
     }
 
+    /// A sweep left with `l` while its first prompt runs (the second waits on the server, the third is not sent yet:
+    /// two prompts a server at a time): the next start follows the two and sends the third, so the sweep completes,
+    /// each prompt once, recorded in the one sweep.
+    @Test func aSweepLeftWithLBeforeItsLastPromptWasSentSendsItOnTheNextStart() async throws {
+        try await withComfyUIDoubleProcess(["--node-ms", "1500"]) { server in
+            try await withTUI(command: { $0.tuiCommand(server: server.baseURL) + "; " + $0.tuiCommand(server: server.baseURL) }) { tui, workspace in
+                try await askToQuitWhileASweepRuns(in: tui, on: server.baseURL)
+                try await tui.press("l")
+                try await tui.waitForScreen("the sweep re-attached", within: 15) { $0.contains("⏎ open") && $0.contains("(run 1/3)") }
+                try await tui.press("o")
+                let table = try await tui.waitForScreen("every prompt completed in one sweep", within: 40) {
+                    $0.contains("sweep: 3 prompts, 3 completed")
+                }
+                for value in ["alpha", "beta", "gamma"] {
+                    #expect(table.split(separator: "\n").contains { $0.contains("text=\(value)") && $0.contains("completed") }, "\(table)")
+                }
+                #expect(try await promptTexts(on: server.baseURL).sorted() == ["alpha", "beta", "gamma"])
+                let records = try await RunHistory(url: workspace.root.appendingPathComponent("state/comfykit/runs.sqlite")).runs()
+                #expect(records.compactMap(\.sweepIndex).sorted() == [0, 1, 2], "each prompt recorded once")
+                #expect(records.allSatisfy { $0.status == .completed && $0.sweepSize == 3 })
+                #expect(Set(records.map(\.sweepID)).count == 1 && records.first?.sweepID != nil)
+            }
+        }
+    }
+
     @Test func cOnAReattachedSweepInterruptsItsRunningPromptAndRemovesItsQueuedOnes() async throws {
         // 10 s a prompt: the first still runs, and the next waits, when the next start's runs screen cancels.
         try await withComfyUIDoubleProcess(["--node-ms", "5000"]) { server in

@@ -50,7 +50,7 @@ import Testing
         var state = try Fixtures.loadedState()
         let ended = try Self.sweepPrompt(0, status: .completed, promptID: "p-0")
         let running = try Self.sweepPrompt(1, status: .running, promptID: "p-1")
-        let effects = update(&state, .inFlightSweepFound([ended, running]))
+        let effects = update(&state, .inFlightSweepFound(LeftSweep(records: [ended, running], unsent: [])))
         #expect(effects == [.followRecorded(runID: 2, record: running)])
         #expect(state.runs.all.map(\.sweep?.sweepID) == [1, 1, 1], "one group")
         #expect(state.runs.all.map(\.sweepLabel) == ["text=alpha", "text=beta", ""])
@@ -59,6 +59,29 @@ import Testing
         #expect(state.runs.all[1].isActive)
         #expect(state.runs.all[2].phase == .finished(.interrupted) && state.runs.all[2].message?.contains("never sent") == true)
         #expect(state.status.contains("1 of 3 prompt(s) still going, 1 ended, 1 never sent"), "\(state.status)")
+    }
+
+    /// A sweep left with `l` before its last prompt was routed: the planned prompt is sent now, under its run and
+    /// with its values, and its record joins the recorded sweep; a prompt routed but never submitted (the server may
+    /// have it) is not sent twice.
+    @Test func aSweepLeftBeforeItsLastPromptWasSentSendsItAndOnlyIt() throws {
+        var state = try Fixtures.loadedState()
+        let running = try Self.sweepPrompt(0, status: .running, promptID: "p-0")
+        let routedOnly = try Self.sweepPrompt(1, status: .running, promptID: nil)
+        let gamma = SweepPlan.Point(index: 2, values: ["text": .string("gamma")], varied: [("text", .string("gamma"))])
+        let effects = update(&state, .inFlightSweepFound(LeftSweep(records: [running, routedOnly], unsent: [gamma])))
+        let workflow = try #require(try? running.workflow())
+        #expect(effects == [
+            .followRecorded(runID: 1, record: running),
+            .resumeSweep(sweepID: 1, resumed: ResumedSweep(
+                recordedID: "5eeb0001", size: 3, workflowPath: running.workflowSource,
+                workflow: LoadedWorkflow(workflow: workflow, runningHubID: nil), points: [gamma])),
+        ])
+        #expect(state.runs.all.map(\.sweepLabel) == ["text=alpha", "", "text=gamma"])
+        #expect(state.runs.all[1].phase == .finished(.interrupted) && state.runs.all[1].message?.contains("never sent") == true)
+        #expect(state.runs.all[2].isActive)
+        #expect(state.runs.all[2].log.last == "not sent by the app that ran the sweep: sending it now")
+        #expect(state.status.contains("1 of 3 prompt(s) still going, 0 ended, 1 not yet sent: sending now, 1 never sent"), "\(state.status)")
     }
 
     @Test func aRunFoundOnAnotherServerIsFollowedThereAndItsRecordCorrected() throws {

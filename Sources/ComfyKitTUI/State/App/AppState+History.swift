@@ -13,16 +13,27 @@ extension AppState {
 
     /// A sweep an earlier session left in flight comes back as the sweep it was: its group on the runs screen, each
     /// prompt under run `sweepID + index` with its varied values; prompts in flight followed again, ended ones shown
-    /// as they ended, and prompts never sent (or never submitted) ended saying so.
-    mutating func reattachSweep(_ records: [RunRecord]) -> [Effect] {
-        guard let first = records.first, let workflow = try? first.workflow() else { return reattach(records.filter(\.isInFlight)) }
-        let size = max(first.sweepSize ?? 0, (records.compactMap(\.sweepIndex).max() ?? -1) + 1)
+    /// as they ended, prompts planned and never routed sent now, and prompts routed but never submitted (the server
+    /// may have them) ended saying so, never sent twice.
+    mutating func reattachSweep(_ left: LeftSweep) -> [Effect] {
+        let records = left.records
+        guard let first = records.first, let recordedID = first.sweepID, let workflow = try? first.workflow() else {
+            return reattach(records.filter(\.isInFlight))
+        }
+        let size = max(first.sweepSize ?? 0, (records.compactMap(\.sweepIndex).max() ?? -1) + 1, (left.unsent.map(\.index).max() ?? -1) + 1)
         let sweepID = runs.startSweep(prompts: size, workflowPath: first.workflowSource, workflowName: first.workflowName, workflow: workflow)
         var effects: [Effect] = []
         var unsent = 0
+        var resumed: [SweepPlan.Point] = []
         for index in 0..<size {
             let runID = sweepID + index
             guard let run = runs.all.firstIndex(where: { $0.id == runID }) else { continue }
+            if let point = left.unsent.first(where: { $0.index == index }), !records.contains(where: { $0.sweepIndex == index }) {
+                resumed.append(point)
+                runs.all[run].sweep?.varied = point.varied.map { VariedValue(name: $0.name, value: $0.value) }
+                runs.all[run].log.append("not sent by the app that ran the sweep: sending it now")
+                continue
+            }
             guard let record = records.first(where: { $0.sweepIndex == index }), !(record.isInFlight && record.promptID == nil) else {
                 unsent += 1
                 runs.all[run].phase = .finished(.interrupted)
@@ -42,8 +53,16 @@ extension AppState {
                 applyRunEvent(.finished(RunOutcome(result: result)), to: runID)
             }
         }
-        status = "re-attaching the sweep of \(first.workflowName) left in flight: \(effects.count) of \(size) prompt(s) still going, "
-            + "\(size - effects.count - unsent) ended" + (unsent > 0 ? ", \(unsent) never sent" : "")
+        if !resumed.isEmpty {
+            effects.append(.resumeSweep(sweepID: sweepID, resumed: ResumedSweep(
+                recordedID: recordedID, size: size, workflowPath: first.workflowSource,
+                workflow: LoadedWorkflow(workflow: workflow, runningHubID: nil), points: resumed)))
+        }
+        let followed = effects.count - (resumed.isEmpty ? 0 : 1)
+        status = "re-attaching the sweep of \(first.workflowName) left in flight: \(followed) of \(size) prompt(s) still going, "
+            + "\(size - followed - unsent - resumed.count) ended"
+            + (resumed.isEmpty ? "" : ", \(resumed.count) not yet sent: sending now")
+            + (unsent > 0 ? ", \(unsent) never sent" : "")
         return effects
     }
 

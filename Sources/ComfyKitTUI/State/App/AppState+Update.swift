@@ -62,8 +62,8 @@ extension AppState {
             return []
         case .inFlightFound(let records):
             return reattach(records)
-        case .inFlightSweepFound(let records):
-            return reattachSweep(records)
+        case .inFlightSweepFound(let sweep):
+            return reattachSweep(sweep)
         case .recordedRunPlaced(let id, let record, let place):
             return followReattached(runID: id, record: record, at: place)
         case .inFlightLookupFailed(let reason):

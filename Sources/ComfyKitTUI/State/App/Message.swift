@@ -23,8 +23,9 @@ enum Message: Sendable {
     /// Runs recorded as in flight where this session's runs go (an earlier session quit or was killed), oldest first.
     case inFlightFound([RunRecord])
     case inFlightLookupFailed(reason: String)
-    /// A sweep left in flight: every prompt it recorded, in prompt order (ended ones too).
-    case inFlightSweepFound([RunRecord])
+    /// A sweep left in flight: every prompt it recorded, in prompt order (ended ones too), and those it planned and
+    /// never sent.
+    case inFlightSweepFound(LeftSweep)
     /// Where a re-attached ComfyUI run can be followed, among this session's servers (or why it cannot be).
     case recordedRunPlaced(runID: Int, record: RunRecord, RecordedPromptPlace)
     /// What reaches the history screen: the runtime's answers from the run history.
@@ -83,6 +84,9 @@ enum Effect: Hashable, Sendable {
     /// Run a form's sweep through the library, as runs `sweepID` up (one per prompt); cancelled by
     /// ``cancelRun(runID:)`` of any of them.
     case startSweep(sweepID: Int, workflowPath: String, workflow: LoadedWorkflow, request: SweepRequest)
+    /// Send the prompts a re-attached sweep planned and never sent, as runs `sweepID + index`; their records join
+    /// the recorded sweep.
+    case resumeSweep(sweepID: Int, resumed: ResumedSweep)
     /// Read a form's workflow file again; answered with ``Message/workflowReloaded(_:)``.
     case reloadWorkflow(path: String)
     case cancelRun(runID: Int)

@@ -1,0 +1,52 @@
+import ComfyKit
+import Foundation
+import GRDB
+
+/// A sweep's planned prompts as the history keeps them: each one's index, values and varied values, media URLs
+/// without user info or query as in the runs' records.
+struct SweepPlanRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "sweepPlan"
+    var sweepID: String
+    var pointsJSON: String
+    var createdAt: Date
+
+    init(sweepID: String, points: [SweepPlan.Point], createdAt: Date = Date()) {
+        self.sweepID = sweepID
+        self.createdAt = createdAt
+        pointsJSON = JSONWriter.string(.array(points.map { point in
+            .object(JSONObject([
+                ("index", .number(JSONNumber(point.index))),
+                ("values", .object(JSONObject(point.values.sorted { $0.key < $1.key }.map { ($0.key, ComfyKit.stored($0.value)) }))),
+                ("varied", ComfyKit.storedVariedJSON(point.varied)),
+            ]))
+        }))
+    }
+
+    /// The points as planned; an entry that cannot be read is left out (its prompt is then reported as never sent).
+    var points: [SweepPlan.Point] {
+        guard case .array(let items)? = try? JSONValue(parsing: pointsJSON) else { return [] }
+        return items.compactMap { item -> SweepPlan.Point? in
+            guard let object = item.objectValue, let index = object["index"]?.intValue, case .object(let values)? = object["values"] else {
+                return nil
+            }
+            var params: [String: ParamValue] = [:]
+            for (name, value) in values { params[name] = ParamValue(storedJSON: value) }
+            return SweepPlan.Point(index: index, values: params, varied: RunRecord.varied(fromStored: object["varied"]))
+        }
+    }
+}
+
+extension RunHistory {
+    /// Keeps sweep `sweepID`'s planned prompts, so that a later session can send those never sent (the app that
+    /// ran the sweep left it with prompts still to send).
+    public func recordPlan(_ points: [SweepPlan.Point], ofSweep sweepID: String) async throws {
+        let row = SweepPlanRow(sweepID: sweepID, points: points)
+        try await pool.write { db in try row.save(db) }
+    }
+
+    /// The prompts sweep `sweepID` planned, in order; empty when its plan was not recorded (a sweep recorded
+    /// before plans were kept).
+    public func plannedPoints(ofSweep sweepID: String) async throws -> [SweepPlan.Point] {
+        try await pool.read { db in try SweepPlanRow.fetchOne(db, key: sweepID) }?.points.sorted { $0.index < $1.index } ?? []
+    }
+}
