@@ -18,7 +18,8 @@ import Testing
         try Data("{\"1\": {\"inputs\": {}, 'class_type': \"X\"}}".utf8).write(to: root.appendingPathComponent("bad.json"))
         var state = AppState(folder: root.path, serverURL: "http://127.0.0.1:8188")
         _ = update(&state, .folderLoaded(try WorkflowFolder(path: root.path).scan()))
-        _ = update(&state, .resize(width: 90, height: 20))
+        // Wide enough for the path whole, however long the temporary folder's path is.
+        _ = update(&state, .resize(width: max(90, root.path.count + 40), height: 20))
         return (state, root)
     }
 
