@@ -38,8 +38,14 @@ public actor SweepRecorder {
     /// The short id of the prompt's record (by its index in the sweep), once it was routed.
     public func id(of index: Int) -> String? { ids[index] }
 
-    /// Records what `event` says of its prompt.
+    /// Records what `event` says of its prompt, to the end even when the calling task is cancelled (a stopped sweep's
+    /// consumer): GRDB's accesses throw `CancellationError` in a cancelled task, and the records must still say how the
+    /// prompts ended.
     public func record(_ event: SweepEvent) async {
+        await Task { await self.write(event) }.value
+    }
+
+    private func write(_ event: SweepEvent) async {
         guard let history else { return }
         do {
             switch event {
@@ -66,13 +72,14 @@ public actor SweepRecorder {
         }
     }
 
-    /// Records every prompt that was routed and has not finished as interrupted.
+    /// Records every prompt that was routed and has not finished as interrupted (from a cancelled task too).
     public func interruptUnfinished() async {
         guard let history else { return }
         let outcome = RunOutcome(result: ExecuteResult(status: .interrupted, msg: "the sweep was cancelled"))
-        for (index, id) in ids where !finished.contains(index) {
-            try? await history.finish(id, with: outcome)
-        }
+        let unfinished = ids.filter { !finished.contains($0.key) }.map(\.value)
+        await Task {
+            for id in unfinished { try? await history.finish(id, with: outcome) }
+        }.value
     }
 
     /// Notes the files downloaded for the prompt at `index`.

@@ -136,6 +136,9 @@ final class Runtime {
         return quitSignal
     }
 
+    /// The run history's effects; none without a history.
+    private var historyEffects: HistoryEffects? { history.map { HistoryEffects(history: $0, kit: kit, inbox: inbox, logger: logger) } }
+
     private func perform(_ effects: [Effect]) {
         for effect in effects { perform(effect) }
     }
@@ -199,47 +202,19 @@ final class Runtime {
                 inbox.post(.sweepsStopped(sweepIDs: sweepIDs))
             }
         case .loadHistory(let filter):
-            guard let history else { return }
-            Task.detached { [inbox] in
-                do {
-                    let records = try await history.runs(filter)
-                    let total = try await history.count(filter)
-                    inbox.post(.history(.loaded(filter: filter.text ?? "", records: records, total: total)))
-                } catch {
-                    inbox.post(.history(.failed(reason: "\(error)")))
-                }
-            }
+            historyEffects?.load(filter)
         case .forgetRecord(let id):
-            guard let history else { return }
-            Task.detached { [inbox, logger] in
-                do {
-                    try await history.forget(id)
-                    logger.info("run forgotten", metadata: ["record": "\(id)"])
-                    inbox.post(.history(.forgotten(id: id)))
-                } catch {
-                    inbox.post(.history(.failed(reason: "\(error)")))
-                }
-            }
+            historyEffects?.forget(id)
+        case .reattachInFlight:
+            historyEffects?.reattachInFlight()
+        case .recordServer(let recordID, let server):
+            historyEffects?.record(server: server, of: recordID)
         case .downloadRecord(let id, let result):
             Task.detached { [inbox, kit, history, logger, folder = downloadFolder] in
                 let (paths, failures) = await RecordedOutputs.download(result, kit: kit, to: folder)
                 logger.info("recorded run's outputs downloaded", metadata: ["record": "\(id)", "saved": "\(paths.count)", "failed": "\(failures.count)"])
                 if !paths.isEmpty { try? await history?.addDownloads(id, paths: paths) }
                 inbox.post(.history(.downloaded(id: id, paths: paths, failures: failures)))
-            }
-        case .reattachInFlight:
-            guard let history else { return }
-            Task.detached { [inbox, kit, logger] in
-                do {
-                    let records = try await InFlightRuns.lookUp(in: history, for: kit)
-                    let (singles, sweeps) = try await InFlightRuns.sweeps(among: records, in: history)
-                    logger.info("runs left in flight", metadata: ["count": "\(records.count)", "sweeps": "\(sweeps.count)"])
-                    inbox.post(.inFlightFound(singles))
-                    for sweep in sweeps { inbox.post(.inFlightSweepFound(sweep)) }
-                } catch {
-                    logger.warning("runs left in flight could not be looked up: \(error)")
-                    inbox.post(.inFlightLookupFailed(reason: "\(error)"))
-                }
             }
         case .followRecorded(let id, let record):
             followRecorded(record, runID: id, on: nil)
@@ -293,15 +268,6 @@ final class Runtime {
             Task.detached { [inbox] in
                 inbox.post(.pathCandidates(workflowPath: path, field: field, text: text, candidates: PathLister.candidates(for: text)))
             }
-        case .recordServer(let recordID, let server):
-            guard let history else { return }
-            Task.detached { [logger] in
-                do {
-                    _ = try await history.update(recordID) { $0.server = server }
-                } catch {
-                    logger.warning("the run's server not recorded", metadata: ["record": "\(recordID)", "error": "\(error)"])
-                }
-            }
         case .fetchServerQueue:
             Task.detached { [kit, inbox] in
                 do {
@@ -322,9 +288,6 @@ final class Runtime {
         }
     }
 
-    /// Follows a run an earlier session left in flight: still queued or running, with live progress; ended
-    /// meanwhile, with its outputs; unknown to the server, lost. Its record gets the end. A ComfyUI run is first
-    /// looked for among this session's servers (`server` is `nil`), then followed on the one named `server`.
     /// Follows a sweep's events as runs `sweepID + index`, recorded in the run history (under the recorded sweep when
     /// it resumes one).
     private func follow(
@@ -336,6 +299,9 @@ final class Runtime {
         sweeps[id] = (SweepFollowing.start(stream, sweepID: id, recorder: recorder, inbox: inbox, logger: logger), state.runs.runs(ofSweep: id).count)
     }
 
+    /// Follows a run an earlier session left in flight: still queued or running, with live progress; ended
+    /// meanwhile, with its outputs; unknown to the server, lost. Its record gets the end. A ComfyUI run is first
+    /// looked for among this session's servers (`server` is `nil`), then followed on the one named `server`.
     private func followRecorded(_ record: RunRecord, runID id: Int, on server: String?) {
         guard let promptID = record.promptID, let workflow = try? record.workflow() else {
             let outcome = RunOutcome(result: .failure("its recorded workflow cannot be read", promptID: record.promptID))

@@ -179,7 +179,8 @@ struct TUISweepEndToEndTests {
                         return seen.count >= 2 && seen.allSatisfy({ $0.status != .running }) ? true : nil
                     }
                 } catch {
-                    Issue.record("records: \(seen.map { "\($0.id) \($0.status) \($0.message ?? "")" })")
+                    Issue.record("records: \(seen.map { "\($0.id) #\($0.sweepIndex ?? -1) \($0.promptID ?? "-") \($0.status) \($0.message ?? "")" })")
+                    Issue.record("log: \((try? String(contentsOf: workspace.logFile, encoding: .utf8)) ?? "")")
                     throw error
                 }
                 #expect(seen.allSatisfy { $0.status == .interrupted }, "\(seen.map(\.status))")

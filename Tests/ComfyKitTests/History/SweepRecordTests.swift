@@ -76,4 +76,31 @@ import Testing
             }
         }
     }
+
+    /// The consumer of a stopped sweep is a cancelled task, in which GRDB's accesses throw: what it records still
+    /// reaches the history, and the prompts it leaves unfinished end as interrupted.
+    @Test func aCancelledConsumerStillRecordsAndInterruptsItsUnfinishedPrompts() async throws {
+        try await withTemporaryDirectory("ck-sweep-cancel") { folder in
+            let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
+            let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(environment: [:]))
+            let path = SharedFixtures.workflow("09_text_output").path
+            let loaded = try await kit.load(.file(path: path))
+            let recorder = SweepRecorder(history: history, loaded: loaded, source: .file(path: path), kit: kit) { Issue.record("\($0)") }
+            let points = ["alpha", "beta"].enumerated().map { SweepPlan.Point(index: $0.offset, values: ["text": .string($0.element)], varied: [("text", .string($0.element))]) }
+            let consumer = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                #expect(Task.isCancelled)
+                await recorder.record(.planned(points))
+                for point in points { await recorder.record(.routed(point, server: "http://127.0.0.1:8188")) }
+                await recorder.record(.finished(points[0], server: "http://127.0.0.1:8188", RunOutcome(result: ExecuteResult(status: .completed))))
+                await recorder.interruptUnfinished()
+            }
+            await consumer.value
+            await kit.close()
+            let records = try await history.sweep(recorder.sweepID)
+            #expect(records.map(\.status) == [.completed, .interrupted])
+            #expect(records.last?.message == "the sweep was cancelled")
+            #expect(try await history.plannedPoints(ofSweep: recorder.sweepID).count == 2)
+        }
+    }
 }
