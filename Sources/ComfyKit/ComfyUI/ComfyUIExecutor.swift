@@ -16,14 +16,16 @@ struct ComfyUIExecutor: Executor {
         if await control.isCancelled { return .failed(.interrupted(node: nil)) }
 
         // Subscribe before submitting, under an id we choose, so that no event can be missed.
-        let requestedID = UUID().uuidString.lowercased()
+        let requestedID = UUID.systemRandom().uuidString.lowercased()
         let inbox = RunFollower.Inbox()
         var subscribed = false
-        var clientID = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let clientID: String
         if let hub, await hub.ensureConnected() {
             clientID = hub.clientID
             await inbox.subscribe(to: hub, promptID: requestedID)
             subscribed = true
+        } else {
+            clientID = UUID.systemRandom().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         }
         let submission: ComfyUIClient.Submission
         do {

@@ -67,7 +67,7 @@ actor EventHub {
         startIfNeeded()
         // A server whose socket keeps failing (a proxy without WebSocket): don't make every run wait.
         if consecutiveFailures >= 3 { return false }
-        let id = UUID()
+        let id = UUID.systemRandom()
         return await withCheckedContinuation { continuation in
             connectWaiters[id] = continuation
             Task { [weak self] in
