@@ -108,22 +108,28 @@ struct TUISweepEndToEndTests {
                 try await tui.press("q")
                 try await tui.waitForScreen("the quit question") { $0.contains("l leave them running and quit") }
                 try await tui.press("l")
-                // The next start opens on the list (the first app quit on the runs screen) with the sweep's three runs.
-                try await tui.waitForScreen("the sweep re-attached", within: 15) { $0.contains("⏎ open") && $0.contains("(run 1/3)") }
-                try await tui.press("o")
-                let table = try await tui.waitForScreen("every prompt completed in one sweep", within: 30) {
-                    $0.contains("sweep: 3 prompts, 3 completed")
-                }
-                for value in ["alpha", "beta", "gamma"] {
-                    #expect(table.split(separator: "\n").contains { $0.contains("text=\(value)") && $0.contains("completed") }, "\(table)")
-                }
-                #expect(try await promptTexts(on: server.baseURL).sorted() == ["alpha", "beta", "gamma"])
-                let records = try await RunHistory(url: workspace.root.appendingPathComponent("state/comfykit/runs.sqlite")).runs()
-                #expect(records.count == 3, "each prompt recorded once, re-attached rather than recorded again")
-                #expect(records.allSatisfy { $0.status == .completed })
-                #expect(Set(records.map(\.sweepID)).count == 1 && records.first?.sweepID != nil)
+                try await expectTheSweepCompletesOnTheNextStart(in: tui, workspace: workspace, server: server.baseURL)
             }
         }
+    }
+
+    /// After `l`: the next start opens on the list (the first app quit there or on the runs screen) with the sweep's
+    /// three runs; its runs screen ends with every prompt completed, each with its value; the server ran each prompt
+    /// once, and the history has each prompt's record once, all in one sweep.
+    private func expectTheSweepCompletesOnTheNextStart(in tui: TmuxSession, workspace: TUIWorkspace, server: URL) async throws {
+        try await tui.waitForScreen("the sweep re-attached", within: 15) { $0.contains("⏎ open") && $0.contains("(run 1/3)") }
+        try await tui.press("o")
+        let table = try await tui.waitForScreen("every prompt completed in one sweep", within: 40) {
+            $0.contains("sweep: 3 prompts, 3 completed")
+        }
+        for value in ["alpha", "beta", "gamma"] {
+            #expect(table.split(separator: "\n").contains { $0.contains("text=\(value)") && $0.contains("completed") }, "\(table)")
+        }
+        #expect(try await promptTexts(on: server).sorted() == ["alpha", "beta", "gamma"])
+        let records = try await RunHistory(url: workspace.root.appendingPathComponent("state/comfykit/runs.sqlite")).runs()
+        #expect(records.compactMap(\.sweepIndex).sorted() == [0, 1, 2], "each prompt recorded once, re-attached rather than recorded again")
+        #expect(records.allSatisfy { $0.status == .completed && $0.sweepSize == 3 })
+        #expect(Set(records.map(\.sweepID)).count == 1 && records.first?.sweepID != nil)
     }
 
     /// A sweep left with `l` while its first prompt runs (the second waits on the server, the third is not sent yet:
@@ -134,19 +140,7 @@ struct TUISweepEndToEndTests {
             try await withTUI(command: { $0.tuiCommand(server: server.baseURL) + "; " + $0.tuiCommand(server: server.baseURL) }) { tui, workspace in
                 try await askToQuitWhileASweepRuns(in: tui, on: server.baseURL)
                 try await tui.press("l")
-                try await tui.waitForScreen("the sweep re-attached", within: 15) { $0.contains("⏎ open") && $0.contains("(run 1/3)") }
-                try await tui.press("o")
-                let table = try await tui.waitForScreen("every prompt completed in one sweep", within: 40) {
-                    $0.contains("sweep: 3 prompts, 3 completed")
-                }
-                for value in ["alpha", "beta", "gamma"] {
-                    #expect(table.split(separator: "\n").contains { $0.contains("text=\(value)") && $0.contains("completed") }, "\(table)")
-                }
-                #expect(try await promptTexts(on: server.baseURL).sorted() == ["alpha", "beta", "gamma"])
-                let records = try await RunHistory(url: workspace.root.appendingPathComponent("state/comfykit/runs.sqlite")).runs()
-                #expect(records.compactMap(\.sweepIndex).sorted() == [0, 1, 2], "each prompt recorded once")
-                #expect(records.allSatisfy { $0.status == .completed && $0.sweepSize == 3 })
-                #expect(Set(records.map(\.sweepID)).count == 1 && records.first?.sweepID != nil)
+                try await expectTheSweepCompletesOnTheNextStart(in: tui, workspace: workspace, server: server.baseURL)
             }
         }
     }

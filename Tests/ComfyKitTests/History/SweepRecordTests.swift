@@ -8,26 +8,34 @@ import Testing
 /// Issue 16: each prompt of a sweep is recorded as one prompt of that sweep (its id, index, size and varied values),
 /// so a sweep left in flight can be found again whole.
 @Suite struct SweepRecordTests {
-    @Test func everyPromptOfASweepIsRecordedWithTheSweepsIdItsIndexAndItsVariedValue() async throws {
+    /// A history in a temporary folder and a kit on the double, with 09_text_output loaded.
+    private func withTextOutputSweep(
+        _ body: (RunHistory, ComfyKit, String, LoadedWorkflow) async throws -> Void
+    ) async throws {
         try await withTemporaryDirectory("ck-sweep-rec") { folder in
             try await withComfyUIDouble { double in
                 let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
                 let kit = ComfyKit(servers: [double.baseURL], configuration: try ComfyKitConfiguration.resolve(environment: [:]))
                 let path = SharedFixtures.workflow("09_text_output").path
-                let loaded = try await kit.load(.file(path: path))
-                let recorder = SweepRecorder(history: history, loaded: loaded, source: .file(path: path), kit: kit) { Issue.record("\($0)") }
-                let texts = Variation(param: "text", values: [.string("alpha"), .string("beta"), .string("gamma")])
-                for await event in kit.sweep(loaded, base: ["number": .int(1)], vary: [texts]) { await recorder.record(event) }
-                await kit.close()
-
-                let records = try await history.sweep(recorder.sweepID)
-                #expect(records.map(\.sweepIndex) == [0, 1, 2])
-                #expect(records.allSatisfy { $0.sweepID == recorder.sweepID && $0.sweepSize == 3 && $0.status == .completed })
-                #expect(records.map { $0.sweepVaried.map(\.name) } == [["text"], ["text"], ["text"]])
-                #expect(records.map { $0.sweepVaried.first?.value } == [.string("alpha"), .string("beta"), .string("gamma")])
-                #expect(records.map { $0.params["text"] } == [.string("alpha"), .string("beta"), .string("gamma")])
-                #expect(try await history.sweep("00000000").isEmpty)
+                try await body(history, kit, path, try await kit.load(.file(path: path)))
             }
+        }
+    }
+
+    @Test func everyPromptOfASweepIsRecordedWithTheSweepsIdItsIndexAndItsVariedValue() async throws {
+        try await withTextOutputSweep { history, kit, path, loaded in
+            let recorder = SweepRecorder(history: history, loaded: loaded, source: .file(path: path), kit: kit) { Issue.record("\($0)") }
+            let texts = Variation(param: "text", values: [.string("alpha"), .string("beta"), .string("gamma")])
+            for await event in kit.sweep(loaded, base: ["number": .int(1)], vary: [texts]) { await recorder.record(event) }
+            await kit.close()
+
+            let records = try await history.sweep(recorder.sweepID)
+            #expect(records.map(\.sweepIndex) == [0, 1, 2])
+            #expect(records.allSatisfy { $0.sweepID == recorder.sweepID && $0.sweepSize == 3 && $0.status == .completed })
+            #expect(records.map { $0.sweepVaried.map(\.name) } == [["text"], ["text"], ["text"]])
+            #expect(records.map { $0.sweepVaried.first?.value } == [.string("alpha"), .string("beta"), .string("gamma")])
+            #expect(records.map { $0.params["text"] } == [.string("alpha"), .string("beta"), .string("gamma")])
+            #expect(try await history.sweep("00000000").isEmpty)
         }
     }
 
@@ -35,45 +43,39 @@ import Testing
     /// their indices, and their records join the recorded sweep (its id and size), which the resumed recorder does
     /// not plan anew.
     @Test func theUnsentPromptsOfARecordedPlanAreSentLaterAndJoinTheSweep() async throws {
-        try await withTemporaryDirectory("ck-sweep-plan") { folder in
-            try await withComfyUIDouble { double in
-                let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
-                let kit = ComfyKit(servers: [double.baseURL], configuration: try ComfyKitConfiguration.resolve(environment: [:]))
-                let path = SharedFixtures.workflow("09_text_output").path
-                let loaded = try await kit.load(.file(path: path))
-                let first = SweepRecorder(history: history, loaded: loaded, source: .file(path: path), kit: kit) { Issue.record("\($0)") }
-                let texts = Variation(param: "text", values: [.string("alpha"), .string("beta"), .string("http://user:pw@127.0.0.1:9/a.png?token=t")])
-                // The first process records the plan and routes only the first prompt before it stops.
-                for await event in kit.sweep(loaded, base: ["number": .int(7)], vary: [texts]) {
-                    if case .routed(let point, _) = event, point.index > 0 { continue }
-                    if case .submitted(let point, _, _) = event, point.index > 0 { continue }
-                    if case .finished(let point, _, _) = event, point.index > 0 { continue }
-                    await first.record(event)
-                }
-                let planned = try await history.plannedPoints(ofSweep: first.sweepID)
-                #expect(planned.map(\.index) == [0, 1, 2])
-                #expect(planned.map { $0.values["number"] } == [.int(7), .int(7), .int(7)])
-                #expect(planned.map { $0.varied.first?.value } == [.string("alpha"), .string("beta"), .string("http://127.0.0.1:9/a.png?…")],
-                        "a media URL is kept without its user info and with its query elided, as in the runs' records")
-                #expect(try await history.plannedPoints(ofSweep: "00000000").isEmpty)
-
-                let unsent = Array(planned.dropFirst()).filter { $0.index == 1 }
-                let resumed = SweepRecorder(history: history, loaded: loaded, source: .file(path: path), kit: kit, resuming: (first.sweepID, 3)) {
-                    Issue.record("\($0)")
-                }
-                var finished: [Int] = []
-                for await event in kit.sweep(loaded, points: unsent) {
-                    await resumed.record(event)
-                    if case .finished(let point, _, let outcome) = event, outcome.result.status == .completed { finished.append(point.index) }
-                }
-                await kit.close()
-                #expect(finished == [1])
-                let records = try await history.sweep(first.sweepID)
-                #expect(records.map(\.sweepIndex) == [0, 1])
-                #expect(records.allSatisfy { $0.sweepSize == 3 && $0.status == .completed })
-                #expect(records.map { $0.params["text"] } == [.string("alpha"), .string("beta")])
-                #expect(try await history.plannedPoints(ofSweep: first.sweepID).count == 3, "the resumed sweep keeps the plan as it was")
+        try await withTextOutputSweep { history, kit, path, loaded in
+            let first = SweepRecorder(history: history, loaded: loaded, source: .file(path: path), kit: kit) { Issue.record("\($0)") }
+            let texts = Variation(param: "text", values: [.string("alpha"), .string("beta"), .string("http://user:pw@127.0.0.1:9/a.png?token=t")])
+            // The first process records the plan and routes only the first prompt before it stops.
+            for await event in kit.sweep(loaded, base: ["number": .int(7)], vary: [texts]) {
+                if case .routed(let point, _) = event, point.index > 0 { continue }
+                if case .submitted(let point, _, _) = event, point.index > 0 { continue }
+                if case .finished(let point, _, _) = event, point.index > 0 { continue }
+                await first.record(event)
             }
+            let planned = try await history.plannedPoints(ofSweep: first.sweepID)
+            #expect(planned.map(\.index) == [0, 1, 2])
+            #expect(planned.map { $0.values["number"] } == [.int(7), .int(7), .int(7)])
+            #expect(planned.map { $0.varied.first?.value } == [.string("alpha"), .string("beta"), .string("http://127.0.0.1:9/a.png?…")],
+                    "a media URL is kept without its user info and with its query elided, as in the runs' records")
+            #expect(try await history.plannedPoints(ofSweep: "00000000").isEmpty)
+
+            let unsent = Array(planned.dropFirst()).filter { $0.index == 1 }
+            let resumed = SweepRecorder(history: history, loaded: loaded, source: .file(path: path), kit: kit, resuming: (first.sweepID, 3)) {
+                Issue.record("\($0)")
+            }
+            var finished: [Int] = []
+            for await event in kit.sweep(loaded, points: unsent) {
+                await resumed.record(event)
+                if case .finished(let point, _, let outcome) = event, outcome.result.status == .completed { finished.append(point.index) }
+            }
+            await kit.close()
+            #expect(finished == [1])
+            let records = try await history.sweep(first.sweepID)
+            #expect(records.map(\.sweepIndex) == [0, 1])
+            #expect(records.allSatisfy { $0.sweepSize == 3 && $0.status == .completed })
+            #expect(records.map { $0.params["text"] } == [.string("alpha"), .string("beta")])
+            #expect(try await history.plannedPoints(ofSweep: first.sweepID).count == 3, "the resumed sweep keeps the plan as it was")
         }
     }
 
