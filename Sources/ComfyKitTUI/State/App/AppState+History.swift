@@ -25,16 +25,21 @@ extension AppState {
         var effects: [Effect] = []
         var unsent = 0
         var resumed: [SweepPlan.Point] = []
+        // By index: a sweep may have up to SweepPlan.maxPrompts prompts.
+        let recorded = Dictionary(records.compactMap { record in record.sweepIndex.map { ($0, record) } }, uniquingKeysWith: { first, _ in first })
+        let planned = Dictionary(left.unsent.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+        guard let firstRun = runs.all.firstIndex(where: { $0.id == sweepID }) else { return [] }
         for index in 0..<size {
             let runID = sweepID + index
-            guard let run = runs.all.firstIndex(where: { $0.id == runID }) else { continue }
-            if let point = left.unsent.first(where: { $0.index == index }), !records.contains(where: { $0.sweepIndex == index }) {
+            let run = firstRun + index
+            guard runs.all.indices.contains(run), runs.all[run].id == runID else { continue }
+            if let point = planned[index], recorded[index] == nil {
                 resumed.append(point)
                 runs.all[run].sweep?.varied = point.varied.map { VariedValue(name: $0.name, value: $0.value) }
                 runs.all[run].log.append("not sent by the app that ran the sweep: sending it now")
                 continue
             }
-            guard let record = records.first(where: { $0.sweepIndex == index }), !(record.isInFlight && record.promptID == nil) else {
+            guard let record = recorded[index], !(record.isInFlight && record.promptID == nil) else {
                 unsent += 1
                 runs.all[run].phase = .finished(.interrupted)
                 runs.all[run].message = "never sent: the app that ran the sweep stopped first"
