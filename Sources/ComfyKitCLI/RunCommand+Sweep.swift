@@ -53,7 +53,7 @@ extension RunCommand {
     }
 
     /// Consumes the sweep's events until it ends (or the task is cancelled): the board, or why nothing was sent.
-    private static func follow(
+    static func follow(
         _ stream: AsyncStream<SweepEvent>, board start: SweepBoard, json: Bool, recorder: SweepRecorder
     ) async -> (SweepBoard, SweepRefusal?) {
         var board = start

@@ -7,13 +7,13 @@ import Foundation
 struct RunsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs",
-        abstract: "List, inspect, re-attach to, cancel and re-run the runs recorded on this machine.",
+        abstract: "List, inspect, re-attach to, resume, cancel and re-run the runs recorded on this machine.",
         discussion: """
             Every `comfykit run` is recorded in $XDG_STATE_HOME/comfykit/runs.sqlite (else \
             ~/.local/state/comfykit/runs.sqlite). ID is the short run id `comfykit run` printed, a unique \
             prefix of it, or the prompt (RunningHub task) id.
             """,
-        subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsWatchCommand.self, RunsCancelCommand.self, RunsRerunCommand.self]
+        subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsWatchCommand.self, RunsResumeCommand.self, RunsCancelCommand.self, RunsRerunCommand.self]
     )
 }
 
@@ -34,6 +34,26 @@ enum RecordedRunLookup {
     /// A kit for the server the run ran on (`--server` overrides it); credentials from the environment.
     static func kit(for record: RunRecord, serverOptions: ServerOptions) throws -> ComfyKit {
         ComfyKit(configuration: try configuration(for: record, serverOptions: serverOptions))
+    }
+
+    /// Why a recorded prompt cannot be followed among a kit's servers.
+    struct NotFollowable: Error {
+        let reason: String
+    }
+
+    /// The kit of the server to follow the recorded prompt on (``ComfyKit/place(ofPrompt:recordedOn:within:)``), or
+    /// why it cannot be followed.
+    static func server(following record: RunRecord, promptID: String, on kit: ComfyKit) async -> Result<ComfyKit, NotFollowable> {
+        switch await kit.place(ofPrompt: promptID, recordedOn: record.server) {
+        case .server(let name):
+            if let server = kit.server(named: name) { return .success(server) }
+            return .failure(NotFollowable(reason: "\(name) is not one of the servers given"))
+        case .down(let server, let why):
+            return .failure(NotFollowable(reason: "its server \(server) is down (\(why))"))
+        case .notConfigured(let server, let configured):
+            return .failure(NotFollowable(
+                reason: "it ran on \(server), and none of \(configured.joined(separator: ", ")) knows prompt \(promptID); give --server \(server)"))
+        }
     }
 
     private static func configuration(for record: RunRecord, serverOptions: ServerOptions) throws -> ComfyKitConfiguration {

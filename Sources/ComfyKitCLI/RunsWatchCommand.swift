@@ -31,9 +31,7 @@ struct RunsWatchCommand: AsyncParsableCommand {
         let record = try await RecordedRunLookup.record(id, in: history)
         let presenter = RunPresenter(json: json)
         guard record.isInFlight else {
-            let result = record.result ?? ExecuteResult(
-                status: RunStatus(rawValue: record.status.rawValue) ?? .error, promptID: record.promptID,
-                duration: record.duration, msg: record.message)
+            let result = record.endedResult
             if json { Terminal.output(JSONWriter.string(RunEvent.finished(RunOutcome(result: result)).json)) }
             presenter.report(result)
             try presenter.exit(result)
@@ -70,17 +68,11 @@ struct RunsWatchCommand: AsyncParsableCommand {
     /// The kit of the server to follow the recorded prompt on (``ComfyKit/place(ofPrompt:recordedOn:within:)``);
     /// an error saying why when it cannot be followed, the record left in flight.
     private static func server(following record: RunRecord, promptID: String, on kit: ComfyKit) async throws -> ComfyKit {
-        let reason: String
-        switch await kit.place(ofPrompt: promptID, recordedOn: record.server) {
-        case .server(let name):
-            if let server = kit.server(named: name) { return server }
-            reason = "\(name) is not one of the servers given"
-        case .down(let server, let why):
-            reason = "its server \(server) is down (\(why))"
-        case .notConfigured(let server, let configured):
-            reason = "it ran on \(server), and none of \(configured.joined(separator: ", ")) knows prompt \(promptID); give --server \(server)"
+        switch await RecordedRunLookup.server(following: record, promptID: promptID, on: kit) {
+        case .success(let server): return server
+        case .failure(let failure):
+            await kit.close()
+            throw CLIFailure("run \(record.id) not followed: \(failure.reason). It stays recorded in flight: watch it again later, or `comfykit runs cancel \(record.id)`")
         }
-        await kit.close()
-        throw CLIFailure("run \(record.id) not followed: \(reason). It stays recorded in flight: watch it again later, or `comfykit runs cancel \(record.id)`")
     }
 }

@@ -62,6 +62,13 @@ struct SweepBoard {
         return nil
     }
 
+    /// A prompt that had ended before this process (a resumed sweep's): its row, and one done on its server.
+    mutating func noteEnded(_ point: SweepPlan.Point, server: String, result: ExecuteResult) {
+        rows[point.index] = Row(point: point, server: server, result: result)
+        if !servers.contains(server) { servers.append(server) }
+        counts[server, default: Counts()].done += 1
+    }
+
     /// `12/40 done · box1 5 done 1 running 1 queued · box2 …`
     func line() -> String {
         let done = rows.count

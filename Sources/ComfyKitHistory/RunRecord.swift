@@ -111,6 +111,11 @@ public struct RunRecord: Hashable, Sendable, Codable {
         return try? JSONDecoder().decode(ExecuteResult.self, from: data)
     }
 
+    /// How an ended run ended: its stored result, else one made of its status and message.
+    public var endedResult: ExecuteResult {
+        result ?? ExecuteResult(status: RunStatus(rawValue: status.rawValue) ?? .error, promptID: promptID, duration: duration, msg: message)
+    }
+
     /// The prompt's varied values in its sweep, in the order given; empty for a single run.
     public var sweepVaried: [(name: String, value: ParamValue)] {
         Self.varied(fromStored: sweepVariedJSON.flatMap { try? JSONValue(parsing: $0) })

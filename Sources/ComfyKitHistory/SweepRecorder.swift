@@ -35,6 +35,17 @@ public actor SweepRecorder {
         self.warn = warn
     }
 
+    /// Takes on records already written for prompts of the resumed sweep (index → record id): their events update
+    /// those records, and ``interruptUnfinished()`` covers them.
+    public func adopt(_ records: [(index: Int, id: String)]) {
+        for (index, id) in records { ids[index] = id }
+    }
+
+    /// Lets go of an adopted prompt that is not followed after all: its record stays as it is (in flight).
+    public func release(_ index: Int) {
+        ids[index] = nil
+    }
+
     /// The short id of the prompt's record (by its index in the sweep), once it was routed.
     public func id(of index: Int) -> String? { ids[index] }
 
@@ -54,7 +65,12 @@ public actor SweepRecorder {
                 size = points.count
                 try await history.recordPlan(points, ofSweep: sweepID)
             case .routed(let point, let server):
-                try await insert(point, server: server, in: history)
+                // An adopted prompt (followed again by a resumed sweep) keeps its record, corrected to where it is.
+                if let id = ids[point.index] {
+                    _ = try await history.update(id) { $0.server = server }
+                } else {
+                    try await insert(point, server: server, in: history)
+                }
             case .rerouted(let point, _, let to, _):
                 if let id = ids[point.index] { _ = try await history.update(id) { $0.server = to } }
             case .submitted(let point, _, let promptID):

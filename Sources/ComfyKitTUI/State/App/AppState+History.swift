@@ -53,9 +53,7 @@ extension AppState {
                 runs.all[run].log.append("re-attaching run \(record.id) (prompt \(record.promptID ?? "?") on \(record.server))")
                 effects.append(.followRecorded(runID: runID, record: record))
             } else {
-                let result = record.result ?? ExecuteResult(
-                    status: RunStatus(rawValue: record.status.rawValue) ?? .error, promptID: record.promptID, duration: record.duration, msg: record.message)
-                applyRunEvent(.finished(RunOutcome(result: result)), to: runID)
+                applyRunEvent(.finished(RunOutcome(result: record.endedResult)), to: runID)
             }
         }
         if !resumed.isEmpty {

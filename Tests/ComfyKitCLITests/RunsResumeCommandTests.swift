@@ -1,0 +1,71 @@
+import ComfyKit
+import ComfyKitHistory
+import ComfyKitTesting
+import ComfyUITestDouble
+import Foundation
+import Testing
+
+/// Issue 16: `comfykit runs resume` finishes a sweep whose process went away (killed, or the TUI left with `l`).
+extension RunsCommandTests {
+    /// Sweep `5eeb...` of 09_text_output over alpha, beta, gamma, as a killed process left it: alpha ended, beta
+    /// sent and running on `double`, gamma planned and never sent.
+    private func recordLeftSweep(on double: RunningDouble, sandbox: Sandbox) async throws -> (sweepID: String, running: RunRecord) {
+        let history = try RunHistory(url: sandbox.historyURL)
+        let sweepID = RunRecord.newID()
+        let points = ["alpha", "beta", "gamma"].enumerated().map { index, text in
+            SweepPlan.Point(index: index, values: ["text": .string(text), "number": .int(1)], varied: [("text", .string(text))])
+        }
+        try await history.recordPlan(points, ofSweep: sweepID)
+        func join(_ record: RunRecord, at index: Int) async throws -> RunRecord {
+            try #require(try await history.update(record.id) { record in
+                record.sweepID = sweepID
+                record.sweepIndex = index
+                record.sweepSize = 3
+                record.sweepVariedJSON = #"[{"name":"text","value":"\#(["alpha", "beta", "gamma"][index])"}]"#
+            })
+        }
+        let kit = try ComfyKit(baseURL: double.baseURL, environment: [:])
+        let file = SharedFixtures.workflow("09_text_output").path
+        var ended = kit.runRecord(for: try await kit.load(.file(path: file)), source: .file(path: file), params: points[0].values)
+        await kit.close()
+        ended.status = .completed
+        ended.promptID = "ended-before"
+        _ = try await join(try await history.insert(ended), at: 0)
+        let running = try await recordInFlight("09_text_output", params: points[1].values, double: double, sandbox: sandbox)
+        return (sweepID, try await join(running, at: 1))
+    }
+
+    @Test func resumeFollowsTheSweepsRunningPromptSendsItsUnsentOneAndKeepsItsEndedOne() async throws {
+        try await withSandbox { sandbox in
+            try await withComfyUIDouble({ $0.nodeDurations[.nodeID("1")] = .milliseconds(600) }) { double in
+                let (sweepID, running) = try await recordLeftSweep(on: double, sandbox: sandbox)
+                let resumed = try await sandbox.comfykit(["runs", "resume", running.id])
+                #expect(resumed.status == 0, "\(resumed.stderr)")
+                #expect(resumed.stderr.contains("sweep \(sweepID) of 09_text_output: 1 of 3 ended, 1 to follow, 1 to send"), "\(resumed.stderr)")
+                let rows = resumed.stdout.split(separator: "\n")
+                for text in ["alpha", "beta", "gamma"] {
+                    #expect(rows.contains { $0.contains(text) && $0.contains("completed") }, "\(resumed.stdout)")
+                }
+                // beta was followed, not sent again; gamma was sent once.
+                let prompts = await double.recordedRequests().filter { $0.route == "/prompt" }
+                #expect(prompts.count == 2)
+                let records = try await RunHistory(url: sandbox.historyURL).sweep(sweepID)
+                #expect(records.map(\.sweepIndex) == [0, 1, 2])
+                #expect(records.allSatisfy { $0.status == .completed && $0.sweepSize == 3 }, "\(records.map(\.status))")
+                #expect(records[1].id == running.id && records[1].promptID == running.promptID)
+                #expect(records[2].params["text"] == .string("gamma"))
+            }
+        }
+    }
+
+    @Test func resumeOfARunOutsideASweepPointsToWatch() async throws {
+        try await withSandbox { sandbox in
+            try await withComfyUIDouble { double in
+                let record = try await recordInFlight("09_text_output", params: ["text": "hi"], double: double, sandbox: sandbox)
+                let resumed = try await sandbox.comfykit(["runs", "resume", record.id])
+                #expect(resumed.status == 1)
+                #expect(resumed.stderr.contains("run \(record.id) is not part of a sweep: `comfykit runs watch \(record.id)` follows it"), "\(resumed.stderr)")
+            }
+        }
+    }
+}
