@@ -15,7 +15,8 @@ struct RunsResumeCommand: AsyncParsableCommand {
             several --server, the one each was recorded on is asked first); the prompts it planned and never \
             sent are routed and sent now, recorded in the same sweep. A prompt sent but never confirmed by its \
             server is not sent again (the server may have it). The live line, --json objects and the closing \
-            table are those of `comfykit run --vary`. Ctrl-C stops the sweep: what runs is interrupted.
+            table are those of `comfykit run --vary`. Ctrl-C stops the sweep: what runs is interrupted. A sweep \
+            another live process still runs (a `comfykit-tui`, a `comfykit run`) is left to it.
             Exit codes: 0 every prompt completed, 1 one did not (or could not be followed), 130 interrupted.
             """
     )
@@ -36,6 +37,9 @@ struct RunsResumeCommand: AsyncParsableCommand {
         let record = try await RecordedRunLookup.record(id, in: history)
         guard let sweepID = record.sweepID else {
             throw CLIFailure("run \(record.id) is not part of a sweep: `comfykit runs watch \(record.id)` follows it")
+        }
+        if let other = try await history.claimSweep(sweepID) {
+            throw CLIFailure("sweep \(sweepID) is still run by process \(other.pid): resume it once that process has ended")
         }
         let workflow: Workflow
         do {

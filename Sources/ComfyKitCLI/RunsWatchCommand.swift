@@ -46,6 +46,11 @@ struct RunsWatchCommand: AsyncParsableCommand {
         } catch {
             throw CLIFailure("run \(record.id): its recorded workflow cannot be read: \(error)")
         }
+        // A run another live process runs is followed beside it: taking over its socket id would take its progress away.
+        let runBy = try await history.claim(record.id)
+        if let runBy {
+            Terminal.error("run \(record.id) is run by process \(runBy.pid): following its end only (its node progress goes to that process)\n")
+        }
         let kit = try RecordedRunLookup.kit(for: record, serverOptions: serverOptions)
         // No signal trap: Ctrl-C ends this process only, and the run stays recorded as in flight.
         let followed: RunHandle
@@ -54,7 +59,7 @@ struct RunsWatchCommand: AsyncParsableCommand {
             let server = try await Self.server(following: record, promptID: promptID, on: kit)
             if server.serverName != record.server { _ = try? await history.update(record.id) { $0.server = server.serverName } }
             // The submitter is gone: take over its socket id, since ComfyUI sends node progress to that client only.
-            followed = server.follow(promptID: promptID, workflow: workflow, takingOverItsClient: true)
+            followed = server.follow(promptID: promptID, workflow: workflow, takingOverItsClient: runBy == nil)
         case .runningHub:
             followed = kit.follow(runningHubTask: promptID, workflow: workflow)
         }

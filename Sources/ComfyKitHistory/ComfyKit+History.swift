@@ -28,7 +28,8 @@ extension ComfyKit {
         return RecordedRun(id: record.id, handle: handle)
     }
 
-    /// The record of a run about to start: nothing in it is a secret (servers and URLs without user info or query).
+    /// The record of a run about to start, owned by this process: nothing in it is a secret (servers and URLs without
+    /// user info or query).
     public func runRecord(for loaded: LoadedWorkflow, source: WorkflowSource, params: [String: ParamValue]) -> RunRecord {
         let graph = loaded.workflow.promptJSON
         let storedParams = JSONValue.object(JSONObject(params.sorted { $0.key < $1.key }.map { ($0.key, Self.stored($0.value)) }))
@@ -40,7 +41,7 @@ extension ComfyKit {
             workflowName: loaded.runningHubID.map { "workflow_\($0)" } ?? source.displayName,
             workflowSource: Self.stored(source, runningHubID: loaded.runningHubID),
             workflowJSON: graphText, sentHash: FNV1a64.hex(graphText + "\n" + paramsText), paramsJSON: paramsText,
-            target: target, server: server.redactedForDisplay)
+            target: target, server: server.redactedForDisplay, owner: .current)
     }
 
     /// A sweep prompt's varied values as ``RunRecord/sweepVariedJSON`` keeps them, media URLs as params are kept.

@@ -9,10 +9,13 @@ struct SweepPlanRow: Codable, FetchableRecord, PersistableRecord {
     var sweepID: String
     var pointsJSON: String
     var createdAt: Date
+    /// The process that runs the sweep (or resumed it last).
+    var owner: RunOwner?
 
-    init(sweepID: String, points: [SweepPlan.Point], createdAt: Date = Date()) {
+    init(sweepID: String, points: [SweepPlan.Point], createdAt: Date = Date(), owner: RunOwner? = .current) {
         self.sweepID = sweepID
         self.createdAt = createdAt
+        self.owner = owner
         pointsJSON = JSONWriter.string(.array(points.map { point in
             .object(JSONObject([
                 ("index", .number(JSONNumber(point.index))),
@@ -38,9 +41,9 @@ struct SweepPlanRow: Codable, FetchableRecord, PersistableRecord {
 
 extension RunHistory {
     /// Keeps sweep `sweepID`'s planned prompts, so that a later session can send those never sent (the app that
-    /// ran the sweep left it with prompts still to send).
-    public func recordPlan(_ points: [SweepPlan.Point], ofSweep sweepID: String) async throws {
-        let row = SweepPlanRow(sweepID: sweepID, points: points)
+    /// ran the sweep left it with prompts still to send), as run by `owner`.
+    public func recordPlan(_ points: [SweepPlan.Point], ofSweep sweepID: String, owner: RunOwner? = .current) async throws {
+        let row = SweepPlanRow(sweepID: sweepID, points: points, owner: owner)
         try await pool.write { db in try row.save(db) }
     }
 

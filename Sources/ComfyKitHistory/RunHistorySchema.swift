@@ -48,6 +48,11 @@ enum RunHistorySchema {
                 t.column("createdAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v4: owners") { db in
+            // The process that runs a run or a sweep, so that a second app does not re-attach what a live one runs.
+            try db.alter(table: RunRecord.databaseTableName) { t in t.add(column: "owner", .text) }
+            try db.alter(table: SweepPlanRow.databaseTableName) { t in t.add(column: "owner", .text) }
+        }
         return migrator
     }
 }

@@ -47,13 +47,16 @@ public struct RunRecord: Hashable, Sendable, Codable {
     /// The varied values and changing seeds that set the prompt apart, in the order given, as a JSON array of
     /// `{"name": …, "value": …}`.
     public var sweepVariedJSON: String?
+    /// The process that runs or follows it (``RunOwner``): while that process lives, no other app re-attaches it.
+    public var owner: RunOwner?
 
     public init(
         id: String = RunRecord.newID(), workflowName: String, workflowSource: String, workflowJSON: String, sentHash: String,
         paramsJSON: String, target: RunTarget, server: String, promptID: String? = nil, status: RunRecordStatus = .running,
         createdAt: Date = Date(), submittedAt: Date? = nil, finishedAt: Date? = nil, duration: Double? = nil,
         resultJSON: String? = nil, message: String? = nil, downloadsJSON: String = "[]",
-        sweepID: String? = nil, sweepIndex: Int? = nil, sweepSize: Int? = nil, sweepVariedJSON: String? = nil
+        sweepID: String? = nil, sweepIndex: Int? = nil, sweepSize: Int? = nil, sweepVariedJSON: String? = nil,
+        owner: RunOwner? = nil
     ) {
         self.id = id
         self.workflowName = workflowName
@@ -76,6 +79,7 @@ public struct RunRecord: Hashable, Sendable, Codable {
         self.sweepIndex = sweepIndex
         self.sweepSize = sweepSize
         self.sweepVariedJSON = sweepVariedJSON
+        self.owner = owner
     }
 
     /// A fresh short run id: 8 lowercase hex digits.
@@ -174,6 +178,7 @@ extension RunRecord: FetchableRecord, PersistableRecord {
         static let createdAt = Column(CodingKeys.createdAt)
         static let sweepID = Column(CodingKeys.sweepID)
         static let sweepIndex = Column(CodingKeys.sweepIndex)
+        static let owner = Column(CodingKeys.owner)
     }
 }
 

@@ -93,3 +93,18 @@ public func withTUI<Result>(
         }
     }
 }
+
+/// Runs the shell `command` in another tmux session in the same `workspace` (a second app beside the first, sharing
+/// its state folder), runs `body`, and always kills that session.
+public func withAnotherTUI<Result>(
+    in workspace: TUIWorkspace,
+    command: String,
+    width: Int = 110,
+    height: Int = 32,
+    _ body: (TmuxSession) async throws -> Result
+) async throws -> Result {
+    let tui = try await TmuxSession.start(command, width: width, height: height, in: workspace.root)
+    return try await withCleanup({ await tui.kill() }) {
+        try await body(tui)
+    }
+}

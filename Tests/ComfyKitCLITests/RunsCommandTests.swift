@@ -39,6 +39,7 @@ import Testing
         var record = kit.runRecord(for: loaded, source: .file(path: file), params: params)
         let bound = try ParamBinder.bind(loaded.workflow, spec: try WorkflowSpec(loaded.workflow), values: params)
         record.promptID = UUID().uuidString.lowercased()
+        record.owner = nil  // its process is gone
         if submit { _ = try await kit.client.submit(prompt: bound.workflow.promptJSON, clientID: "gone", promptID: record.promptID) }
         await kit.close()
         return try await RunHistory(url: sandbox.historyURL).insert(record)

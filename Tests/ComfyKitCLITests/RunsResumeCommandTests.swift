@@ -9,13 +9,13 @@ import Testing
 extension RunsCommandTests {
     /// Sweep `5eeb...` of 09_text_output over alpha, beta, gamma, as a killed process left it: alpha ended, beta
     /// sent and running on `double`, gamma planned and never sent.
-    private func recordLeftSweep(on double: RunningDouble, sandbox: Sandbox) async throws -> (sweepID: String, running: RunRecord) {
+    func recordLeftSweep(on double: RunningDouble, sandbox: Sandbox) async throws -> (sweepID: String, running: RunRecord) {
         let history = try RunHistory(url: sandbox.historyURL)
         let sweepID = RunRecord.newID()
         let points = ["alpha", "beta", "gamma"].enumerated().map { index, text in
             SweepPlan.Point(index: index, values: ["text": .string(text), "number": .int(1)], varied: [("text", .string(text))])
         }
-        try await history.recordPlan(points, ofSweep: sweepID)
+        try await history.recordPlan(points, ofSweep: sweepID, owner: nil)
         func join(_ record: RunRecord, at index: Int) async throws -> RunRecord {
             try #require(try await history.update(record.id) { record in
                 record.sweepID = sweepID
@@ -65,6 +65,46 @@ extension RunsCommandTests {
                 let resumed = try await sandbox.comfykit(["runs", "resume", record.id])
                 #expect(resumed.status == 1)
                 #expect(resumed.stderr.contains("run \(record.id) is not part of a sweep: `comfykit runs watch \(record.id)` follows it"), "\(resumed.stderr)")
+            }
+        }
+    }
+}
+
+/// A sweep or a run another live process still runs is left to it.
+extension RunsCommandTests {
+    @Test func resumeLeavesASweepALiveProcessStillRunsToIt() async throws {
+        try await withSandbox { sandbox in
+            try await withComfyUIDouble({ $0.nodeDurations[.nodeID("1")] = .milliseconds(600) }) { double in
+                let (sweepID, running) = try await recordLeftSweep(on: double, sandbox: sandbox)
+                try await withAnotherLiveProcess { pid in
+                    let history = try RunHistory(url: sandbox.historyURL)
+                    let owner = try #require(RunOwner.of(pid: pid))
+                    try await history.update(running.id) { $0.owner = owner }
+                    let resumed = try await sandbox.comfykit(["runs", "resume", running.id])
+                    #expect(resumed.status == 1)
+                    #expect(resumed.stderr.contains("sweep \(sweepID) is still run by process \(pid): resume it once that process has ended"), "\(resumed.stderr)")
+                    #expect(await double.recordedRequests().filter { $0.route == "/prompt" }.count == 1, "only the recorded prompt; nothing sent")
+                    #expect(try await history.record(running.id)?.owner == owner)
+                }
+                // Once that process is gone, the sweep is resumed.
+                let resumed = try await sandbox.comfykit(["runs", "resume", running.id])
+                #expect(resumed.status == 0, "\(resumed.stderr)")
+            }
+        }
+    }
+
+    @Test func watchOfARunALiveProcessRunsFollowsItsEndWithoutTakingItsSocketId() async throws {
+        try await withSandbox { sandbox in
+            try await withComfyUIDouble({ $0.nodeDurations[.nodeID("1")] = .milliseconds(400) }) { double in
+                let running = try await recordInFlight("09_text_output", params: ["text": "hi"], double: double, sandbox: sandbox)
+                try await withAnotherLiveProcess { pid in
+                    try await RunHistory(url: sandbox.historyURL).update(running.id) { $0.owner = RunOwner.of(pid: pid) }
+                    let watched = try await sandbox.comfykit(["runs", "watch", running.id])
+                    #expect(watched.status == 0, "\(watched.stderr)")
+                    #expect(watched.stderr.contains("run \(running.id) is run by process \(pid): following its end only"), "\(watched.stderr)")
+                    #expect(await double.recordedRequests().allSatisfy { !$0.path.contains("clientId=gone") }, "the submitter's socket id is left to it")
+                    #expect(try await sandbox.runs([]).first?["status"] == "completed")
+                }
             }
         }
     }

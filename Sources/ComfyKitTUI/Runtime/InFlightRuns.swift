@@ -9,11 +9,12 @@ enum InFlightRuns {
     /// uploading its media); older, it is recorded as lost.
     static let submissionGrace: TimeInterval = 3600
 
-    /// The runs to follow again, oldest first (so the newest is the last tab); runs never submitted past
+    /// The runs to follow again, oldest first (so the newest is the last tab), made this session's own; runs another
+    /// live app runs (a second `comfykit-tui`, a `comfykit run`) are left to it. Runs never submitted past
     /// ``submissionGrace`` are recorded as lost on the way.
     static func lookUp(in history: RunHistory, for kit: ComfyKit, now: Date = Date()) async throws -> [RunRecord] {
         var followable: [RunRecord] = []
-        for record in try await history.inFlight() where record.target == .comfyUI || belongs(record, to: kit) {
+        for record in try await history.claimInFlight(where: { $0.target == .comfyUI || belongs($0, to: kit) }) {
             if record.promptID != nil {
                 followable.append(record)
             } else if now.timeIntervalSince(record.createdAt) > submissionGrace {
@@ -21,7 +22,7 @@ enum InFlightRuns {
                 try? await history.finish(record.id, with: RunOutcome(result: lost), at: now)
             }
         }
-        return followable.reversed()
+        return followable
     }
 
     /// The runs to follow split into single runs and sweeps: a sweep with a prompt in flight comes back whole, every

@@ -43,6 +43,30 @@ struct TUIHistoryEndToEndTests {
         }
     }
 
+    /// A second app started while the first runs a prompt leaves that run to the first: it does not re-attach it
+    /// (which would take over the socket id the server sends its progress to), and the first follows it to its end.
+    @Test func aSecondAppStartedBesideALiveOneLeavesItsRunToIt() async throws {
+        try await withComfyUIDoubleProcess(Self.slowDouble) { double in
+            try await withTUI(server: double.baseURL) { tui, workspace in
+                try await startTheBlurChain(tui)
+                try await withAnotherTUI(in: workspace, command: workspace.tuiCommand(server: double.baseURL)) { second in
+                    try await second.waitForScreen("the second app's list") { $0.contains("⏎ open") }
+                    // Both apps log their look-up of runs left in flight; the second one's has ended once there are two.
+                    try await eventually("the second app's look-up", within: 15) {
+                        let log = (try? String(contentsOf: workspace.logFile, encoding: .utf8)) ?? ""
+                        return log.components(separatedBy: "runs left in flight").count - 1 >= 2 ? true : nil
+                    }
+                    let screen = try await second.capture()
+                    #expect(!Self.header(screen).hasSuffix("running") && !screen.contains("re-attaching"), "\(screen)")
+                    let done = try await tui.waitForScreen("the first app's run to its end", within: 30) { $0.contains("completed") && $0.contains("result → ") }
+                    #expect(!Self.header(done).hasSuffix("running"))
+                }
+                let records = try await RunHistory(url: Self.historyFile(workspace)).runs()
+                #expect(records.count == 1 && records.first?.status == .completed)
+            }
+        }
+    }
+
     /// Issue 16: with two servers, a run the router sent to the second (the first busy) and left there with `l` is
     /// looked up on the second by the next start, not only on the first, and completes there with its outputs.
     @Test func aRunLeftOnTheSecondOfTwoServersIsReattachedThereAndRecordedAsHavingRunThere() async throws {

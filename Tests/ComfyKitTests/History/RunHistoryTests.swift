@@ -67,7 +67,7 @@ import Testing
                 (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
             }
             #expect(mode == "wal")
-            #expect(migrations == ["v1: runs", "v2: sweeps", "v3: sweep plans"])
+            #expect(migrations == ["v1: runs", "v2: sweeps", "v3: sweep plans", "v4: owners"])
         }
     }
 

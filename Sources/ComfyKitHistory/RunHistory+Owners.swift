@@ -1,0 +1,77 @@
+import ComfyKit
+import Foundation
+import GRDB
+
+/// Taking over runs and sweeps left in flight: only those no other live process runs, each in one transaction so that
+/// two apps started at once never both take the same one.
+extension RunHistory {
+    /// The runs in flight that `wanted` picks and no other live process runs (nor runs their sweep), oldest first,
+    /// made this process's own, with their sweeps' plans.
+    public func claimInFlight(where wanted: @escaping @Sendable (RunRecord) -> Bool) async throws -> [RunRecord] {
+        let current = RunOwner.current
+        return try await pool.write { db in
+            var claimed: [RunRecord] = []
+            var sweepHeld: [String: Bool] = [:]
+            let inFlight = try RunRecord.filter(RunRecord.Field.status == RunRecordStatus.running.rawValue)
+                .order(RunRecord.Field.createdAt).fetchAll(db)
+            for var record in inFlight where wanted(record) && !(record.owner?.isAnotherLiveProcess ?? false) {
+                if let sweepID = record.sweepID {
+                    let held = try sweepHeld[sweepID] ?? Self.sweepIsHeld(sweepID, in: db)
+                    sweepHeld[sweepID] = held
+                    if held { continue }
+                }
+                record.owner = current
+                try record.update(db, columns: [RunRecord.Field.owner])
+                claimed.append(record)
+            }
+            for (sweepID, held) in sweepHeld where !held {
+                try Self.ownPlan(of: sweepID, as: current, in: db)
+            }
+            return claimed
+        }
+    }
+
+    /// Makes sweep `sweepID` this process's own (its plan and its prompts in flight); when another live process runs
+    /// it, nothing changes and that process is returned.
+    public func claimSweep(_ sweepID: String) async throws -> RunOwner? {
+        let current = RunOwner.current
+        return try await pool.write { db in
+            if let other = try Self.liveOwner(ofSweep: sweepID, in: db) { return other }
+            try Self.ownPlan(of: sweepID, as: current, in: db)
+            try RunRecord.filter(RunRecord.Field.sweepID == sweepID && RunRecord.Field.status == RunRecordStatus.running.rawValue)
+                .updateAll(db, RunRecord.Field.owner.set(to: current))
+            return nil
+        }
+    }
+
+    /// Makes run `id` this process's own; when another live process runs it (or its sweep), nothing changes and that
+    /// process is returned.
+    public func claim(_ id: String) async throws -> RunOwner? {
+        let current = RunOwner.current
+        return try await pool.write { db in
+            guard var record = try RunRecord.fetchOne(db, key: id) else { return nil }
+            if let other = record.owner, other.isAnotherLiveProcess { return other }
+            if let sweepID = record.sweepID, let other = try Self.liveOwner(ofSweep: sweepID, in: db) { return other }
+            record.owner = current
+            try record.update(db, columns: [RunRecord.Field.owner])
+            return nil
+        }
+    }
+
+    /// Whether another live process runs the sweep.
+    private static func sweepIsHeld(_ sweepID: String, in db: Database) throws -> Bool {
+        try liveOwner(ofSweep: sweepID, in: db) != nil
+    }
+
+    /// Another live process that runs the sweep: the one its plan names, or one that runs one of its prompts.
+    private static func liveOwner(ofSweep sweepID: String, in db: Database) throws -> RunOwner? {
+        if let owner = try SweepPlanRow.fetchOne(db, key: sweepID)?.owner, owner.isAnotherLiveProcess { return owner }
+        let owners = try RunRecord.filter(RunRecord.Field.sweepID == sweepID && RunRecord.Field.status == RunRecordStatus.running.rawValue)
+            .fetchAll(db).compactMap(\.owner)
+        return owners.first { $0.isAnotherLiveProcess }
+    }
+
+    private static func ownPlan(of sweepID: String, as owner: RunOwner?, in db: Database) throws {
+        try SweepPlanRow.filter(key: sweepID).updateAll(db, Column("owner").set(to: owner))
+    }
+}
