@@ -25,7 +25,8 @@ extension FormComponent {
             opened.scrollToCursor(width: context.editor.textWidth, height: context.editor.textHeight)
             editor = opened
             return []
-        case .control("o"), .character(" ") where field.kind != .media && field.kind != .bool && field.input?.type == "COMBO":
+        case .control("o") where field.kind != .bool,
+             .character(" ") where field.kind != .media && field.kind != .bool && field.input?.type == "COMBO":
             status = context.catalogLoaded
                 ? "the server lists no choices for \(field.name)"
                 : "choices come from the server's /object_info, not loaded yet"

@@ -57,6 +57,15 @@ import Testing
         #expect(form.fields[tiled].text == "false")
     }
 
+    @Test func ctrlOOnAToggleOpensNothingAndClaimsNoMissingChoices() throws {
+        var form = try form()
+        form.focus = try #require(form.fields.firstIndex { $0.name == "tiled" })
+        var status = ""
+        _ = form.update(.key(.control("o")), Self.env, Self.context, status: &status)
+        #expect(form.editor == nil)
+        #expect(!status.contains("choices"), "\(status)")
+    }
+
     @Test func theHintBarOffersSpaceToToggle() throws {
         var state = try Fixtures.loadedState()
         let form = try form()
