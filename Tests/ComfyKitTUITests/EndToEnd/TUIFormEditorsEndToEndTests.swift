@@ -60,8 +60,12 @@ struct TUIFormEditorsEndToEndTests {
         try await tui.press("Escape")
         try await tui.waitForScreen("the form with a one-line preview") { $0.contains("a fox in the snow,⏎雪の中の狐") }
         try await tui.press("Enter")
+        // The first run's "completed" may still be on screen: the server's history says when the second has ended.
+        let prompts = try await eventually("the second prompt in the server's history") {
+            let prompts = try await promptInputs(server: server)
+            return prompts.count >= 2 ? prompts : nil
+        }
         try await tui.waitForScreen("the run's end") { $0.contains("completed") }
-        let prompts = try await promptInputs(server: server)
         #expect(prompts.count == 2)
         #expect(prompts.contains { $0["1"]?["value"] == "a fox in the snow,\n雪の中の狐 🦊" })
     }
