@@ -80,9 +80,9 @@ struct RouterExecutor: Executor {
         var previous: (server: String, reason: String)?
         while true {
             let table = await table(for: job, excluding: excluded)
-            let chosen: Int
+            let reservation: RouterState.Reservation
             switch await state.reserve(table) {
-            case .success(let index): chosen = index
+            case .success(let reserved): reservation = reserved
             case .failure(let error) where error.someAreFull:
                 // Only servers at their concurrency limit could run it: wait for one of their prompts to end.
                 try? await Task.sleep(for: Self.fullPause)
@@ -92,9 +92,10 @@ struct RouterExecutor: Executor {
                 if let previous { return .failed(.server(.unreachable(server: previous.server, reason: previous.reason))) }
                 return .failed(.unsupported(error.description))
             }
+            let chosen = reservation.server
             let name = members[chosen].name
             if let previous { onRerouted(previous.server, name, previous.reason) } else { onRouted(await state.nextPromptIndex(), name) }
-            let attempt = await run(job, on: chosen, control: control, emit: emit)
+            let attempt = await run(job, on: reservation, control: control, emit: emit)
             await state.ended(chosen)
             switch attempt {
             case .finished(let outcome):
@@ -133,7 +134,7 @@ struct RouterExecutor: Executor {
             let fit: ServerFit = excluded.contains(index) ? .lacks("stopped answering during this prompt") : await member.fit(job.bound.workflow)
             table.servers.append(.init(
                 name: member.name, queueLength: load.queueLength, ourWaiting: 0, fit: fit,
-                isUp: load.failingSince == nil && load.heardAt != nil, limit: load.limit))
+                isUp: load.failingSince == nil && load.heardAt != nil, limit: load.limit, heardAt: load.heardAt))
         }
         for server in table.servers where !server.isUp || server.fit != .fits {
             onSkipped(server.name, server.reason)
@@ -150,11 +151,13 @@ struct RouterExecutor: Executor {
 
     /// Runs `job` on `members[index]` while watching that the server answers; a server that stops answering
     /// ends the attempt at once (its run is cancelled in the background and its events no longer forwarded).
-    private func run(_ job: ExecutionJob, on index: Int, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void) async -> Attempt {
-        let member = members[index]
+    private func run(
+        _ job: ExecutionJob, on reservation: RouterState.Reservation, control: RunControl, emit: @escaping @Sendable (RunEvent) -> Void
+    ) async -> Attempt {
+        let member = members[reservation.server]
         let inner = RunControl()
-        let started = StartLatch { Task { await state.started(index) } }
-        let progress = AttemptProgress(onStart: started.fire)
+        let started = StartLatch { Task { await state.started(reservation) } }
+        let progress = AttemptProgress(onStart: started.fire, onAccepted: { instant in Task { await state.accepted(reservation, at: instant) } })
         let end = AttemptEnd()
         await control.onCancel { Task { await inner.cancel() } }
         Task {
@@ -237,12 +240,21 @@ final class AttemptEnd: Sendable {
 final class AttemptProgress: Sendable {
     private let state = Mutex((started: false, promptID: String?.none, forwarding: true))
     private let onStart: @Sendable () -> Void
+    private let onAccepted: @Sendable (ContinuousClock.Instant) -> Void
 
-    init(onStart: @escaping @Sendable () -> Void) { self.onStart = onStart }
+    init(onStart: @escaping @Sendable () -> Void, onAccepted: @escaping @Sendable (ContinuousClock.Instant) -> Void = { _ in }) {
+        self.onStart = onStart
+        self.onAccepted = onAccepted
+    }
 
     /// Notes the event; true while it should be forwarded.
     func forward(_ event: RunEvent) -> Bool {
-        if case .started = event { onStart() }
+        switch event {
+        case .started: onStart()
+        // Taken when the event comes, not when the router's actor gets to it: a queue heard in between holds the prompt.
+        case .submitted: onAccepted(.now)
+        default: break
+        }
         return state.withLock { state in
             switch event {
             case .started: state.started = true
@@ -258,36 +270,64 @@ final class AttemptProgress: Sendable {
     func stopForwarding() { state.withLock { $0.forwarding = false } }
 }
 
-/// Our prompts per server that were sent and have not started: the part of a server's work `/queue` may not show yet;
-/// and those that have not ended, against a server's concurrency limit.
+/// Our prompts per server that were sent and have not started, and those that have not ended (against a server's
+/// concurrency limit).
+///
+/// A server's queue as last heard already holds our prompts it had accepted by then (ComfyUI queues a prompt before
+/// it answers `POST /prompt`, and its `status` message follows the change): only ours on the way there, or accepted
+/// after that, are added to it, so that our own prompts never count twice against another client's.
 actor RouterState {
-    private var waiting: [Int]
+    /// One prompt's place among our waiting ones.
+    struct Reservation: Sendable, Equatable {
+        let server: Int
+        let token: Int
+    }
+
+    /// Per server: our prompts not yet started, by token, with when the server accepted each (`nil`: not yet).
+    private var waiting: [[Int: ContinuousClock.Instant?]]
     private var inFlight: [Int]
     private var promptCount = 0
+    private var nextToken = 0
 
     init(count: Int) {
-        waiting = Array(repeating: 0, count: count)
-        inFlight = waiting
+        waiting = Array(repeating: [:], count: count)
+        inFlight = Array(repeating: 0, count: count)
     }
 
-    func waiting(_ index: Int) -> Int { waiting[index] }
+    /// Our prompts on server `index` that its queue as heard at `heardAt` does not hold yet.
+    func unseen(_ index: Int, heardAt: ContinuousClock.Instant?) -> Int {
+        guard let heardAt else { return waiting[index].count }
+        return waiting[index].values.reduce(0) { count, accepted in
+            count + (accepted.map { $0 > heardAt } ?? true ? 1 : 0)
+        }
+    }
 
     /// Chooses with our latest counts and counts the prompt at once, so that concurrent choices spread out.
-    func reserve(_ table: RoutingTable) -> Result<Int, RoutingError> {
+    func reserve(_ table: RoutingTable) -> Result<Reservation, RoutingError> {
         var current = table
         for index in current.servers.indices {
-            current.servers[index].ourWaiting = waiting[index]
+            current.servers[index].ourWaiting = unseen(index, heardAt: current.servers[index].heardAt)
             current.servers[index].ourInFlight = inFlight[index]
         }
-        let choice = current.choose()
-        if case .success(let index) = choice {
-            waiting[index] += 1
+        switch current.choose() {
+        case .success(let index):
+            let reservation = Reservation(server: index, token: nextToken)
+            nextToken += 1
+            waiting[index][reservation.token] = .some(nil)
             inFlight[index] += 1
+            return .success(reservation)
+        case .failure(let error):
+            return .failure(error)
         }
-        return choice
     }
 
-    func started(_ index: Int) { waiting[index] = max(0, waiting[index] - 1) }
+    /// The server accepted the prompt at `instant`: a queue heard after that holds it.
+    func accepted(_ reservation: Reservation, at instant: ContinuousClock.Instant) {
+        if waiting[reservation.server][reservation.token] != nil { waiting[reservation.server][reservation.token] = instant }
+    }
+
+    /// The prompt started (or its attempt ended before it could).
+    func started(_ reservation: Reservation) { waiting[reservation.server][reservation.token] = nil }
 
     /// The prompt's attempt there ended, however it ended.
     func ended(_ index: Int) { inFlight[index] = max(0, inFlight[index] - 1) }

@@ -27,13 +27,13 @@ package struct RoutingBench: Sendable {
             let load = loads[index].snapshot
             table.servers.append(.init(
                 name: "server \(index)", queueLength: load.queueLength, ourWaiting: 0, fit: ServerFit(workflow, objectInfo: catalog),
-                isUp: load.failingSince == nil && load.heardAt != nil))
+                isUp: load.failingSince == nil && load.heardAt != nil, heardAt: load.heardAt))
         }
-        guard case .success(let chosen) = await state.reserve(table) else { return nil }
+        guard case .success(let reservation) = await state.reserve(table) else { return nil }
         if startAfter {
-            await state.started(chosen)
-            await state.ended(chosen)
+            await state.started(reservation)
+            await state.ended(reservation.server)
         }
-        return chosen
+        return reservation.server
     }
 }

@@ -1,12 +1,13 @@
 /// The router's view of its servers at one moment, and its one decision: where the next prompt goes.
 ///
-/// A server's work is its queue (running and pending, as `/queue` last said) plus our prompts sent there and
-/// not yet started (which that answer may not show yet). The prompt goes to the server with the least work
+/// A server's work is its queue (running and pending, as `/queue` or its socket's `status` last said) plus our
+/// prompts sent there and not yet started that this answer cannot hold yet (on their way, or accepted after it). The prompt goes to the server with the least work
 /// among those that fit and are below their concurrency limit (RunningHub's); ties go to the server listed first.
 struct RoutingTable: Sendable {
     struct Server: Sendable {
         let name: String
         var queueLength: Int
+        /// Our prompts sent there, not started, and not in ``queueLength`` yet.
         var ourWaiting: Int
         var fit: ServerFit
         var isUp: Bool
@@ -14,6 +15,8 @@ struct RoutingTable: Sendable {
         var limit: Int? = nil
         /// Our prompts sent there that have not ended (a queue length heard before the last of them was sent misses it).
         var ourInFlight = 0
+        /// When the queue length was heard; `nil` before any answer.
+        var heardAt: ContinuousClock.Instant? = nil
 
         var work: Int { queueLength + ourWaiting }
 

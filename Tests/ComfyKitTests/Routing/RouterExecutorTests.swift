@@ -79,4 +79,33 @@ import Testing
         table.servers[0].ourWaiting = 1
         #expect(try table.choose().get() == 0)
     }
+
+    /// ComfyUI's queue (from `/queue` or a `status` message) already holds our prompts it accepted before it was heard:
+    /// those count once. Another client's 3 queued on one server then weigh more than our 2 on the other.
+    @Test func ourPromptsAQueueHeardAfterTheirAcceptanceHoldsCountOnce() async throws {
+        let state = RouterState(count: 2)
+        let start = ContinuousClock.now
+        func table(_ lengths: [Int], heardAt: ContinuousClock.Instant) -> RoutingTable {
+            RoutingTable(servers: lengths.enumerated().map {
+                .init(name: "s\($0.offset)", queueLength: $0.element, ourWaiting: 0, fit: .fits, isUp: true, heardAt: heardAt)
+            })
+        }
+        // On their way, ours count beside the queue as heard.
+        let first = try await state.reserve(table([3, 0], heardAt: start)).get()
+        let second = try await state.reserve(table([3, 0], heardAt: start)).get()
+        #expect(first.server == 1 && second.server == 1)
+        #expect(await state.unseen(1, heardAt: start) == 2)
+        await state.accepted(first, at: start + .milliseconds(1))
+        await state.accepted(second, at: start + .milliseconds(2))
+        // Heard after both were accepted, server 1's queue of 2 is ours: 2 against 3, not 4.
+        let heard = start + .milliseconds(3)
+        #expect(await state.unseen(1, heardAt: heard) == 0)
+        let third = try await state.reserve(table([3, 2], heardAt: heard)).get()
+        #expect(third.server == 1)
+        // A queue heard before they were accepted does not hold them; one started is no longer waiting.
+        #expect(await state.unseen(1, heardAt: start) == 3)
+        await state.started(first)
+        #expect(await state.unseen(1, heardAt: start) == 2)
+        #expect(await state.unseen(1, heardAt: heard) == 1, "the third, not accepted yet")
+    }
 }
