@@ -283,23 +283,31 @@ actor RouterState {
         let token: Int
     }
 
-    /// Per server: our prompts not yet started, by token, with when the server accepted each (`nil`: not yet).
-    private var waiting: [[Int: ContinuousClock.Instant?]]
+    /// Per server: our prompts on their way there (reserved, not yet accepted), by token.
+    private var onTheWay: [Set<Int>]
+    /// Per server: our prompts it accepted and has not started, by when it accepted them (earliest first).
+    private var accepted: [[(instant: ContinuousClock.Instant, token: Int)]]
     private var inFlight: [Int]
     private var promptCount = 0
     private var nextToken = 0
 
     init(count: Int) {
-        waiting = Array(repeating: [:], count: count)
+        onTheWay = Array(repeating: [], count: count)
+        accepted = Array(repeating: [], count: count)
         inFlight = Array(repeating: 0, count: count)
     }
 
-    /// Our prompts on server `index` that its queue as heard at `heardAt` does not hold yet.
+    /// Our prompts on server `index` that its queue as heard at `heardAt` does not hold yet: those on their way, and
+    /// those accepted after it (a binary search: a decision stays cheap with a thousand prompts in flight).
     func unseen(_ index: Int, heardAt: ContinuousClock.Instant?) -> Int {
-        guard let heardAt else { return waiting[index].count }
-        return waiting[index].values.reduce(0) { count, accepted in
-            count + (accepted.map { $0 > heardAt } ?? true ? 1 : 0)
+        let list = accepted[index]
+        guard let heardAt else { return onTheWay[index].count + list.count }
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].instant > heardAt { high = middle } else { low = middle + 1 }
         }
+        return onTheWay[index].count + list.count - low
     }
 
     /// Chooses with our latest counts and counts the prompt at once, so that concurrent choices spread out.
@@ -313,7 +321,7 @@ actor RouterState {
         case .success(let index):
             let reservation = Reservation(server: index, token: nextToken)
             nextToken += 1
-            waiting[index][reservation.token] = .some(nil)
+            onTheWay[index].insert(reservation.token)
             inFlight[index] += 1
             return .success(reservation)
         case .failure(let error):
@@ -323,11 +331,20 @@ actor RouterState {
 
     /// The server accepted the prompt at `instant`: a queue heard after that holds it.
     func accepted(_ reservation: Reservation, at instant: ContinuousClock.Instant) {
-        if waiting[reservation.server][reservation.token] != nil { waiting[reservation.server][reservation.token] = instant }
+        guard onTheWay[reservation.server].remove(reservation.token) != nil else { return }
+        // Acceptances come nearly in order: the place is found from the end.
+        var place = accepted[reservation.server].endIndex
+        while place > 0 && accepted[reservation.server][place - 1].instant > instant { place -= 1 }
+        accepted[reservation.server].insert((instant, reservation.token), at: place)
     }
 
     /// The prompt started (or its attempt ended before it could).
-    func started(_ reservation: Reservation) { waiting[reservation.server][reservation.token] = nil }
+    func started(_ reservation: Reservation) {
+        guard onTheWay[reservation.server].remove(reservation.token) == nil else { return }
+        if let place = accepted[reservation.server].firstIndex(where: { $0.token == reservation.token }) {
+            accepted[reservation.server].remove(at: place)
+        }
+    }
 
     /// The prompt's attempt there ended, however it ended.
     func ended(_ index: Int) { inFlight[index] = max(0, inFlight[index] - 1) }
