@@ -39,12 +39,7 @@ struct RunsCancelCommand: AsyncParsableCommand {
     /// Follows the prompt and cancels it at once: removed from the queue or interrupted, and the end
     /// it reached (interrupted, or whatever came first) is recorded.
     private func cancelOnComfyUI(_ record: RunRecord, promptID: String, kit: ComfyKit, history: RunHistory) async throws -> ExecuteResult {
-        let workflow: Workflow
-        do {
-            workflow = try record.workflow()
-        } catch {
-            throw CLIFailure("run \(record.id): its recorded workflow cannot be read: \(error)")
-        }
+        let workflow = try RecordedRunLookup.workflow(of: record)
         let handle = history.recording(kit.follow(promptID: promptID, workflow: workflow), as: record.id)
         handle.cancel()
         return await handle.result

@@ -19,6 +19,15 @@ struct RunsCommand: AsyncParsableCommand {
 
 /// Finding a recorded run and reaching the server it ran on.
 enum RecordedRunLookup {
+    /// The graph the run recorded; an error naming the run when it cannot be read.
+    static func workflow(of record: RunRecord) throws -> Workflow {
+        do {
+            return try record.workflow()
+        } catch {
+            throw CLIFailure("run \(record.id): its recorded workflow cannot be read: \(error)")
+        }
+    }
+
     /// The run `id` (short id, prefix or prompt id) in the history; an error naming the file if there is none.
     static func record(_ id: String, in history: RunHistory) async throws -> RunRecord {
         let found: RunRecord?

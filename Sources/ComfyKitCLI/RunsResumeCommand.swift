@@ -41,12 +41,7 @@ struct RunsResumeCommand: AsyncParsableCommand {
         if let other = try await history.claimSweep(sweepID) {
             throw CLIFailure("sweep \(sweepID) is still run by process \(other.pid): resume it once that process has ended")
         }
-        let workflow: Workflow
-        do {
-            workflow = try record.workflow()
-        } catch {
-            throw CLIFailure("run \(record.id): its recorded workflow cannot be read: \(error)")
-        }
+        let workflow = try RecordedRunLookup.workflow(of: record)
         let left = LeftSweepPrompts(records: try await history.sweep(sweepID), planned: try await history.plannedPoints(ofSweep: sweepID))
         let kit = try RecordedRunLookup.kit(for: record, serverOptions: serverOptions)
         let loaded = LoadedWorkflow(workflow: workflow, runningHubID: nil)

@@ -40,12 +40,7 @@ struct RunsWatchCommand: AsyncParsableCommand {
         guard let promptID = record.promptID else {
             throw CLIFailure("run \(record.id) has no prompt id: the server never accepted it (or it is still being submitted)")
         }
-        let workflow: Workflow
-        do {
-            workflow = try record.workflow()
-        } catch {
-            throw CLIFailure("run \(record.id): its recorded workflow cannot be read: \(error)")
-        }
+        let workflow = try RecordedRunLookup.workflow(of: record)
         // A run another live process runs is followed beside it: taking over its socket id would take its progress away.
         let runBy = try await history.claim(record.id)
         if let runBy {
