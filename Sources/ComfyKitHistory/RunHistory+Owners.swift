@@ -7,10 +7,10 @@ import GRDB
 extension RunHistory {
     /// The runs in flight that `wanted` picks and no other live process runs (nor runs their sweep), oldest first,
     /// made this process's own, with their sweeps' plans.
-    public func claimInFlight(where wanted: @escaping @Sendable (RunRecord) -> Bool) async throws -> [RunRecord] {
+    public func claimInFlight(where wanted: @escaping @Sendable (RunRecord) -> Bool) async throws -> [ClaimedRun] {
         let current = RunOwner.current
         return try await pool.write { db in
-            var claimed: [RunRecord] = []
+            var claimed: [ClaimedRun] = []
             var sweepHeld: [String: Bool] = [:]
             let inFlight = try RunRecord.filter(RunRecord.Field.status == RunRecordStatus.running.rawValue)
                 .order(RunRecord.Field.createdAt).fetchAll(db)
@@ -20,9 +20,10 @@ extension RunHistory {
                     sweepHeld[sweepID] = held
                     if held { continue }
                 }
+                let former = record.owner
                 record.owner = current
                 try record.update(db, columns: [RunRecord.Field.owner])
-                claimed.append(record)
+                claimed.append(ClaimedRun(record: record, formerOwner: former))
             }
             for (sweepID, held) in sweepHeld where !held {
                 try Self.ownPlan(of: sweepID, as: current, in: db)
@@ -74,4 +75,12 @@ extension RunHistory {
     private static func ownPlan(of sweepID: String, as owner: RunOwner?, in db: Database) throws {
         try SweepPlanRow.filter(key: sweepID).updateAll(db, Column("owner").set(to: owner))
     }
+}
+
+/// A run taken over from a process that is gone.
+public struct ClaimedRun: Sendable {
+    /// The record, now this process's own.
+    public let record: RunRecord
+    /// The process that ran it; `nil` when the record did not say (written before owners were kept).
+    public let formerOwner: RunOwner?
 }

@@ -5,19 +5,20 @@ import Foundation
 /// The runs a new session re-attaches to: recorded as in flight on a ComfyUI server (followed on the server it ran
 /// on, found on another, or reported as not followable), or on the RunningHub site when this session has its key.
 enum InFlightRuns {
-    /// How long a run recorded but never submitted may still be on its way to the server (another app may be
-    /// uploading its media); older, it is recorded as lost.
+    /// How long a run recorded but never submitted, by an app that did not say who it was, may still be on its way
+    /// to the server (that app may be uploading its media); older, it is recorded as lost.
     static let submissionGrace: TimeInterval = 3600
 
     /// The runs to follow again, oldest first (so the newest is the last tab), made this session's own; runs another
-    /// live app runs (a second `comfykit-tui`, a `comfykit run`) are left to it. Runs never submitted past
-    /// ``submissionGrace`` are recorded as lost on the way.
+    /// live app runs (a second `comfykit-tui`, a `comfykit run`) are left to it. A run never submitted is recorded as
+    /// lost on the way when its app is gone, or, when its record does not name its app, once ``submissionGrace`` passed.
     static func lookUp(in history: RunHistory, for kit: ComfyKit, now: Date = Date()) async throws -> [RunRecord] {
         var followable: [RunRecord] = []
-        for record in try await history.claimInFlight(where: { $0.target == .comfyUI || belongs($0, to: kit) }) {
+        for claimed in try await history.claimInFlight(where: { $0.target == .comfyUI || belongs($0, to: kit) }) {
+            let record = claimed.record
             if record.promptID != nil {
                 followable.append(record)
-            } else if now.timeIntervalSince(record.createdAt) > submissionGrace {
+            } else if claimed.formerOwner != nil || now.timeIntervalSince(record.createdAt) > submissionGrace {
                 let lost = ExecuteResult.failure("lost: it was never submitted (the app that started it stopped first)")
                 try? await history.finish(record.id, with: RunOutcome(result: lost), at: now)
             }

@@ -130,18 +130,23 @@ import Testing
         #expect(!InFlightRuns.belongs(cloud, to: kit), "no RunningHub key: a cloud task cannot be followed")
     }
 
-    @Test func aRunNeverSubmittedIsLostOnlyOnceItIsOld() async throws {
+    @Test func aRunNeverSubmittedIsLostOnceItsAppIsGoneOrItIsOld() async throws {
         try await withTemporaryDirectory("ckt-state") { folder in
             let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
             let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: URL(string: "http://127.0.0.1:8188")), environment: [:]))
             var old = Self.record("old", promptID: nil)
             old.createdAt = Date().addingTimeInterval(-2 * InFlightRuns.submissionGrace)
             let recent = Self.record("recent", promptID: nil)
+            // Recent too, but its record names its app, and that app is gone (a pid this session's start tick is not).
+            var orphan = Self.record("orphan", promptID: nil)
+            let current = try #require(RunOwner.current)
+            orphan.owner = RunOwner(pid: current.pid, started: current.started + 1, boot: current.boot)
             let submitted = Self.record("submitted")
-            try await history.insert(contentsOf: [old, recent, submitted])
+            try await history.insert(contentsOf: [old, recent, orphan, submitted])
             #expect(try await InFlightRuns.lookUp(in: history, for: kit).map(\.id) == [submitted.id])
             let lost = try #require(try await history.record(old.id))
             #expect(lost.status == .error && lost.message?.contains("never submitted") == true)
+            #expect(try await history.record(orphan.id)?.status == .error, "its app is gone: it will never be submitted")
             #expect(try await history.record(recent.id)?.status == .running, "another app may still be submitting it")
             await kit.close()
         }

@@ -65,8 +65,10 @@ import Glibc
                 try await history.insert(contentsOf: [live, gone, unknown, ours])
 
                 let claimed = try await history.claimInFlight { $0.workflowName != "ours" }
-                #expect(Set(claimed.map(\.workflowName)) == ["gone", "unknown"])
-                #expect(claimed.allSatisfy { $0.owner == .current })
+                #expect(Set(claimed.map(\.record.workflowName)) == ["gone", "unknown"])
+                #expect(claimed.allSatisfy { $0.record.owner == .current })
+                #expect(claimed.first { $0.record.id == gone.id }?.formerOwner == gone.owner)
+                #expect(claimed.first { $0.record.id == unknown.id }?.formerOwner == nil)
                 #expect(try await history.record(gone.id)?.owner == .current)
                 #expect(try await history.record(live.id)?.owner == other, "a live process keeps its run")
                 #expect(try await history.claim(live.id) == other)
@@ -91,7 +93,7 @@ import Glibc
                 left.owner = RunOwner(pid: other.pid, started: other.started + 1, boot: other.boot)
                 try await history.insert(contentsOf: [held, left])
 
-                #expect(try await history.claimInFlight { _ in true }.map(\.workflowName) == ["left"])
+                #expect(try await history.claimInFlight { _ in true }.map(\.record.workflowName) == ["left"])
                 #expect(try await history.claimSweep("held") == other)
                 #expect(try await history.claim(held.id) == other, "a prompt of a live sweep is its process's")
                 #expect(try await history.record(held.id)?.owner == nil)
