@@ -17,7 +17,13 @@ extension RunRecord {
             "finished_at": finishedAt.map { .string(Self.timestamp($0)) } ?? .null,
             "duration": duration.map(JSONValue.double) ?? .null,
             "message": message.map(JSONValue.string) ?? .null,
+            "app": owner.map { .object(["pid": .int(Int($0.pid)), "alive": .bool($0.isAlive)]) } ?? .null,
         ])
+    }
+
+    /// The status as `runs ls` shows it: a run in flight whose app is gone says so (`runs watch` or `runs resume` it).
+    var statusText: String {
+        isInFlight && owner.map({ !$0.isAlive }) == true ? "running (app gone)" : status.rawValue
     }
 
     /// `runs show --json`: the summary, then what ran and what came out.
@@ -35,7 +41,7 @@ extension RunRecord {
 
     /// A row of `runs ls`: id, status, workflow, created, duration, prompt id.
     var tableRow: [String] {
-        [id, status.rawValue, workflowName, Self.localTime(createdAt), duration.map { String(format: "%.1f s", $0) } ?? "-", promptID ?? "-"]
+        [id, statusText, workflowName, Self.localTime(createdAt), duration.map { String(format: "%.1f s", $0) } ?? "-", promptID ?? "-"]
     }
 
     static func timestamp(_ date: Date) -> String {

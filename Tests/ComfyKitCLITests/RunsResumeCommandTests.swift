@@ -109,3 +109,35 @@ extension RunsCommandTests {
         }
     }
 }
+
+extension RunsCommandTests {
+    @Test func lsSaysWhichRunsInFlightHaveLostTheirApp() async throws {
+        try await withSandbox { sandbox in
+            try await withComfyUIDouble { double in
+                let unknown = try await recordInFlight("09_text_output", params: ["text": "a"], double: double, sandbox: sandbox, submit: false)
+                let gone = try await recordInFlight("09_text_output", params: ["text": "b"], double: double, sandbox: sandbox, submit: false)
+                let live = try await recordInFlight("09_text_output", params: ["text": "c"], double: double, sandbox: sandbox, submit: false)
+                let history = try RunHistory(url: sandbox.historyURL)
+                let current = try #require(RunOwner.current)
+                let ended = RunOwner(pid: current.pid, started: current.started + 1, boot: current.boot)
+                try await history.update(gone.id) { $0.owner = ended }
+                try await withAnotherLiveProcess { pid in
+                    try await history.update(live.id) { $0.owner = RunOwner.of(pid: pid) }
+                    let listed = try await sandbox.comfykit(["runs", "ls"])
+                    #expect(listed.status == 0, "\(listed.stderr)")
+                    let rows = listed.stdout.split(separator: "\n")
+                    #expect(rows.first { $0.contains(gone.id) }?.contains("running (app gone)") == true, "\(listed.stdout)")
+                    for id in [unknown.id, live.id] {
+                        let row = try #require(rows.first { $0.contains(id) })
+                        #expect(row.contains("running") && !row.contains("app gone"), "\(row)")
+                    }
+                    let objects = try await sandbox.runs([])
+                    func app(_ id: String) -> JSONValue? { objects.first { $0["id"] == .string(id) }?["app"] }
+                    #expect(app(unknown.id) == .null)
+                    #expect(app(gone.id) == .object(["pid": .int(Int(current.pid)), "alive": .bool(false)]))
+                    #expect(app(live.id) == .object(["pid": .int(Int(pid)), "alive": .bool(true)]))
+                }
+            }
+        }
+    }
+}
