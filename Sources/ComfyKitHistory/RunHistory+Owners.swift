@@ -12,11 +12,12 @@ extension RunHistory {
         return try await pool.write { db in
             var claimed: [ClaimedRun] = []
             var sweepHeld: [String: Bool] = [:]
+            var live = LiveOwners()
             let inFlight = try RunRecord.filter(RunRecord.Field.status == RunRecordStatus.running.rawValue)
                 .order(RunRecord.Field.createdAt).fetchAll(db)
-            for var record in inFlight where wanted(record) && !(record.owner?.isAnotherLiveProcess ?? false) {
+            for var record in inFlight where wanted(record) && !live.isAnotherLiveProcess(record.owner) {
                 if let sweepID = record.sweepID {
-                    let held = try sweepHeld[sweepID] ?? Self.sweepIsHeld(sweepID, in: db)
+                    let held = try sweepHeld[sweepID] ?? (Self.liveOwner(ofSweep: sweepID, in: db, &live) != nil)
                     sweepHeld[sweepID] = held
                     if held { continue }
                 }
@@ -37,7 +38,8 @@ extension RunHistory {
     public func claimSweep(_ sweepID: String) async throws -> RunOwner? {
         let current = RunOwner.current
         return try await pool.write { db in
-            if let other = try Self.liveOwner(ofSweep: sweepID, in: db) { return other }
+            var live = LiveOwners()
+            if let other = try Self.liveOwner(ofSweep: sweepID, in: db, &live) { return other }
             try Self.ownPlan(of: sweepID, as: current, in: db)
             try RunRecord.filter(RunRecord.Field.sweepID == sweepID && RunRecord.Field.status == RunRecordStatus.running.rawValue)
                 .updateAll(db, RunRecord.Field.owner.set(to: current))
@@ -52,24 +54,21 @@ extension RunHistory {
         return try await pool.write { db in
             guard var record = try RunRecord.fetchOne(db, key: id) else { return nil }
             if let other = record.owner, other.isAnotherLiveProcess { return other }
-            if let sweepID = record.sweepID, let other = try Self.liveOwner(ofSweep: sweepID, in: db) { return other }
+            var live = LiveOwners()
+            if let sweepID = record.sweepID, let other = try Self.liveOwner(ofSweep: sweepID, in: db, &live) { return other }
             record.owner = current
             try record.update(db, columns: [RunRecord.Field.owner])
             return nil
         }
     }
 
-    /// Whether another live process runs the sweep.
-    private static func sweepIsHeld(_ sweepID: String, in db: Database) throws -> Bool {
-        try liveOwner(ofSweep: sweepID, in: db) != nil
-    }
-
     /// Another live process that runs the sweep: the one its plan names, or one that runs one of its prompts.
-    private static func liveOwner(ofSweep sweepID: String, in db: Database) throws -> RunOwner? {
-        if let owner = try SweepPlanRow.fetchOne(db, key: sweepID)?.owner, owner.isAnotherLiveProcess { return owner }
+    private static func liveOwner(ofSweep sweepID: String, in db: Database, _ live: inout LiveOwners) throws -> RunOwner? {
+        if let owner = try SweepPlanRow.fetchOne(db, key: sweepID)?.owner, live.isAnotherLiveProcess(owner) { return owner }
         let owners = try RunRecord.filter(RunRecord.Field.sweepID == sweepID && RunRecord.Field.status == RunRecordStatus.running.rawValue)
             .fetchAll(db).compactMap(\.owner)
-        return owners.first { $0.isAnotherLiveProcess }
+        for owner in owners where live.isAnotherLiveProcess(owner) { return owner }
+        return nil
     }
 
     private static func ownPlan(of sweepID: String, as owner: RunOwner?, in db: Database) throws {
@@ -83,4 +82,17 @@ public struct ClaimedRun: Sendable {
     public let record: RunRecord
     /// The process that ran it; `nil` when the record did not say (written before owners were kept).
     public let formerOwner: RunOwner?
+}
+
+/// Each owner asked of `/proc` once per transaction: a left sweep's 100,000 prompts share one or two owners.
+private struct LiveOwners {
+    private var known: [RunOwner: Bool] = [:]
+
+    mutating func isAnotherLiveProcess(_ owner: RunOwner?) -> Bool {
+        guard let owner else { return false }
+        if let answer = known[owner] { return answer }
+        let answer = owner.isAnotherLiveProcess
+        known[owner] = answer
+        return answer
+    }
 }
