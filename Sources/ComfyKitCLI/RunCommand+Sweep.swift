@@ -24,12 +24,7 @@ extension RunCommand {
             if case .plan = refusal { throw UsageError(refusal.description) }
             throw CLIFailure(refusal.description)
         }
-        if let download {
-            for row in board.rows.keys.sorted().compactMap({ board.rows[$0] }) where row.result.status == .completed {
-                let saved = try await OutputsDownload.run(row.result, kit: kit, to: (download as NSString).appendingPathComponent(String(row.point.index + 1)))
-                await recorder.addDownloads(row.point.index, paths: saved)
-            }
-        }
+        if let download { try await Self.downloadCompleted(board, kit: kit, recorder: recorder, to: download) }
         await kit.close()
         if !json { Terminal.output(board.table().joined(separator: "\n")) }
         if consumer.isCancelled { throw ExitCode(130) }
@@ -40,6 +35,17 @@ extension RunCommand {
     }
 
     private var download: String? { arguments.download }
+
+    /// Saves each completed prompt's outputs under `directory/<prompt number>/`, noted in its record; the prompts
+    /// `skipping` names are left out (a resumed sweep's, ended before it).
+    static func downloadCompleted(
+        _ board: SweepBoard, kit: ComfyKit, recorder: SweepRecorder, to directory: String, skipping: (Int) -> Bool = { _ in false }
+    ) async throws {
+        for row in board.rows.keys.sorted().compactMap({ board.rows[$0] }) where row.result.status == .completed && !skipping(row.point.index) {
+            let saved = try await OutputsDownload.run(row.result, kit: kit, to: (directory as NSString).appendingPathComponent(String(row.point.index + 1)))
+            await recorder.addDownloads(row.point.index, paths: saved)
+        }
+    }
 
     /// The run history, unless turned off; one that cannot be opened is a warning and the sweep goes on unrecorded.
     private func openHistory() -> RunHistory? {

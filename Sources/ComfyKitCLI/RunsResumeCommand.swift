@@ -92,12 +92,7 @@ struct RunsResumeCommand: AsyncParsableCommand {
             await kit.close()
             throw CLIFailure("the prompts never sent cannot be sent: \(refusal.description)")
         }
-        if let download {
-            for row in ended.rows.keys.sorted().compactMap({ ended.rows[$0] }) where row.result.status == .completed && !left.isEnded(row.point.index) {
-                let saved = try await OutputsDownload.run(row.result, kit: kit, to: (download as NSString).appendingPathComponent(String(row.point.index + 1)))
-                await recorder.addDownloads(row.point.index, paths: saved)
-            }
-        }
+        if let download { try await RunCommand.downloadCompleted(ended, kit: kit, recorder: recorder, to: download, skipping: left.isEnded) }
         await kit.close()
         if !json { Terminal.output(ended.table().joined(separator: "\n")) }
         if consumer.isCancelled { throw ExitCode(130) }

@@ -53,8 +53,8 @@ extension RunHistory {
         let current = RunOwner.current
         return try await pool.write { db in
             guard var record = try RunRecord.fetchOne(db, key: id) else { return nil }
-            if let other = record.owner, other.isAnotherLiveProcess { return other }
             var live = LiveOwners()
+            if let other = record.owner, live.isAnotherLiveProcess(other) { return other }
             if let sweepID = record.sweepID, let other = try Self.liveOwner(ofSweep: sweepID, in: db, &live) { return other }
             record.owner = current
             try record.update(db, columns: [RunRecord.Field.owner])

@@ -1,8 +1,9 @@
 /// The router's view of its servers at one moment, and its one decision: where the next prompt goes.
 ///
 /// A server's work is its queue (running and pending, as `/queue` or its socket's `status` last said) plus our
-/// prompts sent there and not yet started that this answer cannot hold yet (on their way, or accepted after it). The prompt goes to the server with the least work
-/// among those that fit and are below their concurrency limit (RunningHub's); ties go to the server listed first.
+/// prompts sent there and not yet started that this answer cannot hold yet (on their way, or accepted after it).
+/// The prompt goes to the server with the least work among those that fit and are below their concurrency limit
+/// (RunningHub's); ties go to the server listed first.
 struct RoutingTable: Sendable {
     struct Server: Sendable {
         let name: String
