@@ -44,6 +44,30 @@ import Testing
         }
     }
 
+    @Test func downloadSavesEachCompletedPromptsOutputsUnderItsNumberAndRecordsThem() async throws {
+        try await withTemporaryDirectory("ck-sweep") { root in
+            let sandbox = RunsCommandTests.Sandbox(root: root)
+            let out = root.appendingPathComponent("out")
+            try await withComfyUIDouble { double in
+                let output = try await sandbox.comfykit([
+                    "run", "--json", SharedFixtures.workflow("01_empty_image_save").path, "-p", "width=64", "-p", "height=48",
+                    "--vary", "color=255,65280", "--server", double.baseURL.absoluteString, "--download", out.path,
+                ])
+                #expect(output.status == 0, "\(output.stderr)")
+                for number in ["1", "2"] {
+                    let saved = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(number).path)
+                    #expect(saved.count == 1 && saved.allSatisfy { $0.hasSuffix(".png") }, "\(number): \(saved)")
+                }
+                for run in try await sandbox.runs([]) {
+                    let id = try #require(run["id"]?.stringValue)
+                    let shown = try await sandbox.comfykit(["runs", "show", "--json", id])
+                    let downloads = try JSONValue(parsing: shown.stdout)["downloads"]?.arrayValue ?? []
+                    #expect(downloads.count == 1 && downloads.allSatisfy { $0.stringValue?.hasPrefix(out.path) == true }, "\(shown.stdout)")
+                }
+            }
+        }
+    }
+
     @Test func aCommaListInCOMFYUI_BASE_URLIsSeveralServersAndTheTableShowsEachPrompt() async throws {
         try await withTemporaryDirectory("ck-sweep") { root in
             let sandbox = RunsCommandTests.Sandbox(root: root)
