@@ -11,6 +11,8 @@ struct SweepPlanRow: Codable, FetchableRecord, PersistableRecord {
     var createdAt: Date
     /// The process that runs the sweep (or resumed it last).
     var owner: RunOwner?
+    /// When the sweep ended: every prompt ended, or it was cancelled; `nil` while it goes, or when its app went away.
+    var endedAt: Date?
 
     init(sweepID: String, points: [SweepPlan.Point], createdAt: Date = Date(), owner: RunOwner? = .current) {
         self.sweepID = sweepID
@@ -51,5 +53,18 @@ extension RunHistory {
     /// before plans were kept).
     public func plannedPoints(ofSweep sweepID: String) async throws -> [SweepPlan.Point] {
         try await pool.read { db in try SweepPlanRow.fetchOne(db, key: sweepID) }?.points.sorted { $0.index < $1.index } ?? []
+    }
+
+    /// Notes that sweep `sweepID` ended (every prompt ended, or it was cancelled): a later session does not send its
+    /// unsent prompts by itself (`comfykit runs resume` still can).
+    public func recordEnd(ofSweep sweepID: String, at date: Date = Date()) async throws {
+        _ = try await pool.write { db in
+            try SweepPlanRow.filter(key: sweepID).updateAll(db, Column("endedAt").set(to: date))
+        }
+    }
+
+    /// When sweep `sweepID` ended, as recorded; `nil` while it goes, when its app went away, or with no plan kept.
+    public func endOfSweep(_ sweepID: String) async throws -> Date? {
+        try await pool.read { db in try SweepPlanRow.fetchOne(db, key: sweepID) }?.endedAt
     }
 }

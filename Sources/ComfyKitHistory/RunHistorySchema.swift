@@ -53,6 +53,12 @@ enum RunHistorySchema {
             try db.alter(table: RunRecord.databaseTableName) { t in t.add(column: "owner", .text) }
             try db.alter(table: SweepPlanRow.databaseTableName) { t in t.add(column: "owner", .text) }
         }
+        migrator.registerMigration("v5: sweep endings") { db in
+            // Whether a sweep ended (every prompt ended, or it was cancelled): one that did not, whose app is gone, is
+            // sent on by the next session even with no prompt in flight. Earlier plans cannot tell: taken as ended.
+            try db.alter(table: SweepPlanRow.databaseTableName) { t in t.add(column: "endedAt", .datetime) }
+            try db.execute(sql: "UPDATE \(SweepPlanRow.databaseTableName) SET endedAt = createdAt")
+        }
         return migrator
     }
 }

@@ -54,6 +54,7 @@ extension RunsCommandTests {
                 #expect(records.allSatisfy { $0.status == .completed && $0.sweepSize == 3 }, "\(records.map(\.status))")
                 #expect(records[1].id == running.id && records[1].promptID == running.promptID)
                 #expect(records[2].params["text"] == .string("gamma"))
+                #expect(try await RunHistory(url: sandbox.historyURL).endOfSweep(sweepID) != nil, "finished: the TUI does not bring it back")
             }
         }
     }

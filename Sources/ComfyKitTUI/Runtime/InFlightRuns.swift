@@ -13,7 +13,14 @@ enum InFlightRuns {
     /// live app runs (a second `comfykit-tui`, a `comfykit run`) are left to it. A run never submitted is recorded as
     /// lost on the way when its app is gone, or, when its record does not name its app, once ``submissionGrace`` passed.
     static func lookUp(in history: RunHistory, for kit: ComfyKit, now: Date = Date()) async throws -> [RunRecord] {
+        try await lookUpWithSweeps(in: history, for: kit, now: now).records
+    }
+
+    /// ``lookUp(in:for:now:)``, and the sweeps to bring back though none of their prompts is followed: left between two
+    /// prompts (``RunHistory/claimLeftSweeps()``), or whose only prompts in flight were never submitted (lost now).
+    static func lookUpWithSweeps(in history: RunHistory, for kit: ComfyKit, now: Date = Date()) async throws -> (records: [RunRecord], sweepIDs: [String]) {
         var followable: [RunRecord] = []
+        var sweepIDs: [String] = []
         for claimed in try await history.claimInFlight(where: { $0.target == .comfyUI || belongs($0, to: kit) }) {
             let record = claimed.record
             if record.promptID != nil {
@@ -21,23 +28,28 @@ enum InFlightRuns {
             } else if claimed.formerOwner != nil || now.timeIntervalSince(record.createdAt) > submissionGrace {
                 let lost = ExecuteResult.failure("lost: it was never submitted (the app that started it stopped first)")
                 try? await history.finish(record.id, with: RunOutcome(result: lost), at: now)
+                if let sweepID = record.sweepID { sweepIDs.append(sweepID) }
             }
         }
-        return followable
+        sweepIDs += try await history.claimLeftSweeps()
+        return (followable, sweepIDs)
     }
 
     /// The runs to follow split into single runs and sweeps: a sweep with a prompt in flight comes back whole, every
     /// prompt it recorded (ended ones too) in prompt order, where its first prompt in flight was, with the planned
-    /// prompts its app never sent (no record: never routed).
-    static func sweeps(among records: [RunRecord], in history: RunHistory) async throws -> (singles: [RunRecord], sweeps: [LeftSweep]) {
+    /// prompts its app never sent (no record: never routed). The sweeps `alsoSweeps` names come back the same way,
+    /// though no record among `records` is theirs.
+    static func sweeps(
+        among records: [RunRecord], alsoSweeps: [String] = [], in history: RunHistory
+    ) async throws -> (singles: [RunRecord], sweeps: [LeftSweep]) {
         var singles: [RunRecord] = []
+        var sweepIDs: [String] = []
+        for record in records {
+            if let sweepID = record.sweepID { sweepIDs.append(sweepID) } else { singles.append(record) }
+        }
         var sweeps: [LeftSweep] = []
         var seen: Set<String> = []
-        for record in records {
-            guard let sweepID = record.sweepID else {
-                singles.append(record)
-                continue
-            }
+        for sweepID in sweepIDs + alsoSweeps {
             guard seen.insert(sweepID).inserted else { continue }
             let recorded = try await history.sweep(sweepID)
             let routed = Set(recorded.compactMap(\.sweepIndex))

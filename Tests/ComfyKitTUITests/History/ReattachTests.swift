@@ -84,6 +84,49 @@ import Testing
         #expect(state.status.contains("1 of 3 prompt(s) still going, 0 ended, 1 not yet sent: sending now, 1 never sent"), "\(state.status)")
     }
 
+    /// A sweep whose app died between two prompts (none in flight, one planned and never sent) comes back at the next
+    /// start: found through its plan, which says it never ended, and its unsent prompt is sent. A sweep that ended (or
+    /// was cancelled) stays as it is.
+    @Test func aSweepWhoseAppDiedBetweenTwoPromptsComesBackAndSendsItsRest() async throws {
+        try await withTemporaryDirectory("ckt-state") { folder in
+            let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
+            let kit = ComfyKit(configuration: try ComfyKitConfiguration.resolve(.init(comfyUIBaseURL: URL(string: "http://127.0.0.1:8188")), environment: [:]))
+            let current = try #require(RunOwner.current)
+            let gone = RunOwner(pid: current.pid, started: current.started + 1, boot: current.boot)
+            let points = ["alpha", "beta", "gamma"].enumerated().map { index, text in
+                SweepPlan.Point(index: index, values: ["text": .string(text)], varied: [("text", .string(text))])
+            }
+            var ended = [try Self.sweepPrompt(0, status: .completed, promptID: "p-0"), try Self.sweepPrompt(1, status: .completed, promptID: "p-1")]
+            for index in ended.indices { ended[index].owner = gone }
+            try await history.recordPlan(points, ofSweep: "5eeb0001", owner: gone)
+            // The same sweep's shape, cancelled with `c` by its app before its last prompt: not brought back.
+            var cancelled = try Self.sweepPrompt(0, status: .interrupted, promptID: "p-9")
+            cancelled.sweepID = "5eeb0002"
+            try await history.recordPlan(points, ofSweep: "5eeb0002", owner: gone)
+            try await history.recordEnd(ofSweep: "5eeb0002")
+            try await history.insert(contentsOf: ended + [cancelled])
+
+            let found = try await InFlightRuns.lookUpWithSweeps(in: history, for: kit)
+            #expect(found.records.isEmpty && found.sweepIDs == ["5eeb0001"])
+            let (singles, sweeps) = try await InFlightRuns.sweeps(among: found.records, alsoSweeps: found.sweepIDs, in: history)
+            #expect(singles.isEmpty && sweeps.count == 1)
+            let left = try #require(sweeps.first)
+            #expect(left.records.map(\.sweepIndex) == [0, 1] && left.unsent.map(\.index) == [2])
+
+            var state = try Fixtures.loadedState()
+            let effects = update(&state, .inFlightSweepFound(left))
+            let workflow = try #require(try? ended[0].workflow())
+            #expect(effects == [.resumeSweep(sweepID: 1, resumed: ResumedSweep(
+                recordedID: "5eeb0001", size: 3, workflowPath: ended[0].workflowSource,
+                workflow: LoadedWorkflow(workflow: workflow, runningHubID: nil), points: [points[2]]))])
+            #expect(state.runs.all.prefix(2).map(\.phase) == [.finished(.completed), .finished(.completed)] && state.runs.all[2].isActive)
+            #expect(state.status.contains("0 of 3 prompt(s) still going, 2 ended, 1 not yet sent: sending now"), "\(state.status)")
+            // This session runs it now: a second look finds nothing.
+            #expect(try await InFlightRuns.lookUpWithSweeps(in: history, for: kit).sweepIDs.isEmpty)
+            await kit.close()
+        }
+    }
+
     @Test func aRunFoundOnAnotherServerIsFollowedThereAndItsRecordCorrected() throws {
         var state = try Fixtures.loadedState()
         let record = Self.record(server: "http://127.0.0.1:8188")

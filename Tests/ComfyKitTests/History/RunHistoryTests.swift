@@ -67,7 +67,28 @@ import Testing
                 (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
             }
             #expect(mode == "wal")
-            #expect(migrations == ["v1: runs", "v2: sweeps", "v3: sweep plans", "v4: owners"])
+            #expect(migrations == ["v1: runs", "v2: sweeps", "v3: sweep plans", "v4: owners", "v5: sweep endings"])
+        }
+    }
+
+    /// Plans kept before sweeps recorded their end cannot tell a finished sweep from a left one: they are taken as
+    /// ended, so a new version never sends an old sweep's prompts again by itself.
+    @Test func sweepPlansFromBeforeEndingsWereKeptAreTakenAsEnded() async throws {
+        try await withTemporaryDirectory("ck-hist") { folder in
+            let url = folder.appendingPathComponent("runs.sqlite")
+            let points = [SweepPlan.Point(index: 0, values: ["seed": .int(1)], varied: [("seed", .int(1))])]
+            try await RunHistory(url: url).recordPlan(points, ofSweep: "old")
+            // The file as version 4 of the schema left it.
+            let queue = try DatabaseQueue(path: url.path)
+            try await queue.write { db in
+                try db.execute(sql: "ALTER TABLE sweepPlan DROP COLUMN endedAt")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5: sweep endings'")
+            }
+            try queue.close()
+            let history = try RunHistory(url: url)
+            #expect(history.recovery == nil)
+            #expect(try await history.endOfSweep("old") != nil)
+            #expect(try await history.plannedPoints(ofSweep: "old").count == 1)
         }
     }
 

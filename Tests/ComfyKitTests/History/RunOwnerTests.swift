@@ -77,6 +77,47 @@ import Glibc
         }
     }
 
+    /// A sweep whose app went away between two prompts (none in flight) is found through its plan; one that ended, one
+    /// a live process runs, one with a prompt in flight, one that never routed a prompt and one that names no app are not.
+    @Test func aSweepLeftBetweenTwoPromptsIsClaimedOnlyWhenItsAppIsGoneAndItNeverEnded() async throws {
+        try await withTemporaryDirectory("ck-owner") { folder in
+            let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
+            let points = (0..<3).map { SweepPlan.Point(index: $0, values: ["seed": .int($0)], varied: [("seed", .int($0))]) }
+            try await withAnotherProcess { other in
+                let gone = RunOwner(pid: other.pid, started: other.started + 1, boot: other.boot)
+                func prompt(_ sweepID: String, _ index: Int, status: RunRecordStatus = .completed) -> RunRecord {
+                    var record = RunHistoryTests.record(sweepID, status: status, promptID: "p-\(sweepID)-\(index)")
+                    (record.sweepID, record.sweepIndex, record.sweepSize, record.owner) = (sweepID, index, 3, gone)
+                    return record
+                }
+                let sweeps: [(id: String, owner: RunOwner?, routed: [RunRecord])] = [
+                    ("between", gone, [prompt("between", 0), prompt("between", 1)]),
+                    ("ended", gone, [prompt("ended", 0)]),
+                    ("live", other, [prompt("live", 0)]),
+                    ("inflight", gone, [prompt("inflight", 0), prompt("inflight", 1, status: .running)]),
+                    ("allrouted", gone, [prompt("allrouted", 0), prompt("allrouted", 1), prompt("allrouted", 2, status: .error)]),
+                    ("norecord", gone, []),
+                    ("noowner", nil, [prompt("noowner", 0)]),
+                ]
+                for sweep in sweeps {
+                    try await history.recordPlan(points, ofSweep: sweep.id, owner: sweep.owner)
+                    try await history.insert(contentsOf: sweep.routed)
+                }
+                try await history.recordEnd(ofSweep: "ended")
+
+                #expect(try await history.claimLeftSweeps() == ["between"])
+                #expect(try await history.endOfSweep("between") == nil, "it goes again, in this process")
+                #expect(try await history.endOfSweep("allrouted") != nil, "every prompt was routed and ended: it ended")
+                #expect(try await history.claimSweep("between") == nil)
+                #expect(try await history.claimSweep("live") == other)
+                #expect(try await history.claimLeftSweeps().isEmpty, "this process runs it now")
+                // Its in-flight prompt brings "inflight" back; claiming it makes the plan go again as this process's.
+                #expect(try await history.claimInFlight { $0.sweepID == "inflight" }.map(\.record.sweepIndex) == [1])
+                #expect(try await history.endOfSweep("inflight") == nil)
+            }
+        }
+    }
+
     @Test func aSweepALiveProcessRunsIsLeftToItWholeAndOneWhoseProcessIsGoneIsClaimedWhole() async throws {
         try await withTemporaryDirectory("ck-owner") { folder in
             let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))

@@ -27,7 +27,10 @@ import Testing
             let recorder = SweepRecorder(history: history, loaded: loaded, source: .file(path: path), kit: kit) { Issue.record("\($0)") }
             let texts = Variation(param: "text", values: [.string("alpha"), .string("beta"), .string("gamma")])
             for await event in kit.sweep(loaded, base: ["number": .int(1)], vary: [texts]) { await recorder.record(event) }
+            #expect(try await history.endOfSweep(recorder.sweepID) == nil, "not ended until its consumer says so")
+            await recorder.ended()
             await kit.close()
+            #expect(try await history.endOfSweep(recorder.sweepID) != nil)
 
             let records = try await history.sweep(recorder.sweepID)
             #expect(records.map(\.sweepIndex) == [0, 1, 2])
@@ -103,6 +106,7 @@ import Testing
             #expect(records.map(\.status) == [.completed, .interrupted])
             #expect(records.last?.message == "the sweep was cancelled")
             #expect(try await history.plannedPoints(ofSweep: recorder.sweepID).count == 2)
+            #expect(try await history.endOfSweep(recorder.sweepID) != nil, "a cancelled sweep ended: it is not sent on by itself")
         }
     }
 }
