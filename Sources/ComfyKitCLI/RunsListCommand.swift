@@ -41,5 +41,25 @@ struct RunsListCommand: AsyncParsableCommand {
         } else {
             Terminal.output(TextTable.table(header: ["ID", "STATUS", "WORKFLOW", "CREATED", "DURATION", "PROMPT"], rows: runs.map(\.tableRow)).joined(separator: "\n"))
         }
+        if !json { Self.noteLeftSweeps((try? await history.leftSweeps()) ?? []) }
+    }
+
+    /// Sweeps whose app stopped before they ended: their prompts never sent appear in no list of runs, so each is named
+    /// with the command that finishes it.
+    static func noteLeftSweeps(_ sweeps: [LeftSweepSummary]) {
+        for line in leftSweepLines(sweeps) { Terminal.error(line + "\n") }
+    }
+
+    static let leftSweepLinesShown = 5
+
+    static func leftSweepLines(_ sweeps: [LeftSweepSummary]) -> [String] {
+        let lines = sweeps.prefix(leftSweepLinesShown).map { sweep in
+            let left = [sweep.unsent > 0 ? "\(sweep.unsent) never sent" : nil, sweep.inFlight > 0 ? "\(sweep.inFlight) in flight" : nil]
+                .compactMap { $0 }.joined(separator: " and ")
+            return "sweep \(sweep.sweepID) of \(sweep.workflowName) was left by its app, now gone, with \(left) of its \(sweep.size) prompts: "
+                + "`comfykit runs resume \(sweep.firstRunID)` finishes it"
+        }
+        let more = sweeps.count - lines.count
+        return lines + (more > 0 ? ["\(more) more sweep(s) left the same way"] : [])
     }
 }

@@ -62,33 +62,6 @@ extension RunHistory {
         }
     }
 
-    /// Sweeps whose app went away between two prompts: not ended, run by no live process (nor by this one), none of
-    /// their prompts in flight, some planned prompts never routed; made this process's own, oldest first. Each has a
-    /// recorded prompt (a later session reads the workflow from it). One whose every prompt was routed and has ended
-    /// is recorded as ended instead.
-    public func claimLeftSweeps() async throws -> [String] {
-        let current = RunOwner.current
-        return try await pool.write { db in
-            var claimed: [String] = []
-            var live = LiveOwners()
-            for plan in try SweepPlanRow.filter(Column("endedAt") == nil).order(Column("createdAt")).fetchAll(db) {
-                // A plan that names no app cannot be told from a live one's: never taken by itself.
-                guard let owner = plan.owner, owner != current, !live.isAnotherLiveProcess(owner) else { continue }
-                let records = try RunRecord.filter(RunRecord.Field.sweepID == plan.sweepID).fetchAll(db)
-                // Prompts in flight bring their sweep back through ``claimInFlight(where:)``.
-                guard !records.isEmpty, !records.contains(where: \.isInFlight) else { continue }
-                let routed = Set(records.compactMap(\.sweepIndex))
-                guard plan.points.contains(where: { !routed.contains($0.index) }) else {
-                    try SweepPlanRow.filter(key: plan.sweepID).updateAll(db, Column("endedAt").set(to: Date()))
-                    continue
-                }
-                try Self.ownPlan(of: plan.sweepID, as: current, in: db)
-                claimed.append(plan.sweepID)
-            }
-            return claimed
-        }
-    }
-
     /// Another live process that runs the sweep: the one its plan names, or one that runs one of its prompts.
     private static func liveOwner(ofSweep sweepID: String, in db: Database, _ live: inout LiveOwners) throws -> RunOwner? {
         if let owner = try SweepPlanRow.fetchOne(db, key: sweepID)?.owner, live.isAnotherLiveProcess(owner) { return owner }
@@ -99,7 +72,7 @@ extension RunHistory {
     }
 
     /// The sweep goes again, run by `owner`: it has not ended until that process says so.
-    private static func ownPlan(of sweepID: String, as owner: RunOwner?, in db: Database) throws {
+    static func ownPlan(of sweepID: String, as owner: RunOwner?, in db: Database) throws {
         try SweepPlanRow.filter(key: sweepID).updateAll(db, Column("owner").set(to: owner), Column("endedAt").set(to: nil))
     }
 }
@@ -113,7 +86,7 @@ public struct ClaimedRun: Sendable {
 }
 
 /// Each owner asked of `/proc` once per transaction: a left sweep's 100,000 prompts share one or two owners.
-private struct LiveOwners {
+struct LiveOwners {
     private var known: [RunOwner: Bool] = [:]
 
     mutating func isAnotherLiveProcess(_ owner: RunOwner?) -> Bool {

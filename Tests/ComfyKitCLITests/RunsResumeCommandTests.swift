@@ -59,6 +59,34 @@ extension RunsCommandTests {
         }
     }
 
+    /// A sweep whose app is gone shows in `runs ls` with what it left (its unsent prompts show nowhere else) and the
+    /// command that finishes it; once resumed, it ended and is no longer named.
+    @Test func lsNamesASweepLeftByAGoneAppUntilItIsResumed() async throws {
+        try await withSandbox { sandbox in
+            try await withComfyUIDouble({ $0.nodeDurations[.nodeID("1")] = .milliseconds(300) }) { double in
+                let (sweepID, running) = try await recordLeftSweep(on: double, sandbox: sandbox)
+                let history = try RunHistory(url: sandbox.historyURL)
+                let current = try #require(RunOwner.current)
+                let gone = RunOwner(pid: current.pid, started: current.started + 1, boot: current.boot)
+                try await history.recordPlan(try await history.plannedPoints(ofSweep: sweepID), ofSweep: sweepID, owner: gone)
+                for record in try await history.sweep(sweepID) { _ = try await history.update(record.id) { $0.owner = gone } }
+                let first = try #require(try await history.sweep(sweepID).first)
+                #expect(try await history.leftSweeps().map(\.sweepID) == [sweepID])
+
+                let listed = try await sandbox.comfykit(["runs", "ls"])
+                #expect(listed.status == 0, "\(listed.stderr)")
+                #expect(listed.stderr.contains("sweep \(sweepID) of 09_text_output was left by its app, now gone, with 1 never sent and 1 in flight "
+                    + "of its 3 prompts: `comfykit runs resume \(first.id)` finishes it"), "\(listed.stderr)")
+                #expect(try await sandbox.comfykit(["runs", "ls", "--json"]).stderr.isEmpty, "JSON output carries no notes")
+
+                let resumed = try await sandbox.comfykit(["runs", "resume", running.id])
+                #expect(resumed.status == 0, "\(resumed.stderr)")
+                #expect(try await sandbox.comfykit(["runs", "ls"]).stderr.isEmpty)
+                #expect(try await history.leftSweeps().isEmpty)
+            }
+        }
+    }
+
     @Test func resumeOfARunOutsideASweepPointsToWatch() async throws {
         try await withSandbox { sandbox in
             try await withComfyUIDouble { double in

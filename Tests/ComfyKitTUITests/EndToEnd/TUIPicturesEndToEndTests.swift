@@ -42,9 +42,15 @@ enum PictureScenario {
     /// The log's text once it holds `what`.
     @discardableResult
     static func waitForLog(_ workspace: TUIWorkspace, _ what: String, within seconds: Double = 20) async throws -> String {
-        try await eventually("\(what) in the log", within: seconds) {
+        do {
+            return try await eventually("\(what) in the log", within: seconds) {
+                let text = (try? String(contentsOf: workspace.logFile, encoding: .utf8)) ?? ""
+                return text.contains(what) ? text : nil
+            }
+        } catch {
+            // What the app got to, for a failure seen once in a whole run and not again.
             let text = (try? String(contentsOf: workspace.logFile, encoding: .utf8)) ?? ""
-            return text.contains(what) ? text : nil
+            throw HarnessFailure("\(error); the log's last lines:\n" + text.split(separator: "\n").suffix(15).joined(separator: "\n"))
         }
     }
 }

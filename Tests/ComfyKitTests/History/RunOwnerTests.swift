@@ -105,6 +105,10 @@ import Glibc
                 }
                 try await history.recordEnd(ofSweep: "ended")
 
+                let left = try await history.leftSweeps()
+                #expect(Set(left.map(\.sweepID)) == ["between", "inflight"], "what `runs ls` names")
+                #expect(left.first { $0.sweepID == "between" }.map { ($0.unsent, $0.inFlight, $0.size) } ?? (0, 0, 0) == (1, 0, 3))
+                #expect(left.first { $0.sweepID == "inflight" }.map { ($0.unsent, $0.inFlight) } ?? (0, 0) == (1, 1))
                 #expect(try await history.claimLeftSweeps() == ["between"])
                 #expect(try await history.endOfSweep("between") == nil, "it goes again, in this process")
                 #expect(try await history.endOfSweep("allrouted") != nil, "every prompt was routed and ended: it ended")
