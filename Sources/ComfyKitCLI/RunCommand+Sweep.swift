@@ -18,7 +18,7 @@ extension RunCommand {
         let (board, refusal) = await consumer.value
         _ = trap
         // Ctrl-C stopped reading the sweep's events: the prompts it interrupted are recorded as such.
-        if consumer.isCancelled { await recorder.interruptUnfinished() } else { await recorder.ended() }
+        await recorder.ended(cancelled: consumer.isCancelled)
         if let refusal {
             await kit.close()
             if case .plan = refusal { throw UsageError(refusal.description) }

@@ -41,13 +41,9 @@ struct RunsListCommand: AsyncParsableCommand {
         } else {
             Terminal.output(TextTable.table(header: ["ID", "STATUS", "WORKFLOW", "CREATED", "DURATION", "PROMPT"], rows: runs.map(\.tableRow)).joined(separator: "\n"))
         }
-        if !json { Self.noteLeftSweeps((try? await history.leftSweeps()) ?? []) }
-    }
-
-    /// Sweeps whose app stopped before they ended: their prompts never sent appear in no list of runs, so each is named
-    /// with the command that finishes it.
-    static func noteLeftSweeps(_ sweeps: [LeftSweepSummary]) {
-        for line in leftSweepLines(sweeps) { Terminal.error(line + "\n") }
+        // Sweeps whose app stopped before they ended: their prompts never sent appear in no list of runs, so each is
+        // named with the command that finishes it.
+        if !json { for line in Self.leftSweepLines((try? await history.leftSweeps()) ?? []) { Terminal.error(line + "\n") } }
     }
 
     static let leftSweepLinesShown = 5

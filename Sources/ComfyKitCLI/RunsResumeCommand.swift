@@ -87,7 +87,7 @@ struct RunsResumeCommand: AsyncParsableCommand {
         _ = trap
         // The interrupts are sent before this process goes.
         await work.value
-        if consumer.isCancelled { await recorder.interruptUnfinished() } else { await recorder.ended() }
+        await recorder.ended(cancelled: consumer.isCancelled)
         if let refusal {
             await kit.close()
             throw CLIFailure("the prompts never sent cannot be sent: \(refusal.description)")

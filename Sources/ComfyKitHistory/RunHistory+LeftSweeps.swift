@@ -41,15 +41,26 @@ extension RunHistory {
         var found: [LeftSweepSummary] = []
         for plan in try SweepPlanRow.filter(Column("endedAt") == nil).order(Column("createdAt")).fetchAll(db) {
             guard let owner = plan.owner, owner != current, !live.isAnotherLiveProcess(owner) else { continue }
-            let records = try RunRecord.filter(RunRecord.Field.sweepID == plan.sweepID).order(RunRecord.Field.sweepIndex).fetchAll(db)
-            guard let first = records.first else { continue }
+            // Only the columns counted: this runs at every TUI start and `runs ls`, and a sweep may have 100,000 prompts,
+            // each record carrying its workflow.
+            let prompts = RunRecord.filter(RunRecord.Field.sweepID == plan.sweepID)
+            guard let first = try Row.fetchOne(db, prompts.select(RunRecord.Field.id, RunRecord.Field.workflowName).order(RunRecord.Field.sweepIndex))
+            else { continue }
+            var routed: Set<Int> = []
+            var inFlight = 0
+            var followedByALiveProcess = false
+            let rows = try Row.fetchCursor(db, prompts.select(RunRecord.Field.sweepIndex, RunRecord.Field.status, RunRecord.Field.owner))
+            while let row = try rows.next() {
+                if let index: Int = row[RunRecord.Field.sweepIndex] { routed.insert(index) }
+                if (row[RunRecord.Field.status] as String?) == RunRecordStatus.running.rawValue { inFlight += 1 }
+                if live.isAnotherLiveProcess(row[RunRecord.Field.owner]) { followedByALiveProcess = true }
+            }
             // A live process follows one of its prompts (`runs watch`): not left.
-            if records.contains(where: { live.isAnotherLiveProcess($0.owner) }) { continue }
-            let routed = Set(records.compactMap(\.sweepIndex))
+            if followedByALiveProcess { continue }
             let points = plan.points
             found.append(LeftSweepSummary(
-                sweepID: plan.sweepID, workflowName: first.workflowName, firstRunID: first.id, size: max(points.count, routed.count),
-                unsent: points.filter { !routed.contains($0.index) }.count, inFlight: records.filter(\.isInFlight).count))
+                sweepID: plan.sweepID, workflowName: first[RunRecord.Field.workflowName], firstRunID: first[RunRecord.Field.id],
+                size: max(points.count, routed.count), unsent: points.filter { !routed.contains($0.index) }.count, inFlight: inFlight))
         }
         return found
     }

@@ -36,7 +36,7 @@ public actor SweepRecorder {
     }
 
     /// Takes on records already written for prompts of the resumed sweep (index → record id): their events update
-    /// those records, and ``interruptUnfinished()`` covers them.
+    /// those records, and a cancelled ``ended(cancelled:)`` covers them.
     public func adopt(_ records: [(index: Int, id: String)]) {
         for (index, id) in records { ids[index] = id }
     }
@@ -88,25 +88,19 @@ public actor SweepRecorder {
         }
     }
 
-    /// Records every prompt that was routed and has not finished as interrupted (from a cancelled task too), and the
-    /// sweep as ended: a later session does not send its unsent prompts by itself.
-    public func interruptUnfinished() async {
+    /// Records that the sweep ended: its events all read (every prompt ended), or, `cancelled`, its consumer stopped
+    /// reading, and every prompt routed and not finished is recorded as interrupted (from a cancelled task too). Either
+    /// way a later session does not send its unsent prompts by itself; a sweep that never says so (its app went away,
+    /// or left it running) is sent on by the next `comfykit-tui`, or by `comfykit runs resume`.
+    public func ended(cancelled: Bool = false) async {
         guard let history else { return }
         let outcome = RunOutcome(result: ExecuteResult(status: .interrupted, msg: "the sweep was cancelled"))
-        let unfinished = ids.filter { !finished.contains($0.key) }.map(\.value)
+        let unfinished = cancelled ? ids.filter { !finished.contains($0.key) }.map(\.value) : []
         let sweepID = sweepID
         await Task {
             for id in unfinished { try? await history.finish(id, with: outcome) }
             try? await history.recordEnd(ofSweep: sweepID)
         }.value
-    }
-
-    /// Records that the sweep ended, its events all read: every prompt ended. A sweep that never says so (its app
-    /// went away, or left it running) is sent on by the next `comfykit-tui`, or by `comfykit runs resume`.
-    public func ended() async {
-        guard let history else { return }
-        let sweepID = sweepID
-        await Task { try? await history.recordEnd(ofSweep: sweepID) }.value
     }
 
     /// Notes the files downloaded for the prompt at `index`.

@@ -39,7 +39,7 @@ struct HistoryEffects {
     func reattachInFlight() {
         Task.detached { [history, kit, inbox, logger] in
             do {
-                let (records, leftSweeps) = try await InFlightRuns.lookUpWithSweeps(in: history, for: kit)
+                let (records, leftSweeps) = try await InFlightRuns.lookUp(in: history, for: kit)
                 let (singles, sweeps) = try await InFlightRuns.sweeps(among: records, alsoSweeps: leftSweeps, in: history)
                 logger.info("runs left in flight", metadata: ["count": "\(records.count)", "sweeps": "\(sweeps.count)"])
                 inbox.post(.inFlightFound(singles))

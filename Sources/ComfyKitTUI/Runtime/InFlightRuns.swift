@@ -12,13 +12,9 @@ enum InFlightRuns {
     /// The runs to follow again, oldest first (so the newest is the last tab), made this session's own; runs another
     /// live app runs (a second `comfykit-tui`, a `comfykit run`) are left to it. A run never submitted is recorded as
     /// lost on the way when its app is gone, or, when its record does not name its app, once ``submissionGrace`` passed.
-    static func lookUp(in history: RunHistory, for kit: ComfyKit, now: Date = Date()) async throws -> [RunRecord] {
-        try await lookUpWithSweeps(in: history, for: kit, now: now).records
-    }
-
-    /// ``lookUp(in:for:now:)``, and the sweeps to bring back though none of their prompts is followed: left between two
-    /// prompts (``RunHistory/claimLeftSweeps()``), or whose only prompts in flight were never submitted (lost now).
-    static func lookUpWithSweeps(in history: RunHistory, for kit: ComfyKit, now: Date = Date()) async throws -> (records: [RunRecord], sweepIDs: [String]) {
+    /// With them, the sweeps to bring back though none of their prompts is followed: left between two prompts
+    /// (``RunHistory/claimLeftSweeps()``), or whose only prompts in flight were never submitted (lost now).
+    static func lookUp(in history: RunHistory, for kit: ComfyKit, now: Date = Date()) async throws -> (records: [RunRecord], sweepIDs: [String]) {
         var followable: [RunRecord] = []
         var sweepIDs: [String] = []
         for claimed in try await history.claimInFlight(where: { $0.target == .comfyUI || belongs($0, to: kit) }) {

@@ -17,7 +17,7 @@ enum SweepFollowing {
                 if case .finished(let point, _, let outcome) = event { RunLog.finished(sweepID + point.index, outcome, logger: logger) }
                 for message in messages(for: event, sweepID: sweepID, recordID: recordID) { inbox.post(message) }
             }
-            if Task.isCancelled { await recorder.interruptUnfinished() } else { await recorder.ended() }
+            await recorder.ended(cancelled: Task.isCancelled)
         }
     }
 

@@ -106,7 +106,7 @@ import Testing
             try await history.recordEnd(ofSweep: "5eeb0002")
             try await history.insert(contentsOf: ended + [cancelled])
 
-            let found = try await InFlightRuns.lookUpWithSweeps(in: history, for: kit)
+            let found = try await InFlightRuns.lookUp(in: history, for: kit)
             #expect(found.records.isEmpty && found.sweepIDs == ["5eeb0001"])
             let (singles, sweeps) = try await InFlightRuns.sweeps(among: found.records, alsoSweeps: found.sweepIDs, in: history)
             #expect(singles.isEmpty && sweeps.count == 1)
@@ -122,7 +122,7 @@ import Testing
             #expect(state.runs.all.prefix(2).map(\.phase) == [.finished(.completed), .finished(.completed)] && state.runs.all[2].isActive)
             #expect(state.status.contains("0 of 3 prompt(s) still going, 2 ended, 1 not yet sent: sending now"), "\(state.status)")
             // This session runs it now: a second look finds nothing.
-            #expect(try await InFlightRuns.lookUpWithSweeps(in: history, for: kit).sweepIDs.isEmpty)
+            #expect(try await InFlightRuns.lookUp(in: history, for: kit).sweepIDs.isEmpty)
             await kit.close()
         }
     }
@@ -186,7 +186,7 @@ import Testing
             orphan.owner = RunOwner(pid: current.pid, started: current.started + 1, boot: current.boot)
             let submitted = Self.record("submitted")
             try await history.insert(contentsOf: [old, recent, orphan, submitted])
-            #expect(try await InFlightRuns.lookUp(in: history, for: kit).map(\.id) == [submitted.id])
+            #expect(try await InFlightRuns.lookUp(in: history, for: kit).records.map(\.id) == [submitted.id])
             let lost = try #require(try await history.record(old.id))
             #expect(lost.status == .error && lost.message?.contains("never submitted") == true)
             #expect(try await history.record(orphan.id)?.status == .error, "its app is gone: it will never be submitted")

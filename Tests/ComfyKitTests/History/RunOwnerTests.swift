@@ -78,7 +78,8 @@ import Glibc
     }
 
     /// A sweep whose app went away between two prompts (none in flight) is found through its plan; one that ended, one
-    /// a live process runs, one with a prompt in flight, one that never routed a prompt and one that names no app are not.
+    /// a live process runs or follows, one with a prompt in flight, one that never routed a prompt and one that names no
+    /// app are not.
     @Test func aSweepLeftBetweenTwoPromptsIsClaimedOnlyWhenItsAppIsGoneAndItNeverEnded() async throws {
         try await withTemporaryDirectory("ck-owner") { folder in
             let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
@@ -98,6 +99,8 @@ import Glibc
                     ("allrouted", gone, [prompt("allrouted", 0), prompt("allrouted", 1), prompt("allrouted", 2, status: .error)]),
                     ("norecord", gone, []),
                     ("noowner", nil, [prompt("noowner", 0)]),
+                    // Its app is gone, and a live process (`runs watch`) follows its prompt in flight.
+                    ("watched", gone, [prompt("watched", 0), { var watched = prompt("watched", 1, status: .running); watched.owner = other; return watched }()]),
                 ]
                 for sweep in sweeps {
                     try await history.recordPlan(points, ofSweep: sweep.id, owner: sweep.owner)

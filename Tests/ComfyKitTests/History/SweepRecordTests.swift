@@ -98,7 +98,7 @@ import Testing
                 await recorder.record(.planned(points))
                 for point in points { await recorder.record(.routed(point, server: "http://127.0.0.1:8188")) }
                 await recorder.record(.finished(points[0], server: "http://127.0.0.1:8188", RunOutcome(result: ExecuteResult(status: .completed))))
-                await recorder.interruptUnfinished()
+                await recorder.ended(cancelled: true)
             }
             await consumer.value
             await kit.close()
