@@ -137,6 +137,21 @@ import Testing
         #expect(state.runs.all[0].isActive)
     }
 
+    /// `c` on a re-attached sweep before its prompt in flight was found on a server: there was no handle to cancel,
+    /// so once found it is followed and cancelled at once (the server interrupts or drops it), and stays ended.
+    @Test func aReattachedPromptCancelledBeforeItWasFoundIsCancelledOnItsServerOnceFound() throws {
+        var state = try Fixtures.loadedState()
+        let ended = try Self.sweepPrompt(0, status: .completed, promptID: "p-0")
+        let running = try Self.sweepPrompt(1, status: .running, promptID: "p-1")
+        _ = update(&state, .inFlightSweepFound(LeftSweep(records: [ended, running], unsent: [])))
+        _ = state.runs.cancelSweep(of: state.runs.all[1], status: &state.status)
+        #expect(state.runs.all[1].phase == .finished(.interrupted))
+        let effects = update(&state, .recordedRunPlaced(runID: 2, record: running, .server(running.server)))
+        #expect(effects == [.followRecordedOn(runID: 2, record: running, server: running.server), .cancelRun(runID: 2)])
+        #expect(state.runs.all[1].phase == .finished(.interrupted))
+        #expect(state.runs.all[1].log.last == "found on \(running.server) after it was cancelled: cancelling it there")
+    }
+
     @Test func aRunOnItsOwnServerIsFollowedThereWithoutRewritingItsRecord() throws {
         var state = try Fixtures.loadedState()
         let record = Self.record(server: "box2")

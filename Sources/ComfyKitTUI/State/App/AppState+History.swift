@@ -71,16 +71,18 @@ extension AppState {
 
     /// A re-attached ComfyUI run found (or not) among this session's servers: followed where it is, the record
     /// corrected when it named another server; a run that cannot be followed ends on the strip saying why, and its
-    /// record stays in flight for a later start.
+    /// record stays in flight for a later start. A run the user cancelled while it was looked for (it had no handle to
+    /// cancel then) is followed and cancelled at once, so that the cancel reaches its server.
     mutating func followReattached(runID: Int, record: RunRecord, at place: RecordedPromptPlace) -> [Effect] {
         guard let index = runs.all.firstIndex(where: { $0.id == runID }) else { return [] }
         let reason: String
         switch place {
         case .server(let name):
             runs.all[index].server = name
-            runs.all[index].log.append("following it on \(name)")
+            let cancelled = !runs.all[index].isActive
+            runs.all[index].log.append(cancelled ? "found on \(name) after it was cancelled: cancelling it there" : "following it on \(name)")
             return (name == record.server ? [] : [.recordServer(recordID: record.id, server: name)])
-                + [.followRecordedOn(runID: runID, record: record, server: name)]
+                + [.followRecordedOn(runID: runID, record: record, server: name)] + (cancelled ? [.cancelRun(runID: runID)] : [])
         case .down(let server, let why):
             reason = "its server \(server) is down (\(why))"
         case .notConfigured(let server, let configured):
