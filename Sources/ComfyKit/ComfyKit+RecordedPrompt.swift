@@ -11,6 +11,18 @@ public enum RecordedPromptPlace: Hashable, Sendable {
     case notConfigured(server: String, configured: [String])
 }
 
+/// Where a prompt sent and never confirmed is, among a kit's servers (``ComfyKit/place(ofUnconfirmedPrompt:sentTo:within:)``).
+public enum UnconfirmedPromptPlace: Hashable, Sendable {
+    /// The configured server of this name knows it (queued, running or ended there): follow it there.
+    case server(String)
+    /// The server it was sent to answers, and neither it nor any other configured server knows it: it never arrived.
+    case notReceived(server: String)
+    /// The server it was sent to is configured but does not answer, and no other server knows the prompt.
+    case down(server: String, reason: String)
+    /// The server it was sent to is not one of the kit's servers, and none of them knows the prompt.
+    case notConfigured(server: String, configured: [String])
+}
+
 extension ComfyKit {
     /// The kit of the server runs are routed over that is named `name` (as ``serverNames`` names it, or by its URL
     /// as the run history records an unrouted run's server); `nil` when none is.
@@ -30,12 +42,42 @@ extension ComfyKit {
     /// if case .server(let name) = await kit.place(ofPrompt: promptID, recordedOn: record.server) { … }
     /// ```
     public func place(ofPrompt promptID: String, recordedOn recorded: String, within: Duration = .seconds(5)) async -> RecordedPromptPlace {
+        let found = await lookUp(promptID, recordedOn: recorded, within: within)
+        if let holder = found.holder { return .server(holder) }
+        guard let own = found.own else { return .notConfigured(server: recorded, configured: serverNames) }
+        guard found.ownAnswered else { return .down(server: own.serverName, reason: Self.notAnswering(within)) }
+        return .server(own.serverName)
+    }
+
+    /// Where a prompt sent under `promptID` to the server recorded as `sentTo`, and never confirmed (its app went away
+    /// before the server answered), is: on a server that knows it (follow it there), or never arrived (that server
+    /// answers and neither it nor any other knows it: it can be sent again), or not to be told (that server is down, or
+    /// not one of this kit's).
+    ///
+    /// ```swift
+    /// switch await kit.place(ofUnconfirmedPrompt: record.requestedPromptID!, sentTo: record.server) {
+    /// case .server(let name): …          // follow it there
+    /// case .notReceived: …               // send it again
+    /// case .down, .notConfigured: …      // leave it recorded in flight
+    /// }
+    /// ```
+    public func place(ofUnconfirmedPrompt promptID: String, sentTo recorded: String, within: Duration = .seconds(5)) async -> UnconfirmedPromptPlace {
+        let found = await lookUp(promptID, recordedOn: recorded, within: within)
+        if let holder = found.holder { return .server(holder) }
+        guard let own = found.own else { return .notConfigured(server: recorded, configured: serverNames) }
+        guard found.ownAnswered else { return .down(server: own.serverName, reason: Self.notAnswering(within)) }
+        return .notReceived(server: own.serverName)
+    }
+
+    /// The server that knows `promptID` (the recorded one first, then the others in configured order), the recorded
+    /// server's kit, and whether it answered. Each server is given `within` to answer.
+    private func lookUp(_ promptID: String, recordedOn recorded: String, within: Duration) async -> (holder: String?, own: ComfyKit?, ownAnswered: Bool) {
         let own = server(named: recorded)
         var ownAnswer: PromptLookup.Whereabouts?
         if let own {
             ownAnswer = await own.whereabouts(of: promptID, within: within)
             switch ownAnswer {
-            case .waiting?, .ended?: return .server(own.serverName)
+            case .waiting?, .ended?: return (own.serverName, own, true)
             case .unknown?, nil: break
             }
         }
@@ -49,13 +91,15 @@ extension ComfyKit {
         // In configured order, so the same records find the same server every start.
         for other in others {
             switch answers.first(where: { $0.0 == other.serverName })?.1 {
-            case .waiting?, .ended?: return .server(other.serverName)
+            case .waiting?, .ended?: return (other.serverName, own, ownAnswer != nil)
             case .unknown?, nil: continue
             }
         }
-        guard let own else { return .notConfigured(server: recorded, configured: serverNames) }
-        if ownAnswer == nil { return .down(server: own.serverName, reason: "not answering (nothing in \(within.components.seconds) s, or refused)") }
-        return .server(own.serverName)
+        return (nil, own, ownAnswer != nil)
+    }
+
+    private static func notAnswering(_ within: Duration) -> String {
+        "not answering (nothing in \(within.components.seconds) s, or refused)"
     }
 
     /// The prompt's whereabouts on this kit's own server; `nil` when it cannot be asked within `within`.

@@ -183,11 +183,17 @@ extension ComfyKit {
         _ point: SweepPlan.Point, job: ExecutionJob, skipped: SkippedServers, emit: @escaping @Sendable (SweepEvent) -> Void
     ) async {
         let server = Mutex<String?>(nil)
+        // Chosen here and told before the prompt is sent, so that a record of it can be looked up on its server after
+        // the app went away before the server answered.
+        var job = job
+        let promptID = UUID.systemRandom().uuidString.lowercased()
+        job.promptID = promptID
         let routing = RoutingReport(
             always: true,
             onRouted: { name in
                 server.withLock { $0 = name }
                 emit(.routed(point, server: name))
+                if name != ServerReference.runningHubName { emit(.sending(point, server: name, promptID: promptID)) }
             },
             onSkipped: { name, reason in
                 if skipped.first(name) { emit(.skipped(server: name, reason: reason)) }

@@ -11,6 +11,10 @@ public enum SweepEvent: Sendable {
     /// The prompt left `from`, which stopped answering, for `to`: it had not started there (or it is re-run as
     /// ``RunOptions/retryLost`` asks). The prompt's later events name `to`.
     case rerouted(SweepPlan.Point, from: String, to: String, reason: String)
+    /// The prompt is sent to ComfyUI server `server` under `promptID`, chosen here before the server answers: an app
+    /// that keeps it can ask that server for the prompt later, should it go away before the answer came
+    /// (``ComfyKit/place(ofUnconfirmedPrompt:sentTo:within:)``). Not sent for RunningHub, which names its own tasks.
+    case sending(SweepPlan.Point, server: String, promptID: String)
     /// The server accepted the prompt under `promptID`.
     case submitted(SweepPlan.Point, server: String, promptID: String)
     /// The prompt began to run.

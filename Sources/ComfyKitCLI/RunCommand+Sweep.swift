@@ -71,7 +71,7 @@ extension RunCommand {
             if case .finished(let point, _, _) = event, let row = board.rows[point.index] {
                 if json { Terminal.output(JSONWriter.string(SweepBoard.json(row, runID: await recorder.id(of: point.index)))) }
                 if !live, !json {
-                    Terminal.error("prompt \(point.index + 1)/\(board.total) \(SweepBoard.values(point)) on \(row.server ?? "-"): \(row.result.status.rawValue)\n")
+                    Terminal.error("prompt \(point.index + 1)/\(board.total)\(SweepBoard.afterSpace(point)) on \(row.server ?? "-"): \(row.result.status.rawValue)\n")
                 }
             }
             if live {

@@ -65,6 +65,21 @@ enum RecordedRunLookup {
         }
     }
 
+    /// A kit over the servers a sweep was started over (`--server` overrides them): those its plan kept, else those
+    /// its prompts were recorded on, in prompt order; credentials from the environment and servers.toml.
+    static func kit(forSweep records: [RunRecord], plannedServers: [String]?, serverOptions: ServerOptions) throws -> ComfyKit {
+        var options = serverOptions
+        if options.server.isEmpty {
+            var recorded: [String] = []
+            for record in records.sorted(by: { ($0.sweepIndex ?? 0) < ($1.sweepIndex ?? 0) })
+            where record.target == .comfyUI && record.server != "-" && record.server != ServerReference.runningHubName && !recorded.contains(record.server) {
+                recorded.append(record.server)
+            }
+            options.server = plannedServers.flatMap { $0.isEmpty ? nil : $0 } ?? recorded
+        }
+        return ComfyKit(configuration: try options.configuration())
+    }
+
     private static func configuration(for record: RunRecord, serverOptions: ServerOptions) throws -> ComfyKitConfiguration {
         var options = serverOptions
         if options.server.isEmpty, record.target == .comfyUI { options.server = [record.server] }

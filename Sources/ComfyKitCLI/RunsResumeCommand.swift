@@ -42,18 +42,22 @@ struct RunsResumeCommand: AsyncParsableCommand {
             throw CLIFailure("sweep \(sweepID) is still run by process \(other.pid): resume it once that process has ended")
         }
         let workflow = try RecordedRunLookup.workflow(of: record)
-        let left = LeftSweepPrompts(records: try await history.sweep(sweepID), planned: try await history.plannedPoints(ofSweep: sweepID))
-        let kit = try RecordedRunLookup.kit(for: record, serverOptions: serverOptions)
+        let records = try await history.sweep(sweepID)
+        let kit = try RecordedRunLookup.kit(forSweep: records, plannedServers: try await history.plannedServers(ofSweep: sweepID), serverOptions: serverOptions)
+        let left = await LeftSweepPrompts(records: records, planned: try await history.plannedPoints(ofSweep: sweepID))
+            .settlingUnconfirmed(on: kit, in: history)
         let loaded = LoadedWorkflow(workflow: workflow, runningHubID: nil)
         let recorder = SweepRecorder(history: history, loaded: loaded, source: .file(path: record.workflowSource), kit: kit,
                                      resuming: (sweepID, left.size)) { Terminal.error("Warning: \($0)\n") }
-        await recorder.adopt(left.following.map { ($0.point.index, $0.record.id) })
+        // Records of prompts sent again (they never reached their server) are adopted too: sending them updates them.
+        await recorder.adopt(left.following.map { ($0.point.index, $0.record.id) } + left.resent.map { ($0.point.index, $0.record.id) })
 
         var board = SweepBoard(servers: kit.serverNames)
         _ = board.apply(.planned(left.points))
         for (point, ended) in left.ended { board.noteEnded(point, server: ended.server, result: ended.endedResult) }
         Terminal.error("sweep \(sweepID) of \(record.workflowName): \(left.ended.count) of \(left.size) ended, "
                        + "\(left.following.count) to follow, \(left.unsent.count) to send"
+                       + (left.resent.isEmpty ? "" : " (\(left.resent.count) of them sent before and never received)")
                        + (left.unconfirmed.isEmpty ? "" : ", \(left.unconfirmed.count) sent but never confirmed (not sent again)")
                        + (left.missing.isEmpty ? "" : ", \(left.missing.count) never sent and not in a recorded plan (cannot be sent)") + "\n")
 
@@ -150,11 +154,13 @@ struct LeftSweepPrompts: Sendable {
     let points: [SweepPlan.Point]
     let ended: [(point: SweepPlan.Point, record: RunRecord)]
     /// In flight with a prompt id: followed where they are.
-    let following: [Following]
-    /// In flight without a prompt id: sent, never confirmed; not sent again.
-    let unconfirmed: [RunRecord]
-    /// Planned and never routed: sent now.
-    let unsent: [SweepPlan.Point]
+    private(set) var following: [Following]
+    /// In flight without a prompt id: sent, never confirmed, and not found (its server down, or no id kept); not sent again.
+    private(set) var unconfirmed: [RunRecord]
+    /// Planned and never routed, or sent and never received (``resent``): sent now.
+    private(set) var unsent: [SweepPlan.Point]
+    /// Sent, never confirmed, and unknown to the server it was sent to, which answers: sent again, into their records.
+    private(set) var resent: [Following] = []
     /// Neither recorded nor in a recorded plan (a sweep recorded before plans were kept): cannot be sent.
     let missing: [Int]
     private let endedIndices: Set<Int>
@@ -188,6 +194,42 @@ struct LeftSweepPrompts: Sendable {
     }
 
     func isEnded(_ index: Int) -> Bool { endedIndices.contains(index) }
+
+    /// The prompts sent and never confirmed whose record kept the id they were sent under, asked for on their server:
+    /// one a server knows is followed there (its record now says it was submitted); one the server it was sent to
+    /// answers it does not know never arrived, and is sent again; the others (the server down, or no id kept) stay
+    /// unconfirmed.
+    func settlingUnconfirmed(on kit: ComfyKit, in history: RunHistory) async -> LeftSweepPrompts {
+        var settled = self
+        settled.unconfirmed = []
+        for record in unconfirmed {
+            guard let index = record.sweepIndex, let requested = record.requestedPromptID, let point = points.first(where: { $0.index == index }) else {
+                settled.unconfirmed.append(record)
+                continue
+            }
+            switch await kit.place(ofUnconfirmedPrompt: requested, sentTo: record.server) {
+            case .server(let name):
+                var found = record
+                found.promptID = requested
+                found.server = name
+                _ = try? await history.update(record.id) { $0.server = name }
+                try? await history.markSubmitted(record.id, promptID: requested)
+                settled.following.append(Following(point: point, record: found))
+            case .notReceived:
+                settled.resent.append(Following(point: point, record: record))
+                settled.unsent.append(point)
+            case .down(let server, let reason):
+                Terminal.error("prompt \(index + 1) (run \(record.id)) was sent to \(server) and never confirmed; \(server) is \(reason)\n")
+                settled.unconfirmed.append(record)
+            case .notConfigured(let server, _):
+                Terminal.error("prompt \(index + 1) (run \(record.id)) was sent to \(server) and never confirmed; give --server \(server) to ask it\n")
+                settled.unconfirmed.append(record)
+            }
+        }
+        settled.following.sort { $0.point.index < $1.point.index }
+        settled.unsent.sort { $0.index < $1.index }
+        return settled
+    }
 }
 
 /// Prompts of a resumed sweep that could not be followed.

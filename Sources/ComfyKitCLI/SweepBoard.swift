@@ -49,14 +49,14 @@ struct SweepBoard {
                 counts[server] = count
             }
             if outcome.result.status != .completed {
-                return "prompt \(point.index + 1) \(Self.values(point)): \(outcome.result.status.rawValue): \(outcome.result.msg ?? "")"
+                return "prompt \(point.index + 1)\(Self.afterSpace(point)): \(outcome.result.status.rawValue): \(outcome.result.msg ?? "")"
             }
         case .rerouted(let point, let from, let to, let reason):
             if !servers.contains(to) { servers.append(to) }
             if started.remove(point.index) != nil { counts[from, default: Counts()].running -= 1 } else { counts[from, default: Counts()].queued -= 1 }
             counts[to, default: Counts()].queued += 1
-            return "prompt \(point.index + 1) \(Self.values(point)) goes to \(to): \(from) \(reason)"
-        case .submitted, .refused:
+            return "prompt \(point.index + 1)\(Self.afterSpace(point)) goes to \(to): \(from) \(reason)"
+        case .sending, .submitted, .refused:
             break
         }
         return nil
@@ -112,6 +112,12 @@ struct SweepBoard {
 
     static func values(_ point: SweepPlan.Point) -> String {
         point.varied.map { "\($0.name)=\(text($0.value))" }.joined(separator: " ")
+    }
+
+    /// ``values(_:)`` after a space, or nothing when the prompt varies nothing (a `--count` alone).
+    static func afterSpace(_ point: SweepPlan.Point) -> String {
+        let values = values(point)
+        return values.isEmpty ? "" : " " + values
     }
 
     private static func text(_ value: ParamValue) -> String {

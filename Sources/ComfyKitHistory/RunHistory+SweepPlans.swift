@@ -13,11 +13,15 @@ struct SweepPlanRow: Codable, FetchableRecord, PersistableRecord {
     var owner: RunOwner?
     /// When the sweep ended: every prompt ended, or it was cancelled; `nil` while it goes, or when its app went away.
     var endedAt: Date?
+    /// The ComfyUI servers the sweep was routed over (names or URLs without user info), as a JSON array; `nil` in plans
+    /// kept before they were.
+    var serversJSON: String?
 
-    init(sweepID: String, points: [SweepPlan.Point], createdAt: Date = Date(), owner: RunOwner? = .current) {
+    init(sweepID: String, points: [SweepPlan.Point], servers: [String]?, createdAt: Date = Date(), owner: RunOwner? = .current) {
         self.sweepID = sweepID
         self.createdAt = createdAt
         self.owner = owner
+        serversJSON = servers.map { JSONWriter.string(.array($0.map(JSONValue.string))) }
         pointsJSON = JSONWriter.string(.array(points.map { point in
             .object(JSONObject([
                 ("index", .number(JSONNumber(point.index))),
@@ -39,13 +43,20 @@ struct SweepPlanRow: Codable, FetchableRecord, PersistableRecord {
             return SweepPlan.Point(index: index, values: params, varied: RunRecord.varied(fromStored: object["varied"]))
         }
     }
+
+    /// The servers as kept; `nil` when the plan did not keep them.
+    var servers: [String]? {
+        guard let serversJSON, case .array(let items)? = try? JSONValue(parsing: serversJSON) else { return nil }
+        return items.compactMap(\.stringValue)
+    }
 }
 
 extension RunHistory {
     /// Keeps sweep `sweepID`'s planned prompts, so that a later session can send those never sent (the app that
-    /// ran the sweep left it with prompts still to send), as run by `owner`.
-    public func recordPlan(_ points: [SweepPlan.Point], ofSweep sweepID: String, owner: RunOwner? = .current) async throws {
-        let row = SweepPlanRow(sweepID: sweepID, points: points, owner: owner)
+    /// ran the sweep left it with prompts still to send), as run by `owner` over the ComfyUI `servers` (as
+    /// ``ComfyKit/serverNames`` names them: names or URLs without user info).
+    public func recordPlan(_ points: [SweepPlan.Point], ofSweep sweepID: String, servers: [String]? = nil, owner: RunOwner? = .current) async throws {
+        let row = SweepPlanRow(sweepID: sweepID, points: points, servers: servers, owner: owner)
         try await pool.write { db in try row.save(db) }
     }
 
@@ -53,6 +64,12 @@ extension RunHistory {
     /// before plans were kept).
     public func plannedPoints(ofSweep sweepID: String) async throws -> [SweepPlan.Point] {
         try await pool.read { db in try SweepPlanRow.fetchOne(db, key: sweepID) }?.points.sorted { $0.index < $1.index } ?? []
+    }
+
+    /// The ComfyUI servers sweep `sweepID` was started over, as ``ComfyKit/serverNames`` named them; `nil` when its plan
+    /// did not keep them (kept before they were, or no plan).
+    public func plannedServers(ofSweep sweepID: String) async throws -> [String]? {
+        try await pool.read { db in try SweepPlanRow.fetchOne(db, key: sweepID) }?.servers
     }
 
     /// Notes that sweep `sweepID` ended (every prompt ended, or it was cancelled): a later session does not send its

@@ -59,6 +59,12 @@ enum RunHistorySchema {
             try db.alter(table: SweepPlanRow.databaseTableName) { t in t.add(column: "endedAt", .datetime) }
             try db.execute(sql: "UPDATE \(SweepPlanRow.databaseTableName) SET endedAt = createdAt")
         }
+        migrator.registerMigration("v6: sweep servers, prompt ids asked for") { db in
+            // The servers a sweep was started over, so that resuming it routes over them again; and each prompt's id as
+            // sent, before its server answered, so that a later session can ask the server whether it arrived.
+            try db.alter(table: SweepPlanRow.databaseTableName) { t in t.add(column: "serversJSON", .text) }
+            try db.alter(table: RunRecord.databaseTableName) { t in t.add(column: "requestedPromptID", .text) }
+        }
         return migrator
     }
 }

@@ -25,6 +25,9 @@ public struct RunRecord: Hashable, Sendable, Codable {
     public var server: String
     /// ComfyUI's prompt id or RunningHub's task id, once submitted.
     public var promptID: String?
+    /// The prompt id a sweep's prompt was sent to its ComfyUI server under, written before the server answered: a
+    /// later session asks that server for it when the app went away first (the server has it, or it never arrived).
+    public var requestedPromptID: String?
     public var status: RunRecordStatus
     public var createdAt: Date
     /// When the server accepted the prompt.
@@ -56,7 +59,7 @@ public struct RunRecord: Hashable, Sendable, Codable {
         createdAt: Date = Date(), submittedAt: Date? = nil, finishedAt: Date? = nil, duration: Double? = nil,
         resultJSON: String? = nil, message: String? = nil, downloadsJSON: String = "[]",
         sweepID: String? = nil, sweepIndex: Int? = nil, sweepSize: Int? = nil, sweepVariedJSON: String? = nil,
-        owner: RunOwner? = nil
+        owner: RunOwner? = nil, requestedPromptID: String? = nil
     ) {
         self.id = id
         self.workflowName = workflowName
@@ -80,6 +83,7 @@ public struct RunRecord: Hashable, Sendable, Codable {
         self.sweepSize = sweepSize
         self.sweepVariedJSON = sweepVariedJSON
         self.owner = owner
+        self.requestedPromptID = requestedPromptID
     }
 
     /// A fresh short run id: 8 lowercase hex digits.

@@ -63,7 +63,7 @@ public actor SweepRecorder {
             case .planned(let points):
                 guard !resuming else { break }
                 size = points.count
-                try await history.recordPlan(points, ofSweep: sweepID)
+                try await history.recordPlan(points, ofSweep: sweepID, servers: kit.serverNames)
             case .routed(let point, let server):
                 // An adopted prompt (followed again by a resumed sweep) keeps its record, corrected to where it is.
                 if let id = ids[point.index] {
@@ -73,6 +73,8 @@ public actor SweepRecorder {
                 }
             case .rerouted(let point, _, let to, _):
                 if let id = ids[point.index] { _ = try await history.update(id) { $0.server = to } }
+            case .sending(let point, _, let promptID):
+                if let id = ids[point.index] { _ = try await history.update(id) { $0.requestedPromptID = promptID } }
             case .submitted(let point, _, let promptID):
                 if let id = ids[point.index] { try await history.markSubmitted(id, promptID: promptID) }
             case .finished(let point, let server, let outcome):

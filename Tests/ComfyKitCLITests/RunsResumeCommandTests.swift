@@ -87,6 +87,60 @@ extension RunsCommandTests {
         }
     }
 
+    /// A sweep over two servers resumed with no `--server` routes over both again (its plan keeps them), not over
+    /// the server of the run named alone. Its prompts sent and never confirmed (the app died before the answer) are
+    /// asked for by the id they were sent under: one that arrived is followed, not sent twice; one its server never
+    /// received is sent again, into its record.
+    @Test func resumeRoutesOverTheSweepsServersAndSettlesPromptsNeverConfirmed() async throws {
+        try await withSandbox { sandbox in
+            try await withComfyUIDouble({ $0.nodeDurations[.nodeID("1")] = .milliseconds(300) }) { first in
+                try await withComfyUIDouble({ $0.nodeDurations[.nodeID("1")] = .milliseconds(300) }) { second in
+                    let history = try RunHistory(url: sandbox.historyURL)
+                    let sweepID = RunRecord.newID()
+                    let texts = ["a", "b", "c", "d", "e", "f"]
+                    let points = texts.enumerated().map { index, text in
+                        SweepPlan.Point(index: index, values: ["text": .string(text), "number": .int(1)], varied: [("text", .string(text))])
+                    }
+                    let servers = [first.baseURL.redactedForDisplay, second.baseURL.redactedForDisplay]
+                    try await history.recordPlan(points, ofSweep: sweepID, servers: servers, owner: nil)
+                    /// A record of prompt `index` sent to its server under `promptID` and never confirmed.
+                    func unconfirmed(_ record: RunRecord, at index: Int) async throws -> RunRecord {
+                        try #require(try await history.update(record.id) { record in
+                            record.requestedPromptID = record.promptID
+                            record.promptID = nil
+                            record.sweepID = sweepID
+                            record.sweepIndex = index
+                            record.sweepSize = texts.count
+                            record.sweepVariedJSON = #"[{"name":"text","value":"\#(texts[index])"}]"#
+                        })
+                    }
+                    let arrived = try await unconfirmed(
+                        try await recordInFlight("09_text_output", params: points[0].values, double: first, sandbox: sandbox), at: 0)
+                    let neverArrived = try await unconfirmed(
+                        try await recordInFlight("09_text_output", params: points[1].values, double: second, sandbox: sandbox, submit: false), at: 1)
+
+                    let resumed = try await sandbox.comfykit(["runs", "resume", neverArrived.id])
+                    #expect(resumed.status == 0, "\(resumed.stderr)")
+                    #expect(resumed.stderr.contains(
+                        "sweep \(sweepID) of 09_text_output: 0 of 6 ended, 1 to follow, 5 to send (1 of them sent before and never received)"),
+                        "\(resumed.stderr)")
+                    let sentToFirst = await first.recordedRequests().filter { $0.route == "/prompt" }.count
+                    let sentToSecond = await second.recordedRequests().filter { $0.route == "/prompt" }.count
+                    #expect(sentToFirst + sentToSecond == 1 + 5, "the prompt that arrived is not sent again")
+                    #expect(sentToFirst > 1 && sentToSecond > 0, "both servers of the sweep get prompts: \(sentToFirst), \(sentToSecond)")
+
+                    let records = try await history.sweep(sweepID)
+                    #expect(records.map(\.sweepIndex) == [0, 1, 2, 3, 4, 5])
+                    #expect(records.allSatisfy { $0.status == .completed }, "\(records.map(\.status))")
+                    #expect(records[0].id == arrived.id && records[0].promptID == arrived.requestedPromptID)
+                    #expect(records[1].id == neverArrived.id, "sent again into its own record")
+                    #expect(records[1].promptID != nil && records[1].promptID != neverArrived.requestedPromptID, "under a new id")
+                    #expect(Set(records.map(\.server)) == Set(servers))
+                }
+            }
+        }
+    }
+
     @Test func resumeOfARunOutsideASweepPointsToWatch() async throws {
         try await withSandbox { sandbox in
             try await withComfyUIDouble { double in

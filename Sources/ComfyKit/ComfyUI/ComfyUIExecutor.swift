@@ -16,7 +16,7 @@ struct ComfyUIExecutor: Executor {
         if await control.isCancelled { return .failed(.interrupted(node: nil)) }
 
         // Subscribe before submitting, under an id we choose, so that no event can be missed.
-        let requestedID = UUID.systemRandom().uuidString.lowercased()
+        let requestedID = job.promptID ?? UUID.systemRandom().uuidString.lowercased()
         let inbox = RunFollower.Inbox()
         var subscribed = false
         let clientID: String

@@ -21,6 +21,8 @@ struct ExecutionJob: Sendable {
     let options: RunOptions
     /// Whether the run reports its place in the server's queue while it waits (a sweep's prompts do not).
     var reportsQueuePosition = true
+    /// The id a ComfyUI server is asked to run the prompt under; `nil` makes one up when it is sent.
+    var promptID: String?
 
     /// Reads the DSL and binds `values`; a failure is the outcome the run ends with.
     static func prepare(_ workflow: Workflow, values: [String: ParamValue], options: RunOptions) -> Result<ExecutionJob, RunFailure> {

@@ -11,7 +11,9 @@ enum InFlightRuns {
 
     /// The runs to follow again, oldest first (so the newest is the last tab), made this session's own; runs another
     /// live app runs (a second `comfykit-tui`, a `comfykit run`) are left to it. A run never submitted is recorded as
-    /// lost on the way when its app is gone, or, when its record does not name its app, once ``submissionGrace`` passed.
+    /// lost on the way when its app is gone, or, when its record does not name its app, once ``submissionGrace`` passed;
+    /// a sweep's prompt whose record kept the id it was sent under is first asked for on its server: followed where it
+    /// arrived, sent again with the sweep when the server it was sent to answers that it never did.
     /// With them, the sweeps to bring back though none of their prompts is followed: left between two prompts
     /// (``RunHistory/claimLeftSweeps()``), or whose only prompts in flight were never submitted (lost now).
     static func lookUp(in history: RunHistory, for kit: ComfyKit, now: Date = Date()) async throws -> (records: [RunRecord], sweepIDs: [String]) {
@@ -22,7 +24,34 @@ enum InFlightRuns {
             if record.promptID != nil {
                 followable.append(record)
             } else if claimed.formerOwner != nil || now.timeIntervalSince(record.createdAt) > submissionGrace {
-                let lost = ExecuteResult.failure("lost: it was never submitted (the app that started it stopped first)")
+                var why = "it was never submitted (the app that started it stopped first)"
+                if let requested = record.requestedPromptID, record.target == .comfyUI {
+                    let sweepHasOthers = ((try? await history.sweep(record.sweepID ?? "").count) ?? 0) > 1
+                    switch await kit.place(ofUnconfirmedPrompt: requested, sentTo: record.server) {
+                    case .server(let name):
+                        // It arrived: followed like any prompt the server confirmed.
+                        let found = try? await history.update(record.id) { record in
+                            record.server = name
+                            record.promptID = requested
+                            record.submittedAt = record.submittedAt ?? now
+                        }
+                        if let found { followable.append(found) }
+                        continue
+                    case .notReceived where record.sweepIndex != nil && sweepHasOthers:
+                        // It never arrived: its record goes, so that the sweep sends the prompt again as never routed (the
+                        // sweep's other records keep its workflow).
+                        _ = try? await history.forget(record.id)
+                        sweepIDs.append(record.sweepID!)
+                        continue
+                    case .notReceived(let server):
+                        why = "\(server) never received it (the app that sent it stopped first)"
+                    case .down(let server, let reason):
+                        why = "it was sent to \(server), which is \(reason), and never confirmed (the app that sent it stopped first)"
+                    case .notConfigured(let server, _):
+                        why = "it was sent to \(server), not one of this session's servers, and never confirmed (the app that sent it stopped first)"
+                    }
+                }
+                let lost = ExecuteResult.failure("lost: \(why)")
                 try? await history.finish(record.id, with: RunOutcome(result: lost), at: now)
                 if let sweepID = record.sweepID { sweepIDs.append(sweepID) }
             }

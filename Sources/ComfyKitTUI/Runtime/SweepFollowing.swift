@@ -31,6 +31,8 @@ enum SweepFollowing {
                 + (recordID.map { [.runRecorded(runID: sweepID + point.index, recordID: $0)] } ?? [])
         // A prompt moved off a server that stopped answering before it started: it now runs on `to`.
         case .rerouted(let point, _, let to, _): [.runRouted(runID: sweepID + point.index, server: to)]
+        // Recorded only: the prompt shows its id once the server accepted it.
+        case .sending: []
         case .submitted(let point, _, let promptID): [.runEvent(runID: sweepID + point.index, .submitted(promptID: promptID))]
         case .started(let point, _): [.runEvent(runID: sweepID + point.index, .started)]
         case .finished(let point, _, let outcome): [.runEvent(runID: sweepID + point.index, .finished(outcome))]

@@ -127,6 +127,48 @@ import Testing
         }
     }
 
+    /// A sweep's prompts sent and never confirmed (the app died before the server answered) are asked for by the id
+    /// they were sent under: the one the server has is followed (its record now says so); the one it never received
+    /// is sent again with the sweep, as a prompt never routed.
+    @Test func aSweepsPromptsNeverConfirmedAreFollowedWhereTheyArrivedAndSentAgainWhereTheyDidNot() async throws {
+        try await withTemporaryDirectory("ckt-state") { folder in
+            try await withComfyUIDouble({ $0.nodeDurations[.nodeID("1")] = .milliseconds(300) }) { double in
+                let history = try RunHistory(url: folder.appendingPathComponent("runs.sqlite"))
+                let kit = try ComfyKit(baseURL: double.baseURL, environment: [:])
+                let server = kit.serverName
+                let current = try #require(RunOwner.current)
+                let gone = RunOwner(pid: current.pid, started: current.started + 1, boot: current.boot)
+                let points = ["alpha", "beta", "gamma"].enumerated().map { index, text in
+                    SweepPlan.Point(index: index, values: ["text": .string(text), "number": .int(1)], varied: [("text", .string(text))])
+                }
+                try await history.recordPlan(points, ofSweep: "5eeb0001", servers: [server], owner: gone)
+                var records = [try Self.sweepPrompt(0, status: .completed, promptID: "p-0"),
+                               try Self.sweepPrompt(1, status: .running, promptID: nil), try Self.sweepPrompt(2, status: .running, promptID: nil)]
+                for index in records.indices {
+                    records[index].owner = gone
+                    records[index].server = server
+                }
+                records[1].requestedPromptID = UUID().uuidString.lowercased()
+                records[2].requestedPromptID = UUID().uuidString.lowercased()
+                let workflow = try records[1].workflow()
+                let bound = try ParamBinder.bind(workflow, spec: try WorkflowSpec(workflow), values: points[1].values)
+                _ = try await kit.client.submit(prompt: bound.workflow.promptJSON, clientID: "gone", promptID: records[1].requestedPromptID)
+                try await history.insert(contentsOf: records)
+
+                let found = try await InFlightRuns.lookUp(in: history, for: kit)
+                #expect(found.records.map(\.id) == [records[1].id])
+                #expect(found.records.first?.promptID == records[1].requestedPromptID)
+                #expect(try await history.record(records[1].id)?.promptID == records[1].requestedPromptID, "the record says it was submitted")
+                #expect(try await history.record(records[2].id) == nil, "never received: its record goes, the sweep sends it again")
+                #expect(found.sweepIDs.contains("5eeb0001"))
+                let (_, sweeps) = try await InFlightRuns.sweeps(among: found.records, alsoSweeps: found.sweepIDs, in: history)
+                let left = try #require(sweeps.first)
+                #expect(sweeps.count == 1 && left.records.map(\.sweepIndex) == [0, 1] && left.unsent.map(\.index) == [2])
+                await kit.close()
+            }
+        }
+    }
+
     @Test func aRunFoundOnAnotherServerIsFollowedThereAndItsRecordCorrected() throws {
         var state = try Fixtures.loadedState()
         let record = Self.record(server: "http://127.0.0.1:8188")

@@ -67,7 +67,8 @@ import Testing
                 (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
             }
             #expect(mode == "wal")
-            #expect(migrations == ["v1: runs", "v2: sweeps", "v3: sweep plans", "v4: owners", "v5: sweep endings"])
+            #expect(migrations == ["v1: runs", "v2: sweeps", "v3: sweep plans", "v4: owners", "v5: sweep endings",
+                                  "v6: sweep servers, prompt ids asked for"])
         }
     }
 
@@ -89,6 +90,32 @@ import Testing
             #expect(history.recovery == nil)
             #expect(try await history.endOfSweep("old") != nil)
             #expect(try await history.plannedPoints(ofSweep: "old").count == 1)
+        }
+    }
+
+    /// A file from before sweeps kept their servers and the ids their prompts were sent under opens with neither:
+    /// a resumed sweep then routes over the servers its records name, and a prompt never confirmed stays so.
+    @Test func aFileFromBeforeSweepServersAndAskedIdsOpensWithoutThem() async throws {
+        try await withTemporaryDirectory("ck-hist") { folder in
+            let url = folder.appendingPathComponent("runs.sqlite")
+            let points = [SweepPlan.Point(index: 0, values: ["seed": .int(1)], varied: [("seed", .int(1))])]
+            let old = try RunHistory(url: url)
+            try await old.recordPlan(points, ofSweep: "old", servers: ["box1"])
+            try await old.insert(Self.record())
+            // The file as version 5 of the schema left it.
+            let queue = try DatabaseQueue(path: url.path)
+            try await queue.write { db in
+                try db.execute(sql: "ALTER TABLE sweepPlan DROP COLUMN serversJSON")
+                try db.execute(sql: "ALTER TABLE run DROP COLUMN requestedPromptID")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v6: sweep servers, prompt ids asked for'")
+            }
+            try queue.close()
+            let history = try RunHistory(url: url)
+            #expect(history.recovery == nil)
+            #expect(try await history.plannedServers(ofSweep: "old") == nil)
+            #expect(try await history.plannedPoints(ofSweep: "old").count == 1)
+            let runs = try await history.runs()
+            #expect(runs.count == 1 && runs.allSatisfy { $0.requestedPromptID == nil })
         }
     }
 

@@ -39,6 +39,10 @@ import Testing
             #expect(records.map { $0.sweepVaried.first?.value } == [.string("alpha"), .string("beta"), .string("gamma")])
             #expect(records.map { $0.params["text"] } == [.string("alpha"), .string("beta"), .string("gamma")])
             #expect(try await history.sweep("00000000").isEmpty)
+            // The id each prompt was sent under is kept before the server answers (the server ran it under that id),
+            // and the plan keeps the servers the sweep was routed over, for a later session to ask and resume.
+            #expect(records.allSatisfy { $0.requestedPromptID != nil && $0.requestedPromptID == $0.promptID }, "\(records.map(\.requestedPromptID))")
+            #expect(try await history.plannedServers(ofSweep: recorder.sweepID) == kit.serverNames)
         }
     }
 

@@ -95,4 +95,53 @@ import Testing
             await kit.close()
         }
     }
+
+    // A prompt sent and never confirmed (its app went away before the server answered) is asked for by the id it was
+    // sent under: where it arrived, it is followed; where the server answers that it never did, it can be sent again.
+
+    @Test func aPromptNeverConfirmedThatArrivedIsFoundWhereItIs() async throws {
+        try await withComfyUIDouble { first in
+            try await withComfyUIDouble({ $0.nodeDuration = .milliseconds(400) }) { second in
+                let (single, submitter, promptID) = try await submitted(to: second.baseURL)
+                let kit = try kit(over: [first.baseURL, second.baseURL])
+                let name = second.baseURL.redactedForDisplay
+                #expect(await kit.place(ofUnconfirmedPrompt: promptID, sentTo: name) == .server(name))
+                #expect(await kit.place(ofUnconfirmedPrompt: promptID, sentTo: first.baseURL.redactedForDisplay) == .server(name),
+                        "found on the server that has it, whatever the record says")
+                _ = await submitter.result
+                await single.close()
+                await kit.close()
+            }
+        }
+    }
+
+    @Test func aPromptNeverConfirmedThatNoServerKnowsNeverArrived() async throws {
+        try await withComfyUIDouble { first in
+            try await withComfyUIDouble { second in
+                let kit = try kit(over: [first.baseURL, second.baseURL])
+                let name = second.baseURL.redactedForDisplay
+                #expect(await kit.place(ofUnconfirmedPrompt: UUID().uuidString.lowercased(), sentTo: name) == .notReceived(server: name))
+                let elsewhere = await kit.place(ofUnconfirmedPrompt: UUID().uuidString.lowercased(), sentTo: "http://box9:8188")
+                #expect(elsewhere == .notConfigured(server: "http://box9:8188", configured: kit.serverNames),
+                        "a server not asked cannot say it never arrived")
+                await kit.close()
+            }
+        }
+    }
+
+    @Test func aPromptNeverConfirmedWhoseServerIsDownIsNotTakenForOneThatNeverArrived() async throws {
+        try await withComfyUIDouble { steady in
+            let gone = try await ComfyUIDouble.start()
+            let goneURL = gone.baseURL
+            await gone.shutdown()
+            let kit = try kit(over: [steady.baseURL, goneURL])
+            let place = await kit.place(ofUnconfirmedPrompt: UUID().uuidString.lowercased(), sentTo: goneURL.redactedForDisplay, within: .seconds(2))
+            guard case .down(let server, _) = place else {
+                Issue.record("expected the server down, got \(place)")
+                return
+            }
+            #expect(server == goneURL.redactedForDisplay)
+            await kit.close()
+        }
+    }
 }
