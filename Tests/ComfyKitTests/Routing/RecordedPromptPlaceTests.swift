@@ -79,20 +79,22 @@ import Testing
         }
     }
 
-    @Test func aPromptWhoseServerIsDownIsReportedDownWithinTheBound() async throws {
+    /// A kit over a double that answers and one that is gone (the gone one's name given).
+    private func withAServerGone(_ body: (ComfyKit, String) async throws -> Void) async throws {
         try await withComfyUIDouble { steady in
             let gone = try await ComfyUIDouble.start()
             let goneURL = gone.baseURL
             await gone.shutdown()
             let kit = try kit(over: [steady.baseURL, goneURL])
-            let place = await kit.place(ofPrompt: UUID().uuidString.lowercased(), recordedOn: goneURL.redactedForDisplay, within: .seconds(2))
-            guard case .down(let server, let reason) = place else {
-                Issue.record("expected the server down, got \(place)")
-                return
-            }
-            #expect(server == goneURL.redactedForDisplay)
-            #expect(reason.contains("not answering"))
+            try await body(kit, goneURL.redactedForDisplay)
             await kit.close()
+        }
+    }
+
+    @Test func aPromptWhoseServerIsDownIsReportedDownWithinTheBound() async throws {
+        try await withAServerGone { kit, gone in
+            let place = await kit.place(ofPrompt: UUID().uuidString.lowercased(), recordedOn: gone, within: .seconds(2))
+            #expect(place == .down(server: gone, reason: "not answering (nothing in 2 s, or refused)"))
         }
     }
 
@@ -130,18 +132,9 @@ import Testing
     }
 
     @Test func aPromptNeverConfirmedWhoseServerIsDownIsNotTakenForOneThatNeverArrived() async throws {
-        try await withComfyUIDouble { steady in
-            let gone = try await ComfyUIDouble.start()
-            let goneURL = gone.baseURL
-            await gone.shutdown()
-            let kit = try kit(over: [steady.baseURL, goneURL])
-            let place = await kit.place(ofUnconfirmedPrompt: UUID().uuidString.lowercased(), sentTo: goneURL.redactedForDisplay, within: .seconds(2))
-            guard case .down(let server, _) = place else {
-                Issue.record("expected the server down, got \(place)")
-                return
-            }
-            #expect(server == goneURL.redactedForDisplay)
-            await kit.close()
+        try await withAServerGone { kit, gone in
+            let place = await kit.place(ofUnconfirmedPrompt: UUID().uuidString.lowercased(), sentTo: gone, within: .seconds(2))
+            #expect(place == .down(server: gone, reason: "not answering (nothing in 2 s, or refused)"))
         }
     }
 }
