@@ -1,3 +1,5 @@
+import CellWidth
+
 /// A sweep's pictures side by side: each prompt's first picture as a thumbnail, labelled by its varied values, the
 /// selected prompt's label marked; a prompt without a picture yet shows how it is going in its tile's place.
 struct SweepThumbnails: Widget {
@@ -19,12 +21,22 @@ struct SweepThumbnails: Widget {
                 screen.put(state, at: tile.column + 1, row: tile.row + tile.height / 2, style: .muted, limit: tile.width - 1)
             }
             let isSelected = run.id == selected
-            let label = run.sweepLabel.isEmpty ? "prompt \((run.sweep?.index ?? 0) + 1)" : run.sweepLabel
-            screen.put((isSelected ? "›" : " ") + label, at: tile.column, row: tile.bottom, style: isSelected ? .selection : .muted, limit: tile.width)
+            screen.put((isSelected ? "›" : " ") + Self.label(of: run, width: tile.width - 1), at: tile.column, row: tile.bottom,
+                       style: isSelected ? .selection : .muted, limit: tile.width)
             for row in tile.row...tile.bottom {
                 screen.mark(.run(id: run.id), row: row, columns: tile.column..<(tile.column + tile.width))
             }
         }
         ThumbnailGrid.putPageLine(page.shown, of: runs.count, in: rect, &screen)
+    }
+
+    /// The prompt's varied values with their names (`seed=12 cfg=4.5`); in a tile too narrow for that, the values
+    /// alone (`12 4.5`), so that a grid of many small tiles still tells them apart; a prompt that varies nothing is
+    /// named by its number.
+    static func label(of run: RunState, width: Int) -> String {
+        guard let varied = run.sweep?.varied, !varied.isEmpty else { return "prompt \((run.sweep?.index ?? 0) + 1)" }
+        let named = run.sweepLabel
+        guard named.reduce(0, { $0 + CellWidth.of($1) }) > width else { return named }
+        return varied.map(\.value).joined(separator: " ")
     }
 }

@@ -88,6 +88,20 @@ import Testing
         #expect(plain.pictures.isEmpty, "pictures off: the table alone")
     }
 
+    /// A tile too narrow for `seed=12` shows `12`: many small tiles still tell their prompts apart.
+    @Test func aThumbnailTooNarrowForItsNamedValuesIsLabelledByTheValuesAlone() throws {
+        let (start, id) = try sweeping("10,20,30")
+        var state = start
+        let planned = points([10, 20, 30])
+        for message in SweepFollowing.messages(for: .planned(planned), sweepID: id, recordID: nil) { _ = update(&state, message) }
+        let run = try #require(state.runs.all.first { $0.id == id + 1 })
+        #expect(SweepThumbnails.label(of: run, width: 20) == "width=20")
+        #expect(SweepThumbnails.label(of: run, width: 5) == "20", "width=20 does not fit in 5 cells")
+        var plain = run
+        plain.sweep?.varied = []
+        #expect(SweepThumbnails.label(of: plain, width: 20) == "prompt 2")
+    }
+
     @Test func cancelOnOneRunOfTheSweepEndsEveryRunStillGoingWithOneCancel() throws {
         let (start, id) = try sweeping("10,20,30")
         var state = start
