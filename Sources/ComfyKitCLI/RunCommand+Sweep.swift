@@ -11,6 +11,13 @@ extension RunCommand {
         plan: (variations: [Variation], count: Int, seedMode: SweepPlan.SeedMode), options: RunOptions, kit: ComfyKit
     ) async throws {
         let recorder = SweepRecorder(history: openHistory(), loaded: loaded, source: source, kit: kit) { Terminal.error("Warning: \($0)\n") }
+        if let spec = try? WorkflowSpec(loaded.workflow),
+           let checked = try? SweepPlan(spec: spec, variations: plan.variations, count: plan.count, seedMode: plan.seedMode),
+           let reason = checked.identicalRepeatsReason {
+            Terminal.error("Warning: --count \(plan.count) sends each prompt \(checked.identicalRepeats) times with the same values (\(reason)"
+                           + (checked.seedParams.isEmpty ? "" : "; --seed-mode increment or random changes them")
+                           + "): ComfyUI runs it once and answers the repeats from its cache\n")
+        }
         let stream = kit.sweep(loaded, base: base, vary: plan.variations, count: plan.count, seedMode: plan.seedMode, options: options)
         let (json, servers) = (arguments.json, kit.serverNames)
         let consumer = Task { await Self.follow(stream, board: SweepBoard(servers: servers), json: json, recorder: recorder) }

@@ -34,6 +34,19 @@ public struct SweepPlan: Hashable, Sendable {
     /// How many prompts the sweep makes.
     public var promptCount: Int { variations.reduce(count) { $0 * $1.values.count } }
 
+    /// How many times each prompt goes out with the same values: `count` when it is above 1 and no seed changes
+    /// between the repeats (the workflow has no seed param, or the seeds are fixed), else 1. ComfyUI runs such a
+    /// prompt once and answers its repeats from its cache, so they make nothing new.
+    public var identicalRepeats: Int { count > 1 && (seedParams.isEmpty || seedMode == .fixed) ? count : 1 }
+
+    /// Why ``identicalRepeats`` is above 1, in a few words (`nil` when it is not).
+    public var identicalRepeatsReason: String? {
+        guard identicalRepeats > 1 else { return nil }
+        if !seedParams.isEmpty { return "its seeds are fixed" }
+        let hasSeed = spec.params.contains { $0.bindings.contains { $0.field == "seed" || $0.field == "noise_seed" } }
+        return hasSeed ? "its seed is varied by hand, the same in each repeat" : "the workflow has no seed param to change"
+    }
+
     /// Seed params: those bound to a `seed` or `noise_seed` input, and not varied by hand.
     public var seedParams: [String] {
         let varied = Set(variations.map(\.param))

@@ -51,6 +51,11 @@ struct SweepSummaryView: Widget {
         x += screen.put(" · ", at: x, row: rect.row, style: .muted)
         x += SweepLineView(label: "count", edit: sweep.count, error: sweep.countError, focused: sweep.editing == .count)
             .draw(into: Rect(column: x, row: rect.row, width: max(0, rect.column + rect.width - x), height: 1), &screen)
-        screen.put(" · seeds \(sweep.seedMode.rawValue) (Alt-M)", at: x, row: rect.row, style: .muted, limit: max(0, rect.column + rect.width - x - 1))
+        x += screen.put(" · seeds \(sweep.seedMode.rawValue) (Alt-M)", at: x, row: rect.row, style: .muted, limit: max(0, rect.column + rect.width - x - 1))
+        if let repeats = sweep.identicalRepeats {
+            // ComfyUI would run such a prompt once and answer its repeats from its cache.
+            screen.put(" · each the same \(repeats.times)× (\(repeats.reason))", at: x, row: rect.row, style: .error,
+                       limit: max(0, rect.column + rect.width - x - 1))
+        }
     }
 }

@@ -65,6 +65,17 @@ import Testing
         #expect(byHand.map { $0.values["seed"] } == [5, 6, 7])
     }
 
+    /// Repeats that nothing changes (no seed param, fixed seeds, or the seed varied by hand) are told before sending.
+    @Test func aCountWhoseRepeatsCannotDifferIsTold() throws {
+        let vary = { (texts: [String]) in try texts.map { text throws in try Variation.parse(text, spec: self.spec) } }
+        #expect(try SweepPlan(spec: spec, count: 3, seedMode: .fixed).identicalRepeats == 3)
+        #expect(try SweepPlan(spec: spec, count: 3, seedMode: .fixed).identicalRepeatsReason == "its seeds are fixed")
+        #expect(try SweepPlan(spec: spec, count: 3, seedMode: .increment).identicalRepeats == 1)
+        #expect(try SweepPlan(spec: spec, count: 1, seedMode: .fixed).identicalRepeatsReason == nil)
+        let byHand = try SweepPlan(spec: spec, variations: try vary(["seed=1,2"]), count: 2, seedMode: .random)
+        #expect(byHand.identicalRepeats == 2 && byHand.identicalRepeatsReason == "its seed is varied by hand, the same in each repeat")
+    }
+
     @Test func tooLargeASweepIsRefusedBeforeAnyPromptIsMade() {
         let big = Variation(param: "seed", values: (1...1_000).map { .int($0) })
         #expect(throws: SweepError.tooManyPrompts(200_000)) {

@@ -27,6 +27,18 @@ struct FormSweep: Hashable, Sendable {
     /// How many prompts ⏎ sends, when every line reads; `nil` while one is in error.
     private(set) var prompts: Int? = 1
 
+    /// Whether no seed changes between a prompt's repeats whatever the seeds' policy (the workflow has none, or they
+    /// are varied by hand), as of the last ``revalidate(_:fields:)``.
+    private(set) var noSeedToChange = false
+
+    /// Each prompt goes out this many times with the same values, and why: a count above 1 with nothing to change
+    /// between the repeats (ComfyUI runs it once and answers the repeats from its cache); `nil` otherwise.
+    var identicalRepeats: (times: Int, reason: String)? {
+        guard prompts != nil, let counted = Int(count.text.trimmingWhitespace()), counted > 1 else { return nil }
+        if noSeedToChange { return (counted, "no seed to change") }
+        return seedMode == .fixed ? (counted, "seeds fixed") : nil
+    }
+
     /// Sweeps above this many prompts ask for `y` before anything is sent.
     static let confirmAbove = 50
 
@@ -86,9 +98,9 @@ struct FormSweep: Hashable, Sendable {
             prompts = nil
             return
         }
-        let product = lines.reduce(counted) { total, line in
-            total.multipliedReportingOverflow(by: (try? Variation.parse(line.param + "=" + line.edit.text, spec: spec))?.values.count ?? 1).partialValue
-        }
+        let variations = lines.compactMap { line in try? Variation.parse(line.param + "=" + line.edit.text, spec: spec) }
+        let product = variations.reduce(counted) { total, variation in total.multipliedReportingOverflow(by: variation.values.count).partialValue }
+        noSeedToChange = (try? SweepPlan(spec: spec, variations: variations))?.seedParams.isEmpty ?? false
         if product > SweepPlan.maxPrompts { countError = SweepError.tooManyPrompts(product).description }
         prompts = product > SweepPlan.maxPrompts ? nil : product
     }

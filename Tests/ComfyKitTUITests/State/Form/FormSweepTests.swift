@@ -59,6 +59,25 @@ import Testing
         #expect(request.count == 2)
     }
 
+    /// A count above 1 with nothing to change between the repeats says so before ⏎: ComfyUI would run the prompt once
+    /// and answer the repeats from its cache.
+    @Test func aCountWhoseRepeatsCannotDifferSaysSoUntilTheSeedsChange() throws {
+        var state = try form(focusing: "width")
+        _ = Fixtures.press(.alt("n"), .control("u"), in: &state)
+        Fixtures.type("3", in: &state)
+        #expect(state.currentForm?.sweep.identicalRepeats?.times == 3)
+        #expect(F.lines(state).contains { $0.contains("seeds fixed (Alt-M) · each the same 3× (seeds fixed)") }, "\(F.lines(state).joined(separator: "\n"))")
+        _ = Fixtures.press(.alt("m"), in: &state)
+        #expect(state.currentForm?.sweep.identicalRepeats == nil, "incremented seeds make each repeat new")
+        #expect(!F.lines(state).contains { $0.contains("each the same") })
+
+        var plain = try F.connectedForm("no-model/solid_color")
+        _ = Fixtures.press(.alt("n"), .control("u"), in: &plain)
+        Fixtures.type("2", in: &plain)
+        _ = Fixtures.press(.alt("m"), in: &plain)
+        #expect(plain.currentForm?.sweep.identicalRepeats?.reason == "no seed to change", "no seed: whatever the policy")
+    }
+
     @Test func aValueOfTheWrongKindIsMarkedOnItsLineAndNothingIsSent() throws {
         var state = try form(focusing: "width")
         sweep("64,abc", in: &state)
