@@ -69,14 +69,22 @@ struct SweepBoard {
         counts[server, default: Counts()].done += 1
     }
 
-    /// `12/40 done · box1 5 done 1 running 1 queued · box2 …`
+    /// `12/40 done · box1 5 done 1 running 1 queued · box2 …`; a server named by its URL shows as `host:port`, so that
+    /// three of them fit on a line as in the TUI's header.
     func line() -> String {
         let done = rows.count
         let parts = servers.map { server in
             let count = counts[server] ?? Counts()
-            return "\(server) \(count.done) done \(count.running) running \(count.queued) queued"
+            return "\(Self.short(server)) \(count.done) done \(count.running) running \(count.queued) queued"
         }
         return (["\(done)/\(total) done"] + parts).joined(separator: " · ")
+    }
+
+    /// `host:port` for a server named by its URL; a servers.toml name as it is.
+    static func short(_ server: String) -> String {
+        guard let scheme = server.range(of: "://") else { return server }
+        let rest = server[scheme.upperBound...]
+        return String(rest.hasSuffix("/") ? rest.dropLast() : rest)
     }
 
     /// The table at the end: the varied values, then status, server and outputs, one row per prompt.

@@ -24,6 +24,25 @@ import Testing
         #expect(board.anyFailed)
     }
 
+    /// Servers named by URL show as `host:port` on the live line (three fit in a terminal's width); the end's table and
+    /// the JSON objects keep the full name.
+    @Test func theLiveLineNamesAServerByItsHostAndPort() {
+        var board = SweepBoard(servers: ["http://127.0.0.1:8188", "box2", "https://gpu.example:8443/"])
+        _ = board.apply(.planned([point(0, steps: 10)]))
+        #expect(board.line() == "0/1 done · 127.0.0.1:8188 0 done 0 running 0 queued · box2 0 done 0 running 0 queued · "
+            + "gpu.example:8443 0 done 0 running 0 queued")
+        #expect(board.apply(.sending(point(0, steps: 10), server: "box2", promptID: "p")) == nil, "sending prints nothing")
+    }
+
+    /// A prompt of a sweep that varies nothing (`--count` alone) reads `prompt 2`, not `prompt 2 ` with a space.
+    @Test func aPromptThatVariesNothingIsNamedByItsNumberAlone() {
+        var board = SweepBoard(servers: ["a"])
+        let plain = SweepPlan.Point(index: 1, values: [:], varied: [])
+        _ = board.apply(.planned([plain]))
+        let failure = board.apply(.finished(plain, server: "a", RunOutcome(result: ExecuteResult(status: .error, msg: "boom"))))
+        #expect(failure == "prompt 2: error: boom")
+    }
+
     @Test func theTableShowsTheVariedValuesThenStatusServerAndOutputs() {
         var board = SweepBoard(servers: ["a"])
         let result = ExecuteResult(status: .completed, imagesByVar: ["result": ["http://a/view?filename=x_00001_.png&type=output"]])
