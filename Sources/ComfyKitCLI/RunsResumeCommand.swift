@@ -11,10 +11,12 @@ struct RunsResumeCommand: AsyncParsableCommand {
         commandName: "resume",
         abstract: "Finish a sweep left in flight: follow its prompts still going, send those never sent.",
         discussion: """
-            ID is any run of the sweep. Its prompts still queued or running are followed where they are (with \
-            several --server, the one each was recorded on is asked first); the prompts it planned and never \
-            sent are routed and sent now, recorded in the same sweep. A prompt sent but never confirmed by its \
-            server is not sent again (the server may have it). The live line, --json objects and the closing \
+            ID is any run of the sweep. Without --server it routes over the servers the sweep was started over. \
+            Its prompts still queued or running are followed where they are (the server each was recorded on is \
+            asked first); the prompts it planned and never sent are routed and sent now, recorded in the same \
+            sweep. A prompt sent but never confirmed (its process died before the server answered) is asked for \
+            on that server by the id it was sent under: followed when it arrived, sent again when the server \
+            answers that it never did, left recorded in flight when the server is down. The live line, --json objects and the closing \
             table are those of `comfykit run --vary`. Ctrl-C stops the sweep: what runs is interrupted. A sweep \
             another live process still runs (a `comfykit-tui`, a `comfykit run`) is left to it.
             Exit codes: 0 every prompt completed, 1 one did not (or could not be followed), 130 interrupted.
