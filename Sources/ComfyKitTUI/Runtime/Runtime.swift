@@ -43,6 +43,7 @@ final class Runtime {
     private var peersProbing: Set<Int> = []
     private var nextProbe = ContinuousClock.now
     private static let probeInterval = Duration.seconds(2)
+    private var memoryTrim = IdleMemoryTrim()
 
     init(state: AppState, kit: ComfyKit, downloadFolder: URL, history: RunHistory? = nil, logger: Logger = Logger(label: "comfykit-tui"),
          peerProbes: [ComfyKit] = []) {
@@ -107,6 +108,8 @@ final class Runtime {
             probeServerIfDue()
             for message in messages where isRunning { perform(state.update(message, environment)) }
             guard isRunning else { break }
+            if messages.contains(where: Self.isWork) { memoryTrim.noteActivity(at: .now) }
+            if memoryTrim.isDue(at: .now) { IdleMemoryTrim.trimHeap() }
             let picturesArrived = pictureStage?.collectArrivals() ?? false
             guard frames.needsFrame(after: messages, state: state) || picturesArrived else { continue }
             var screen = Screen(width: state.width, height: state.height)
@@ -134,6 +137,15 @@ final class Runtime {
         erased.before += pictureStage?.finish() ?? []
         if !erased.isEmpty { terminal.draw([], fullRedraw: false, pictures: erased) }
         return quitSignal
+    }
+
+    /// Whether a message is work done (input, a folder read, a run's event), as opposed to the clock's tick and the
+    /// servers' probes, which an idle app gets.
+    private static func isWork(_ message: Message) -> Bool {
+        switch message {
+        case .clock, .serverProbed, .peerProbed: false
+        default: true
+        }
     }
 
     /// The run history's effects; none without a history.
