@@ -271,6 +271,8 @@ class Bench:
         steps = self.args.progress_rate * 60  # more than the key presses need; the run is cancelled at the end
         with Double(self.out, "tui", ["--node-ms", "1", "--no-previews", "--progress-steps", f"#1={steps}",
                                       "--progress-us", str(interval_us)]) as double:
+            # A fresh state folder: a run an earlier bench left in flight would be re-attached at start (and cost ~5 MiB).
+            shutil.rmtree(self.out / "tui-home", ignore_errors=True)
             figures = measure_tui(RELEASE / "comfykit-tui", folder, double, self.out / "tui-home",
                                   idle_seconds=self.args.idle_seconds, keypresses=self.args.keypresses,
                                   step_interval_ns=interval_us * 1000, node_ms=1)
@@ -304,6 +306,7 @@ class Bench:
         knobs = ["--node-ms", "1", "--shared-dir", str(SHARED), "--previews", "recorded", "--preview-every", str(every),
                  "--progress-steps", f"KSampler={rate * 60}", "--progress-us", str(interval_us)]
         with Double(self.out, "tui-previews", knobs) as double:
+            shutil.rmtree(self.out / "tui-previews-home", ignore_errors=True)
             figures = measure_tui(RELEASE / "comfykit-tui", folder, double, self.out / "tui-previews-home", idle_seconds=1,
                                   keypresses=self.args.keypresses, step_interval_ns=interval_us * 1000, node_ms=1, step=SAMPLER_STEP,
                                   extra_args=["--images", "symbols"])
