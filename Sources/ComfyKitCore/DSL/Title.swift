@@ -50,7 +50,21 @@ public enum Title: Hashable, Sendable {
     static func parts(of title: String) -> [Substring] {
         let utf8 = title.utf8
         guard !utf8.contains(where: { $0 >= 0x80 }) else {
-            return title.split(separator: ",", omittingEmptySubsequences: false).map(Title.trim)
+            // By code point, as Python splits: a comma after a prepended mark (U+0600…U+0605, U+08E2, …) is one
+            // Character with it, and splitting Characters would keep it inside a marker.
+            let scalars = title.unicodeScalars
+            var parts: [Substring] = []
+            var start = scalars.startIndex
+            var i = start
+            while i != scalars.endIndex {
+                if scalars[i] == "," {
+                    parts.append(trim(title[start..<i]))
+                    start = scalars.index(after: i)
+                }
+                scalars.formIndex(after: &i)
+            }
+            parts.append(trim(title[start..<scalars.endIndex]))
+            return parts
         }
         // ASCII: every Character is one byte except "\r\n", which holds no comma and whose two bytes are both
         // white space, so splitting and trimming bytes gives the same parts without grapheme breaking.
@@ -97,11 +111,13 @@ public enum Title: Hashable, Sendable {
 
     /// Python's `str.strip()`: every Unicode white space, plus the separators U+001C…U+001F.
     static func trim(_ text: Substring) -> Substring {
-        func isSpace(_ c: Character) -> Bool {
-            c.isWhitespace || c.unicodeScalars.allSatisfy { (0x1C...0x1F).contains($0.value) }
+        // By code point, as Python strips: a space followed by a combining mark is one Character, not white space.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
         }
-        guard let start = text.firstIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
-        let end = text.lastIndex(where: { !isSpace($0) })!
-        return text[start...end]
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return text[start..<scalars.index(after: last)]
     }
 }

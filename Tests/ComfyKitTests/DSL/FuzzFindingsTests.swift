@@ -25,4 +25,27 @@ import Testing
         #expect(markers.first?.name.unicodeScalars.first == "\u{619}")
         #expect(Title("$output.\u{301}x", classType: "Foo") == .output(name: "\u{301}x"))
     }
+
+    /// `Greeting, $text.value!` + U+0602 + `,` …: U+0602 (ARABIC FOOTNOTE MARKER) is a prepended mark, so it and the
+    /// comma after it are one Character, and splitting the title by Characters kept that comma inside a marker. The
+    /// Python ComfyKit splits code points: the title splits there, as it now does here.
+    @Test func aCommaAfterAPrependedMarkStillSplitsTheTitle() throws {
+        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Fuzz/corpus/regression_prepended_mark_before_comma").standardized
+        let title = try String(contentsOf: seed, encoding: .utf8)
+        #expect(title == "$text.value!\u{602},$b")
+        guard case .params(let markers, _) = Title(title, classType: "Foo") else {
+            Issue.record("a params title")
+            return
+        }
+        #expect(markers.map(\.name) == ["text", "b"])
+        #expect(markers.first?.field == "value!\u{602}", "the `!` is not last: not required, as in Python")
+        #expect(markers.allSatisfy { !$0.name.unicodeScalars.contains(",") && !$0.field.unicodeScalars.contains(",") })
+        // Trimmed by code point too: a space before a combining mark is white space to Python's `strip()`.
+        guard case .params(let described, _) = Title("$a: \u{301}x", classType: "Foo") else {
+            Issue.record("a params title")
+            return
+        }
+        #expect(described.first?.description == "\u{301}x")
+    }
 }
