@@ -214,8 +214,7 @@ struct LeftSweepPrompts: Sendable {
                 var found = record
                 found.promptID = requested
                 found.server = name
-                _ = try? await history.update(record.id) { $0.server = name }
-                try? await history.markSubmitted(record.id, promptID: requested)
+                _ = try? await history.markSubmitted(record.id, promptID: requested, on: name)
                 settled.following.append(Following(point: point, record: found))
             case .notReceived:
                 settled.resent.append(Following(point: point, record: record))

@@ -75,16 +75,9 @@ struct SweepBoard {
         let done = rows.count
         let parts = servers.map { server in
             let count = counts[server] ?? Counts()
-            return "\(Self.short(server)) \(count.done) done \(count.running) running \(count.queued) queued"
+            return "\(ServerReference.shortName(server)) \(count.done) done \(count.running) running \(count.queued) queued"
         }
         return (["\(done)/\(total) done"] + parts).joined(separator: " · ")
-    }
-
-    /// `host:port` for a server named by its URL; a servers.toml name as it is.
-    static func short(_ server: String) -> String {
-        guard let scheme = server.range(of: "://") else { return server }
-        let rest = server[scheme.upperBound...]
-        return String(rest.hasSuffix("/") ? rest.dropLast() : rest)
     }
 
     /// The table at the end: the varied values, then status, server and outputs, one row per prompt.

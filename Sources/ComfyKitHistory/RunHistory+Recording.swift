@@ -15,7 +15,7 @@ extension RunHistory {
             var outcome: RunOutcome?
             for await event in inner.events {
                 switch event {
-                case .submitted(let promptID): try? await markSubmitted(id, promptID: promptID)
+                case .submitted(let promptID): _ = try? await markSubmitted(id, promptID: promptID)
                 case .finished(let ended):
                     outcome = ended
                     try? await finish(id, with: ended)
@@ -30,9 +30,12 @@ extension RunHistory {
         return RunHandle(events: events, control: control, task: task)
     }
 
-    /// Notes that the server accepted the run under `promptID`.
-    public func markSubmitted(_ id: String, promptID: String, at date: Date = Date()) async throws {
+    /// Notes that the server accepted the run under `promptID` (on `server`, when it is found on another than its
+    /// record named); returns the record as it now is, `nil` when there is none.
+    @discardableResult
+    public func markSubmitted(_ id: String, promptID: String, on server: String? = nil, at date: Date = Date()) async throws -> RunRecord? {
         try await update(id) { record in
+            if let server { record.server = server }
             record.promptID = promptID
             record.submittedAt = record.submittedAt ?? date
         }

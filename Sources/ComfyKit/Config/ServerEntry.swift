@@ -49,6 +49,14 @@ public enum ServerReference: Hashable, Sendable {
         }
     }
 
+    /// A server as routing reports name it (``ComfyKit/serverNames``), short enough for a line of several: `host:port`
+    /// for a URL, a `servers.toml` name as it is.
+    public static func shortName(_ name: String) -> String {
+        guard let scheme = name.range(of: "://") else { return name }
+        let rest = name[scheme.upperBound...]
+        return String(rest.hasSuffix("/") ? rest.dropLast() : rest)
+    }
+
     /// The word that names RunningHub among the servers; no `servers.toml` table can take it.
     public static let runningHubName = "runninghub"
 

@@ -37,7 +37,13 @@ public struct SweepPlan: Hashable, Sendable {
     /// How many times each prompt goes out with the same values: `count` when it is above 1 and no seed changes
     /// between the repeats (the workflow has no seed param, or the seeds are fixed), else 1. ComfyUI runs such a
     /// prompt once and answers its repeats from its cache, so they make nothing new.
-    public var identicalRepeats: Int { count > 1 && (seedParams.isEmpty || seedMode == .fixed) ? count : 1 }
+    public var identicalRepeats: Int { Self.repeatsAreIdentical(count: count, changesSeeds: !seedParams.isEmpty, seedMode: seedMode) ? count : 1 }
+
+    /// Whether `count` repeats of a prompt go out with the same values: more than one, and no seed changes between
+    /// them (none to change, or fixed). The one rule for ``identicalRepeats`` and a form that tells it as it is edited.
+    public static func repeatsAreIdentical(count: Int, changesSeeds: Bool, seedMode: SeedMode) -> Bool {
+        count > 1 && (!changesSeeds || seedMode == .fixed)
+    }
 
     /// Why ``identicalRepeats`` is above 1, in a few words (`nil` when it is not).
     public var identicalRepeatsReason: String? {

@@ -26,24 +26,19 @@ enum InFlightRuns {
             } else if claimed.formerOwner != nil || now.timeIntervalSince(record.createdAt) > submissionGrace {
                 var why = "it was never submitted (the app that started it stopped first)"
                 if let requested = record.requestedPromptID, record.target == .comfyUI {
-                    let sweepHasOthers = ((try? await history.sweep(record.sweepID ?? "").count) ?? 0) > 1
                     switch await kit.place(ofUnconfirmedPrompt: requested, sentTo: record.server) {
                     case .server(let name):
                         // It arrived: followed like any prompt the server confirmed.
-                        let found = try? await history.update(record.id) { record in
-                            record.server = name
-                            record.promptID = requested
-                            record.submittedAt = record.submittedAt ?? now
-                        }
-                        if let found { followable.append(found) }
-                        continue
-                    case .notReceived where record.sweepIndex != nil && sweepHasOthers:
-                        // It never arrived: its record goes, so that the sweep sends the prompt again as never routed (the
-                        // sweep's other records keep its workflow).
-                        _ = try? await history.forget(record.id)
-                        sweepIDs.append(record.sweepID!)
+                        if let found = try? await history.markSubmitted(record.id, promptID: requested, on: name, at: now) { followable.append(found) }
                         continue
                     case .notReceived(let server):
+                        // It never arrived: its record goes, so that the sweep sends the prompt again as never routed,
+                        // when the sweep's other records keep its workflow.
+                        if let sweepID = record.sweepID, record.sweepIndex != nil, ((try? await history.sweep(sweepID).count) ?? 0) > 1 {
+                            _ = try? await history.forget(record.id)
+                            sweepIDs.append(sweepID)
+                            continue
+                        }
                         why = "\(server) never received it (the app that sent it stopped first)"
                     case .down(let server, let reason):
                         why = "it was sent to \(server), which is \(reason), and never confirmed (the app that sent it stopped first)"

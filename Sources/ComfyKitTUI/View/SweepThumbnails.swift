@@ -36,7 +36,7 @@ struct SweepThumbnails: Widget {
     static func label(of run: RunState, width: Int) -> String {
         guard let varied = run.sweep?.varied, !varied.isEmpty else { return "prompt \((run.sweep?.index ?? 0) + 1)" }
         let named = run.sweepLabel
-        guard named.reduce(0, { $0 + CellWidth.of($1) }) > width else { return named }
+        guard CellWidth.of(named) > width else { return named }
         return varied.map(\.value).joined(separator: " ")
     }
 }

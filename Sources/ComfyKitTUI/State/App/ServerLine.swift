@@ -1,3 +1,5 @@
+import ComfyKit
+
 /// One of the servers runs are routed over, as the header shows it: its name and what its last probe found.
 struct ServerLine: Hashable, Sendable {
     /// The name routing reports use (``ComfyKit/serverNames``): a servers.toml name, or the URL.
@@ -5,12 +7,7 @@ struct ServerLine: Hashable, Sendable {
     var status: ServerStatus = .unknown
 
     /// The name as the header shows it: `host:port` for a URL, a configured name as it is.
-    var shortName: String {
-        guard let scheme = name.range(of: "://") else { return name }
-        var rest = name[scheme.upperBound...]
-        if rest.hasSuffix("/") { rest = rest.dropLast() }
-        return String(rest)
-    }
+    var shortName: String { ServerReference.shortName(name) }
 }
 
 extension AppState {

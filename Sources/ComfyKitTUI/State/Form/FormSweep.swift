@@ -34,9 +34,9 @@ struct FormSweep: Hashable, Sendable {
     /// Each prompt goes out this many times with the same values, and why: a count above 1 with nothing to change
     /// between the repeats (ComfyUI runs it once and answers the repeats from its cache); `nil` otherwise.
     var identicalRepeats: (times: Int, reason: String)? {
-        guard prompts != nil, let counted = Int(count.text.trimmingWhitespace()), counted > 1 else { return nil }
-        if noSeedToChange { return (counted, "no seed to change") }
-        return seedMode == .fixed ? (counted, "seeds fixed") : nil
+        guard prompts != nil, let counted = Int(count.text.trimmingWhitespace()),
+              SweepPlan.repeatsAreIdentical(count: counted, changesSeeds: !noSeedToChange, seedMode: seedMode) else { return nil }
+        return (counted, noSeedToChange ? "no seed to change" : "seeds fixed")
     }
 
     /// Sweeps above this many prompts ask for `y` before anything is sent.
